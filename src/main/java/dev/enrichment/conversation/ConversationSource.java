@@ -1,0 +1,168 @@
+package dev.enrichment.conversation;
+
+import static io.qdrant.client.ConditionFactory.matchKeyword;
+import static io.qdrant.client.ConditionFactory.range;
+
+import com.google.common.util.concurrent.ListenableFuture;
+import io.qdrant.client.QdrantClient;
+import io.qdrant.client.WithPayloadSelectorFactory;
+import io.qdrant.client.grpc.Common.Filter;
+import io.qdrant.client.grpc.Common.PointId;
+import io.qdrant.client.grpc.Common.Range;
+import io.qdrant.client.grpc.Points.RetrievedPoint;
+import io.qdrant.client.grpc.Points.ScrollPoints;
+import io.qdrant.client.grpc.Points.ScrollResponse;
+import io.qdrant.client.grpc.Points.WithVectorsSelector;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Reads the bots' conversations from Qdrant: which collections belong to bots, and their messages, page by page
+ * until Qdrant has no more (a read is never capped at one page).
+ */
+@ApplicationScoped
+public class ConversationSource {
+
+    private static final Comparator<Message> OLDEST_FIRST =
+            Comparator.comparing(Message::timestamp).thenComparing(Message::pointId);
+
+    private final QdrantClient client;
+    private final QdrantConfig config;
+    private final BotNames botNames;
+    private final PointParser parser;
+
+    ConversationSource(QdrantClient client, QdrantConfig config) {
+        this.client = client;
+        this.config = config;
+        this.botNames = new BotNames(config.collectionPrefixes());
+        this.parser = new PointParser(config.maxContentChars());
+    }
+
+    /** The bots' collections, in Qdrant's order; one request. */
+    public List<BotCollection> botCollections() {
+        List<String> names = await(client.listCollectionsAsync(config.requestTimeout()), "list collections");
+        List<BotCollection> collections = new ArrayList<>();
+        for (String name : names) {
+            botNames.botNameOf(name).ifPresent(bot -> collections.add(new BotCollection(name, bot)));
+        }
+        return collections;
+    }
+
+    /** The bot a collection belongs to, or empty when its name has none of the configured prefixes. */
+    public Optional<String> botNameOf(String collectionName) {
+        return botNames.botNameOf(collectionName);
+    }
+
+    /**
+     * Hands every page of messages matching the query to {@code consumer}, in Qdrant's point id order, until the
+     * last page; returns the totals.
+     */
+    public ReadStats forEachPage(MessageQuery query, Consumer<MessagePage> consumer) {
+        ScrollPoints.Builder request = ScrollPoints.newBuilder()
+                .setCollectionName(query.collectionName())
+                .setFilter(filterFor(query))
+                .setLimit(config.pageSize())
+                .setWithPayload(WithPayloadSelectorFactory.include(PointParser.PAYLOAD_FIELDS))
+                .setWithVectors(WithVectorsSelector.newBuilder().setEnable(false).build());
+        ReadStats total = ReadStats.EMPTY;
+        PointId offset = null;
+        do {
+            if (offset != null) {
+                request.setOffset(offset);
+            }
+            ScrollResponse response = await(client.scrollAsync(request.build(), config.requestTimeout()),
+                    "scroll " + query.collectionName());
+            MessagePage page = parsePage(query.botName(), response.getResultList());
+            total = total.plus(page.stats());
+            consumer.accept(page);
+            PointId next = response.hasNextPageOffset() ? response.getNextPageOffset() : null;
+            if (next != null && next.equals(offset)) {
+                throw new ConversationSourceException(
+                        "Qdrant returned the same page offset twice for " + query.collectionName(), null);
+            }
+            offset = next;
+        } while (offset != null);
+        return total;
+    }
+
+    /** Every message matching the query, oldest first. */
+    public MessageBatch readAll(MessageQuery query) {
+        List<Message> messages = new ArrayList<>();
+        ReadStats stats = forEachPage(query, page -> messages.addAll(page.messages()));
+        messages.sort(OLDEST_FIRST);
+        return new MessageBatch(List.copyOf(messages), stats);
+    }
+
+    private MessagePage parsePage(String bot, List<RetrievedPoint> points) {
+        List<Message> messages = new ArrayList<>(points.size());
+        long notMessages = 0;
+        long malformed = 0;
+        long truncated = 0;
+        for (RetrievedPoint point : points) {
+            ParsedPoint parsed = parser.parse(bot, point);
+            switch (parsed.kind()) {
+                case MESSAGE:
+                    messages.add(parsed.message());
+                    if (parsed.message().truncated()) {
+                        truncated++;
+                    }
+                    break;
+                case NOT_A_MESSAGE:
+                    notMessages++;
+                    break;
+                case MALFORMED:
+                    malformed++;
+                    break;
+                default:
+                    throw new IllegalStateException(parsed.kind().name());
+            }
+        }
+        return new MessagePage(messages,
+                new ReadStats(points.size(), messages.size(), notMessages, malformed, truncated, 1));
+    }
+
+    private static Filter filterFor(MessageQuery query) {
+        Filter.Builder filter = Filter.newBuilder();
+        query.user().ifPresent(user -> filter.addMust(matchKeyword("user_id", user)));
+        if (query.from() != null || query.to() != null) {
+            Range.Builder bounds = Range.newBuilder();
+            if (query.from() != null) {
+                bounds.setGte(epochSeconds(query.from()));
+            }
+            if (query.to() != null) {
+                bounds.setLt(epochSeconds(query.to()));
+            }
+            filter.addMust(range("timestamp_unix", bounds.build()));
+        }
+        return filter.build();
+    }
+
+    static double epochSeconds(Instant instant) {
+        return instant.getEpochSecond() + instant.getNano() / 1_000_000_000d;
+    }
+
+    private <T> T await(ListenableFuture<T> future, String what) {
+        try {
+            // The request carries its own deadline; this bound only guards against a future that never completes.
+            return future.get(config.requestTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new ConversationSourceException("Qdrant request failed (" + what + "): " + cause.getMessage(), cause);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new ConversationSourceException("Qdrant request timed out (" + what + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            throw new ConversationSourceException("Interrupted while waiting for Qdrant (" + what + ")", e);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package dev.enrichment.conversation;
+
+/** Who wrote a message. */
+public enum Role {
+    USER,
+    ASSISTANT
+}
