@@ -1,0 +1,123 @@
+package dev.enrichment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.enrichment.testsupport.LaunchedApp;
+import dev.enrichment.testsupport.postgres.TestPostgres;
+import dev.enrichment.testsupport.qdrant.QdrantTestTarget;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Black-box start of the packaged jar, configured only through the environment variables users already have:
+ * it migrates an empty database, reports readiness from PostgreSQL and Qdrant, and refuses bad settings by name.
+ */
+class PackagedAppStartIT {
+
+    private static QdrantTestTarget qdrant;
+
+    @BeforeAll
+    static void startQdrant() {
+        qdrant = QdrantTestTarget.create();
+    }
+
+    @AfterAll
+    static void stopQdrant() {
+        qdrant.close();
+    }
+
+    @Test
+    void startsFromEnvironmentMigratesAnEmptyDatabaseAndIsReady() throws Exception {
+        String database = "packaged_start";
+        TestPostgres.get().recreateDatabase(database);
+
+        try (LaunchedApp app = LaunchedApp.start("ready", environment(database, qdrant.port()))) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> app.get("/q/health/ready").status() == 200 || !app.isAlive());
+            Duration ready = app.sinceStart();
+            LaunchedApp.Response readiness = app.get("/q/health/ready");
+
+            assertThat(readiness.status()).as(app.output()).isEqualTo(200);
+            assertThat(readiness.body()).contains("\"qdrant\"").contains("\"UP\"");
+            assertThat(tablesIn(database)).contains("universal_users", "fact_entities", "user_fact_relationships",
+                    "entity_relationships", "conversation_summaries", "enrichment_windows");
+            assertThat(app.get("/q/health/live").status()).isEqualTo(200);
+            // A figure, not an assertion: start-up speed is reported, and the README records what was measured.
+            System.out.printf("[startup] packaged jar ready after %d ms against an empty database%n",
+                    ready.toMillis());
+        }
+    }
+
+    @Test
+    void isNotReadyAndSaysWhyWhenQdrantIsUnreachable() throws Exception {
+        String database = "packaged_no_qdrant";
+        TestPostgres.get().recreateDatabase(database);
+        int nothingListens = LaunchedApp.freePort();
+
+        try (LaunchedApp app = LaunchedApp.start("no-qdrant", environment(database, nothingListens))) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> app.get("/q/health/live").status() == 200 || !app.isAlive());
+            LaunchedApp.Response readiness = app.get("/q/health/ready");
+
+            assertThat(readiness.status()).as(app.output()).isEqualTo(503);
+            assertThat(readiness.body()).contains("\"qdrant\"").contains("\"DOWN\"").contains("UNAVAILABLE")
+                    .contains("127.0.0.1:" + nothingListens);
+        }
+    }
+
+    @Test
+    void refusesToStartAndNamesTheVariableWhenAValueIsInvalid() throws Exception {
+        String database = "packaged_bad_config";
+        TestPostgres.get().recreateDatabase(database);
+        Map<String, String> env = environment(database, qdrant.port());
+        env.put("QDRANT_GRPC_PORT", "not-a-port");
+
+        try (LaunchedApp app = LaunchedApp.start("bad-config", env)) {
+            int exitCode = app.awaitExit(Duration.ofSeconds(60));
+
+            assertThat(exitCode).isNotZero();
+            assertThat(app.output()).contains("QDRANT_GRPC_PORT");
+        }
+    }
+
+    private static Map<String, String> environment(String database, int qdrantPort) {
+        TestPostgres postgres = TestPostgres.get();
+        URI jdbc = URI.create(postgres.jdbcUrl(database).substring("jdbc:".length()));
+        Map<String, String> env = new HashMap<>();
+        env.put("POSTGRES_HOST", jdbc.getHost());
+        env.put("POSTGRES_PORT", Integer.toString(jdbc.getPort()));
+        env.put("POSTGRES_DB", database);
+        env.put("POSTGRES_USER", postgres.username());
+        env.put("POSTGRES_PASSWORD", postgres.password());
+        env.put("QDRANT_HOST", qdrant.isDouble() ? "127.0.0.1" : qdrant.host());
+        env.put("QDRANT_GRPC_PORT", Integer.toString(qdrantPort));
+        env.put("API_ADMIN_KEYS", "it-admin-key");
+        env.put("API_BOT_KEYS", "it-bot-key");
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        return env;
+    }
+
+    private static java.util.List<String> tablesIn(String database) throws SQLException {
+        TestPostgres postgres = TestPostgres.get();
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.username(),
+                postgres.password());
+                ResultSet rs = c.createStatement().executeQuery(
+                        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")) {
+            java.util.List<String> tables = new java.util.ArrayList<>();
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+            return tables;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.enrichment.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.enrichment.testsupport.llm.LlmStubs;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class LlmClientRequestTest {
+
+    @RegisterExtension
+    static final WireMockExtension wireMock = LlmClientFixture.wireMock();
+
+    private final LlmClientFixture fixture = new LlmClientFixture();
+    private final LlmStubs stubs = LlmStubs.on(wireMock);
+
+    @Test
+    void postsOpenAiRequestUnderTheConfiguredBasePath() throws Exception {
+        stubs.willAnswer("{\"ok\":true}");
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("type", "object");
+        schema.put("properties", Map.of("summary", Map.of("type", "string")));
+        schema.put("required", List.of("summary"));
+        schema.put("additionalProperties", false);
+        ChatRequest request = ChatRequest.of(ChatMessage.system("You summarise."), ChatMessage.user("Hello there"))
+                .withTemperature(0.2)
+                .withMaxTokens(800)
+                .withResponseFormat(ResponseFormat.jsonSchema("conversation_summary", schema, true));
+
+        client().complete(request);
+
+        List<LoggedRequest> sent = stubs.requests();
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).getUrl()).isEqualTo("/api/v1/chat/completions");
+        assertThat(sent.get(0).getHeader("Authorization")).isEqualTo("Bearer test-llm-key");
+        assertThat(sent.get(0).getHeader("Content-Type")).startsWith("application/json");
+        assertThat(stubs.requestBodies().get(0)).isEqualTo(new ObjectMapper().readTree("""
+                {
+                  "model": "test/model",
+                  "messages": [
+                    {"role": "system", "content": "You summarise."},
+                    {"role": "user", "content": "Hello there"}
+                  ],
+                  "temperature": 0.2,
+                  "max_tokens": 800,
+                  "response_format": {
+                    "type": "json_schema",
+                    "json_schema": {
+                      "name": "conversation_summary",
+                      "strict": true,
+                      "schema": {
+                        "type": "object",
+                        "properties": {"summary": {"type": "string"}},
+                        "required": ["summary"],
+                        "additionalProperties": false
+                      }
+                    }
+                  }
+                }
+                """));
+    }
+
+    @Test
+    void leavesUnsetOptionsOutOfTheBody() {
+        stubs.willAnswer("hi");
+
+        client().complete(ChatRequest.of(ChatMessage.user("Hello")));
+
+        JsonNode body = stubs.requestBodies().get(0);
+        assertThat(body.fieldNames()).toIterable().containsExactly("model", "messages");
+    }
+
+    @Test
+    void sendsJsonObjectResponseFormat() {
+        stubs.willAnswer("{}");
+
+        client().complete(ChatRequest.of(ChatMessage.user("Hello")).withResponseFormat(ResponseFormat.jsonObject()));
+
+        assertThat(stubs.requestBodies().get(0).get("response_format").toString())
+                .isEqualTo("{\"type\":\"json_object\"}");
+    }
+
+    @Test
+    void usesTheRequestedModelOverTheConfiguredOne() {
+        stubs.willAnswer("hi");
+
+        client().complete(ChatRequest.of(ChatMessage.user("Hello")).withModel("openai/gpt-4o-mini"));
+
+        assertThat(stubs.requestBodies().get(0).get("model").asText()).isEqualTo("openai/gpt-4o-mini");
+    }
+
+    @Test
+    void appendsChatCompletionsToTheBaseUrlWithOrWithoutTrailingSlash() {
+        assertThat(ChatCompletionsApi.endpoint(URI.create("https://openrouter.ai/api/v1/")))
+                .isEqualTo(URI.create("https://openrouter.ai/api/v1/chat/completions"));
+        assertThat(ChatCompletionsApi.endpoint(URI.create("http://localhost:8080/v1")))
+                .isEqualTo(URI.create("http://localhost:8080/v1/chat/completions"));
+    }
+
+    private LlmClient client() {
+        return fixture.client(TestLlmConfig.forWireMock(wireMock.baseUrl()));
+    }
+}

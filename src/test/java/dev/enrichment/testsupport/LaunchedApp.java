@@ -1,0 +1,126 @@
+package dev.enrichment.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged application ({@code target/quarkus-app/quarkus-run.jar}) started as its own process and configured
+ * only through environment variables, the way an operator runs it.
+ */
+public final class LaunchedApp implements AutoCloseable {
+
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+
+    private final Process process;
+    private final Path output;
+    private final int httpPort;
+    private final long startedNanos = System.nanoTime();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private LaunchedApp(Process process, Path output, int httpPort) {
+        this.process = process;
+        this.output = output;
+        this.httpPort = httpPort;
+    }
+
+    /** Starts the jar with exactly these service variables (plus PATH/HOME); inherited QUARKUS_, LLM_, ... are dropped. */
+    public static LaunchedApp start(String name, Map<String, String> variables) throws IOException {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: run the package phase first (./mvnw verify does)");
+        }
+        int port = variables.containsKey("QUARKUS_HTTP_PORT")
+                ? Integer.parseInt(variables.get("QUARKUS_HTTP_PORT"))
+                : freePort();
+        Path output = Path.of("target", "launched-" + name + ".log");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        Map<String, String> env = builder.environment();
+        Map<String, String> kept = new HashMap<>();
+        for (String keep : new String[] {"PATH", "HOME", "LANG", "TMPDIR"}) {
+            if (env.containsKey(keep)) {
+                kept.put(keep, env.get(keep));
+            }
+        }
+        env.clear();
+        env.putAll(kept);
+        env.putAll(variables);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        return new LaunchedApp(builder.start(), output, port);
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** GET on the application; status -1 while nothing listens yet. */
+    public Response get(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body());
+        } catch (IOException e) {
+            return new Response(-1, String.valueOf(e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Response(-1, "interrupted");
+        }
+    }
+
+    public Duration sinceStart() {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits for the process to end by itself and returns its exit code. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the application did not exit within " + timeout);
+        }
+        return process.exitValue();
+    }
+
+    /** Everything the process printed so far. */
+    public String output() {
+        try {
+            return Files.readString(output, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** An HTTP answer. */
+    public record Response(int status, String body) {
+    }
+}

@@ -1,0 +1,99 @@
+package dev.enrichment.testsupport.qdrant;
+
+import io.grpc.stub.StreamObserver;
+import io.qdrant.client.grpc.Common.PointId;
+import io.qdrant.client.grpc.Points.CountPoints;
+import io.qdrant.client.grpc.Points.CountResponse;
+import io.qdrant.client.grpc.Points.CountResult;
+import io.qdrant.client.grpc.Points.CreateFieldIndexCollection;
+import io.qdrant.client.grpc.Points.DeletePoints;
+import io.qdrant.client.grpc.Points.GetPoints;
+import io.qdrant.client.grpc.Points.GetResponse;
+import io.qdrant.client.grpc.Points.PointsOperationResponse;
+import io.qdrant.client.grpc.Points.RetrievedPoint;
+import io.qdrant.client.grpc.Points.ScrollPoints;
+import io.qdrant.client.grpc.Points.ScrollResponse;
+import io.qdrant.client.grpc.Points.UpdateResult;
+import io.qdrant.client.grpc.Points.UpdateStatus;
+import io.qdrant.client.grpc.Points.UpsertPoints;
+import io.qdrant.client.grpc.PointsGrpc;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The {@code qdrant.Points} service: {@code Upsert} (vectors ignored), {@code Delete} (ids or filter),
+ * {@code CreateFieldIndex}, {@code Scroll} (see {@link Scroller}), {@code Count} (always exact) and {@code Get}.
+ * Writes apply before the answer, so {@code wait} makes no difference. Other methods answer UNIMPLEMENTED.
+ */
+final class PointsService extends PointsGrpc.PointsImplBase {
+
+    private static final PointsOperationResponse COMPLETED = PointsOperationResponse.newBuilder()
+            .setResult(UpdateResult.newBuilder().setStatus(UpdateStatus.Completed))
+            .build();
+
+    private final CollectionRegistry registry;
+
+    PointsService(CollectionRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void upsert(UpsertPoints request, StreamObserver<PointsOperationResponse> observer) {
+        Rpc.respond(observer, () -> {
+            registry.get(request.getCollectionName()).upsert(request.getPointsList());
+            return COMPLETED;
+        });
+    }
+
+    @Override
+    public void delete(DeletePoints request, StreamObserver<PointsOperationResponse> observer) {
+        Rpc.respond(observer, () -> {
+            StoredCollection collection = registry.get(request.getCollectionName());
+            switch (request.getPoints().getPointsSelectorOneOfCase()) {
+                case POINTS -> collection.delete(request.getPoints().getPoints().getIdsList());
+                case FILTER -> collection.delete(request.getPoints().getFilter());
+                case POINTSSELECTORONEOF_NOT_SET -> throw QdrantErrors.wrongInput("points selector is missing");
+            }
+            return COMPLETED;
+        });
+    }
+
+    @Override
+    public void createFieldIndex(CreateFieldIndexCollection request, StreamObserver<PointsOperationResponse> observer) {
+        Rpc.respond(observer, () -> {
+            registry.get(request.getCollectionName()).createIndex(request.getFieldName(), PayloadIndex.from(request));
+            return COMPLETED;
+        });
+    }
+
+    @Override
+    public void scroll(ScrollPoints request, StreamObserver<ScrollResponse> observer) {
+        Rpc.respond(observer, () -> Scroller.scroll(registry.get(request.getCollectionName()), request));
+    }
+
+    @Override
+    public void count(CountPoints request, StreamObserver<CountResponse> observer) {
+        Rpc.respond(observer, () -> CountResponse.newBuilder()
+                .setResult(CountResult.newBuilder()
+                        .setCount(registry.get(request.getCollectionName()).count(request.getFilter())))
+                .build());
+    }
+
+    @Override
+    public void get(GetPoints request, StreamObserver<GetResponse> observer) {
+        Rpc.respond(observer, () -> {
+            StoredCollection collection = registry.get(request.getCollectionName());
+            Set<PointKey> ids = new LinkedHashSet<>();
+            for (PointId id : request.getIdsList()) {
+                ids.add(PointKey.of(id));
+            }
+            GetResponse.Builder response = GetResponse.newBuilder();
+            for (PointKey id : ids) {
+                collection.payload(id).ifPresent(payload -> response.addResult(RetrievedPoint.newBuilder()
+                        .setId(id.toPointId())
+                        .putAllPayload(PayloadSelection.apply(request.getWithPayload(), false, payload))));
+            }
+            return response.build();
+        });
+    }
+}
