@@ -7,8 +7,8 @@ import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 
 /**
- * Starts the service. Its only addition to Quarkus's own main: when start-up fails on a bad setting, one more log
- * line names the environment variable to fix, since users configure WhisperEngine variables, not property names.
+ * Starts the service. Its one addition to Quarkus's own main: when start-up fails, the failure is logged and, for a
+ * bad setting, one more line names the environment variable to fix, since users set variables, not property names.
  */
 @QuarkusMain
 public class EnrichmentMain {
@@ -19,11 +19,21 @@ public class EnrichmentMain {
         BiConsumer<Integer, Throwable> quarkusDefault = ApplicationLifecycleManager.getDefaultExitCodeHandler();
         Quarkus.run(null, (exitCode, failure) -> {
             if (failure != null) {
+                // With an exit handler of our own, Quarkus leaves reporting the failure to us.
+                LOG.errorf(failure, "Start-up failed: %s", rootMessage(failure));
                 ConfigFailureExplainer.fromClasspath()
                         .explain(failure)
                         .ifPresent(LOG::error);
             }
             quarkusDefault.accept(exitCode, failure);
         }, args);
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
     }
 }

@@ -90,6 +90,23 @@ class PackagedAppStartIT {
         }
     }
 
+    @Test
+    void reportsEveryOutOfRangeVariableAtOnce() throws Exception {
+        String database = "packaged_bad_ranges";
+        TestPostgres.get().recreateDatabase(database);
+        Map<String, String> env = environment(database, qdrant.port());
+        env.put("TIME_WINDOW_HOURS", "0");
+        env.put("LLM_MAX_RETRIES", "50");
+
+        try (LaunchedApp app = LaunchedApp.start("bad-ranges", env)) {
+            int exitCode = app.awaitExit(Duration.ofSeconds(60));
+
+            assertThat(exitCode).isNotZero();
+            assertThat(app.output()).contains("TIME_WINDOW_HOURS must be at least 1")
+                    .contains("LLM_MAX_RETRIES must be between 0 and 10");
+        }
+    }
+
     private static Map<String, String> environment(String database, int qdrantPort) {
         TestPostgres postgres = TestPostgres.get();
         URI jdbc = URI.create(postgres.jdbcUrl(database).substring("jdbc:".length()));
