@@ -1,18 +1,12 @@
 package dev.enrichment.fact;
 
-import jakarta.persistence.AttributeConverter;
+import dev.enrichment.LowercaseEnumConverter;
 import jakarta.persistence.Converter;
 
 @Converter
-class FactChangeConverter implements AttributeConverter<FactChange, String> {
+class FactChangeConverter extends LowercaseEnumConverter<FactChange> {
 
-    @Override
-    public String convertToDatabaseColumn(FactChange change) {
-        return change == null ? null : change.dbValue();
-    }
-
-    @Override
-    public FactChange convertToEntityAttribute(String value) {
-        return value == null ? null : FactChange.fromDbValue(value);
+    FactChangeConverter() {
+        super(FactChange.class);
     }
 }

@@ -1,18 +1,12 @@
 package dev.enrichment.jobs;
 
-import jakarta.persistence.AttributeConverter;
+import dev.enrichment.LowercaseEnumConverter;
 import jakarta.persistence.Converter;
 
 @Converter
-class JobStatusConverter implements AttributeConverter<JobStatus, String> {
+class JobStatusConverter extends LowercaseEnumConverter<JobStatus> {
 
-    @Override
-    public String convertToDatabaseColumn(JobStatus status) {
-        return status == null ? null : status.dbValue();
-    }
-
-    @Override
-    public JobStatus convertToEntityAttribute(String value) {
-        return value == null ? null : JobStatus.fromDbValue(value);
+    JobStatusConverter() {
+        super(JobStatus.class);
     }
 }

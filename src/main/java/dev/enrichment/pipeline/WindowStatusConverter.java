@@ -1,18 +1,12 @@
 package dev.enrichment.pipeline;
 
-import jakarta.persistence.AttributeConverter;
+import dev.enrichment.LowercaseEnumConverter;
 import jakarta.persistence.Converter;
 
 @Converter
-class WindowStatusConverter implements AttributeConverter<WindowStatus, String> {
+class WindowStatusConverter extends LowercaseEnumConverter<WindowStatus> {
 
-    @Override
-    public String convertToDatabaseColumn(WindowStatus status) {
-        return status == null ? null : status.dbValue();
-    }
-
-    @Override
-    public WindowStatus convertToEntityAttribute(String value) {
-        return value == null ? null : WindowStatus.fromDbValue(value);
+    WindowStatusConverter() {
+        super(WindowStatus.class);
     }
 }
