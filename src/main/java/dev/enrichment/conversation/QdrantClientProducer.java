@@ -2,7 +2,6 @@ package dev.enrichment.conversation;
 
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.QdrantGrpcClient;
-import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -19,8 +18,6 @@ class QdrantClientProducer {
         QdrantGrpcClient.Builder builder =
                 QdrantGrpcClient.newBuilder(config.host(), config.grpcPort(), config.useTls(), false);
         config.apiKey().filter(key -> !key.isBlank()).ifPresent(builder::withApiKey);
-        Log.infof("Qdrant at %s:%d (tls=%s, api key %s)", config.host(), config.grpcPort(), config.useTls(),
-                config.apiKey().isPresent() ? "set" : "not set");
         return new QdrantClient(builder.build());
     }
 
