@@ -6,6 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** How far discovery has read one Qdrant collection ({@code enrichment_discovery_cursors}). */
 @Entity
@@ -22,6 +24,10 @@ public class DiscoveryCursor extends PanacheEntityBase {
     /** The newest {@code timestamp_unix} ingested from the collection. */
     @Column(name = "cursor_at", nullable = false)
     public Instant cursorAt;
+
+    /** Ids of the points just below the cursor that were already accounted for (see V3). */
+    @Column(name = "overlap_point_ids", nullable = false)
+    public List<String> overlapPointIds = new ArrayList<>();
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;

@@ -3,6 +3,7 @@ package dev.enrichment.pipeline;
 import io.smallrye.config.ConfigMapping;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.time.Duration;
 
 /** How often the worker runs and how it cuts conversations into windows. */
 @ConfigMapping(prefix = "enrichment")
@@ -24,4 +25,45 @@ public interface PipelineConfig {
     /** {@code LOOKBACK_DAYS}: how far back the first cycle reads a collection it has never seen. */
     @Min(value = 0, message = "LOOKBACK_DAYS must be 0 or more")
     int lookbackDays();
+
+    /** {@code ENRICHMENT_DISCOVERY_OVERLAP}: discovery re-reads this far below its cursor, for clock skew between bots. */
+    Duration discoveryOverlap();
+
+    /** {@code ENRICHMENT_QUIET_MINUTES}: an open window is analysed once its conversation has been quiet this long. */
+    @Min(value = 0, message = "ENRICHMENT_QUIET_MINUTES must be 0 or more")
+    int quietMinutes();
+
+    /** {@code ENRICHMENT_RESUMMARIZE_MINUTES}: an open window is analysed again at most this often. */
+    @Min(value = 0, message = "ENRICHMENT_RESUMMARIZE_MINUTES must be 0 or more")
+    int resummarizeMinutes();
+
+    /** {@code ENRICHMENT_MAX_ATTEMPTS}: failed analyses of a window before it is marked failed. */
+    @Min(value = 1, message = "ENRICHMENT_MAX_ATTEMPTS must be at least 1")
+    int maxAttempts();
+
+    /** {@code ENRICHMENT_CONCURRENCY}: windows analysed in parallel. */
+    @Min(value = 1, message = "ENRICHMENT_CONCURRENCY must be between 1 and 64")
+    @Max(value = 64, message = "ENRICHMENT_CONCURRENCY must be between 1 and 64")
+    int concurrency();
+
+    /** {@code ENRICHMENT_LEASE}: how long a claimed window belongs to one process; a crashed one's lease expires. */
+    Duration lease();
+
+    /** {@code ENRICHMENT_RETRY_BACKOFF}: wait after a window's first failure, doubled at each further one. */
+    Duration retryBackoff();
+
+    /** {@code ENRICHMENT_MAX_RETRY_BACKOFF}: the longest wait between two attempts at a window. */
+    Duration maxRetryBackoff();
+
+    /** {@code LLM_MAX_INPUT_TOKENS}: a longer transcript is analysed in chunks and merged (4 characters a token). */
+    @Min(value = 500, message = "LLM_MAX_INPUT_TOKENS must be at least 500")
+    int maxInputTokens();
+
+    /** {@code LLM_PRICE_PER_MILLION_PROMPT_TOKENS}: for the estimated-cost metric, in your currency. */
+    @Min(value = 0, message = "LLM_PRICE_PER_MILLION_PROMPT_TOKENS must be 0 or more")
+    double pricePerMillionPromptTokens();
+
+    /** {@code LLM_PRICE_PER_MILLION_COMPLETION_TOKENS}: for the estimated-cost metric. */
+    @Min(value = 0, message = "LLM_PRICE_PER_MILLION_COMPLETION_TOKENS must be 0 or more")
+    double pricePerMillionCompletionTokens();
 }

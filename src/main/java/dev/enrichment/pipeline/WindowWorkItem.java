@@ -65,6 +65,27 @@ public class WindowWorkItem extends PanacheEntityBase {
     @Column(name = "summary_id")
     public Integer summaryId;
 
+    /** Grows with every discovery mark; compared with {@link #claimedMark} when an analysis completes. */
+    @Column(name = "marked_count", nullable = false)
+    public long markedCount;
+
+    /** {@link #markedCount} as it was when the current lease was taken. */
+    @Column(name = "claimed_mark")
+    public Long claimedMark;
+
+    /** User and assistant messages counted at the last analysis. */
+    @Column(name = "message_count")
+    public Integer messageCount;
+
+    @Column(name = "analysis_model")
+    public String analysisModel;
+
+    @Column(name = "prompt_version")
+    public String promptVersion;
+
+    @Column(name = "input_hash")
+    public String inputHash;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -55,6 +55,16 @@ public class SummaryRevision extends PanacheEntityBase {
     @Column(name = "reason", nullable = false)
     public String reason;
 
+    /** The model, prompt version and input hash of the analysis that produced the replaced content. */
+    @Column(name = "model")
+    public String model;
+
+    @Column(name = "prompt_version")
+    public String promptVersion;
+
+    @Column(name = "input_hash")
+    public String inputHash;
+
     @Column(name = "revised_at", nullable = false)
     public Instant revisedAt;
 }
