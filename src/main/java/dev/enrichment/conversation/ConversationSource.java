@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -38,6 +39,7 @@ public class ConversationSource {
     private final QdrantConfig config;
     private final BotNames botNames;
     private final PointParser parser;
+    private final AtomicLong requests = new AtomicLong();
 
     ConversationSource(QdrantClient client, QdrantConfig config) {
         this.client = client;
@@ -149,7 +151,13 @@ public class ConversationSource {
         return instant.getEpochSecond() + instant.getNano() / 1_000_000_000d;
     }
 
+    /** Qdrant requests this process has made, for per-cycle accounting. */
+    public long requestCount() {
+        return requests.get();
+    }
+
     private <T> T await(ListenableFuture<T> future, String what) {
+        requests.incrementAndGet();
         try {
             // The request carries its own deadline; this bound only guards against a future that never completes.
             return future.get(config.requestTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);

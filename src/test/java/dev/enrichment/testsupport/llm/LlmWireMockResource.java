@@ -29,7 +29,10 @@ public class LlmWireMockResource implements QuarkusTestResourceLifecycleManager 
                 "llm.api-key", API_KEY,
                 "llm.model", MODEL,
                 "llm.initial-backoff", "10ms",
-                "llm.max-backoff", "200ms");
+                "llm.max-backoff", "200ms",
+                // Short enough for timeout tests, long enough for a loaded 2-core CI machine.
+                "llm.read-timeout", "3s",
+                "llm.max-retries", "2");
     }
 
     @Override

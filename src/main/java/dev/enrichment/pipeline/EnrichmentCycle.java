@@ -1,0 +1,225 @@
+package dev.enrichment.pipeline;
+
+import dev.enrichment.conversation.BotCollection;
+import dev.enrichment.conversation.ConversationSource;
+import dev.enrichment.llm.LlmClient;
+import dev.enrichment.llm.UsageTotals;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One enrichment cycle: list the bot collections (one request), discover what is new in each (one paged scroll
+ * each), then analyse every ready window with ENRICHMENT_CONCURRENCY workers. Single-flight: the scheduler and the
+ * admin trigger share {@link #run()}, which refuses to start a second cycle in this process.
+ */
+@ApplicationScoped
+public class EnrichmentCycle {
+
+    private final ConversationSource source;
+    private final Discovery discovery;
+    private final WindowQueue queue;
+    private final WindowProcessor processor;
+    private final LlmClient llm;
+    private final EnrichmentMetrics metrics;
+    private final PipelineConfig config;
+    private final Clock clock;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final String owner = ownerId();
+    private volatile CycleOutcome last;
+
+    EnrichmentCycle(ConversationSource source, Discovery discovery, WindowQueue queue, WindowProcessor processor,
+            LlmClient llm, EnrichmentMetrics metrics, PipelineConfig config, Clock clock) {
+        this.source = source;
+        this.discovery = discovery;
+        this.queue = queue;
+        this.processor = processor;
+        this.llm = llm;
+        this.metrics = metrics;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs a cycle now.
+     *
+     * @throws CycleAlreadyRunningException when one is already running in this process
+     */
+    public CycleOutcome run() {
+        if (!running.compareAndSet(false, true)) {
+            throw new CycleAlreadyRunningException();
+        }
+        try {
+            return runCycle();
+        } finally {
+            running.set(false);
+        }
+    }
+
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    /** The last finished cycle's outcome, if any. */
+    public Optional<CycleOutcome> lastOutcome() {
+        return Optional.ofNullable(last);
+    }
+
+    /** This process's lease owner id. */
+    public String owner() {
+        return owner;
+    }
+
+    /** Stops claiming new windows and gives back the ones not finished; called at shutdown. */
+    public void stop() {
+        stopping.set(true);
+        int released = queue.releaseAll(owner);
+        if (released > 0) {
+            Log.infof("Released %d claimed windows at shutdown", released);
+        }
+    }
+
+    private CycleOutcome runCycle() {
+        Instant started = clock.instant();
+        long nanos = System.nanoTime();
+        long qdrantBefore = source.requestCount();
+        UsageTotals llmBefore = llm.usage();
+
+        List<BotCollection> collections;
+        try {
+            collections = source.botCollections();
+        } catch (RuntimeException e) {
+            Log.warnf("Enrichment cycle: cannot list Qdrant collections: %s", e.getMessage());
+            CycleOutcome outcome = outcome(started, nanos, 0, 0, 0, 0, new WorkTotals(), qdrantBefore, llmBefore);
+            metrics.recordCycle(outcome, false);
+            return outcome;
+        }
+        int failedCollections = 0;
+        long newMessages = 0;
+        int marked = 0;
+        for (BotCollection collection : collections) {
+            if (stopping.get()) {
+                break;
+            }
+            try {
+                DiscoveryOutcome found = discovery.discover(collection);
+                newMessages += found.newMessages();
+                marked += found.windowsMarked();
+            } catch (RuntimeException e) {
+                failedCollections++;
+                Log.warnf("Discovery of %s failed, retried next cycle: %s", collection.collectionName(),
+                        e.getMessage());
+            }
+        }
+        WorkTotals work = processReady(owner, collections);
+        CycleOutcome outcome = outcome(started, nanos, collections.size(), failedCollections, newMessages, marked,
+                work, qdrantBefore, llmBefore);
+        last = outcome;
+        metrics.recordCycle(outcome, true);
+        metrics.refreshBacklog();
+        Log.infof("Enrichment cycle: %d collections (%d failed), %d new messages, %d windows marked; windows "
+                        + "analysed %d, skipped %d, failed %d; LLM calls %d, tokens %d+%d; Qdrant requests %d; %d ms",
+                outcome.collections(), outcome.collectionsFailed(), outcome.newMessages(), outcome.windowsMarked(),
+                outcome.analysed(), outcome.skipped(), outcome.failed(), outcome.llmCalls(), outcome.promptTokens(),
+                outcome.completionTokens(), outcome.qdrantRequests(), outcome.duration().toMillis());
+        return outcome;
+    }
+
+    /**
+     * Claims and processes ready windows with ENRICHMENT_CONCURRENCY workers until none is ready. Each worker
+     * claims one window at a time, so a stop never leaves claimed windows waiting in a queue.
+     */
+    public WorkTotals processReady(String leaseOwner, List<BotCollection> collections) {
+        WorkTotals totals = new WorkTotals();
+        int workers = config.concurrency();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "enrichment-window-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                running.add(pool.submit(() -> work(leaseOwner, collections, totals)));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping.set(true);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("window worker failed", e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+        return totals;
+    }
+
+    private void work(String leaseOwner, List<BotCollection> collections, WorkTotals totals) {
+        while (!stopping.get()) {
+            Optional<ClaimedWindow> claimed = queue.claimNext(leaseOwner);
+            if (claimed.isEmpty()) {
+                return;
+            }
+            WindowResult result = processor.process(claimed.get(), collections);
+            totals.add(result.outcome());
+        }
+    }
+
+    private CycleOutcome outcome(Instant started, long nanos, int collections, int failedCollections,
+            long newMessages, int marked, WorkTotals work, long qdrantBefore, UsageTotals llmBefore) {
+        UsageTotals llmAfter = llm.usage();
+        return new CycleOutcome(started, Duration.ofNanos(System.nanoTime() - nanos), collections, failedCollections,
+                newMessages, marked, work.analysed.get(), work.skipped.get(), work.failed.get(),
+                llmAfter.calls() - llmBefore.calls(), llmAfter.promptTokens() - llmBefore.promptTokens(),
+                llmAfter.completionTokens() - llmBefore.completionTokens(), source.requestCount() - qdrantBefore);
+    }
+
+    private static String ownerId() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "host");
+        return host + "/" + ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Window outcomes counted across workers. */
+    public static final class WorkTotals {
+        final AtomicInteger analysed = new AtomicInteger();
+        final AtomicInteger skipped = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+
+        void add(WindowOutcome outcome) {
+            switch (outcome) {
+                case ANALYSED -> analysed.incrementAndGet();
+                case SKIPPED -> skipped.incrementAndGet();
+                case FAILED -> failed.incrementAndGet();
+                default -> throw new IllegalStateException(outcome.name());
+            }
+        }
+
+        public int analysed() {
+            return analysed.get();
+        }
+
+        public int skipped() {
+            return skipped.get();
+        }
+
+        public int failed() {
+            return failed.get();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.enrichment.pipeline;
+
+import dev.enrichment.conversation.BotCollection;
+import dev.enrichment.conversation.ConversationSource;
+import dev.enrichment.conversation.Message;
+import dev.enrichment.conversation.MessageQuery;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Processes one claimed window: reads all its messages (every page, from every collection of the bot), skips it
+ * when too small, otherwise analyses it and stores the result in one transaction. Any failure leaves nothing
+ * written and schedules a retry; no placeholder is ever stored.
+ */
+@ApplicationScoped
+public class WindowProcessor {
+
+    private final ConversationSource source;
+    private final WindowAnalyzer analyzer;
+    private final WindowWriter writer;
+    private final WindowQueue queue;
+    private final PipelineConfig config;
+
+    WindowProcessor(ConversationSource source, WindowAnalyzer analyzer, WindowWriter writer, WindowQueue queue,
+            PipelineConfig config) {
+        this.source = source;
+        this.analyzer = analyzer;
+        this.writer = writer;
+        this.queue = queue;
+        this.config = config;
+    }
+
+    /** Processes the window; failures are recorded on the window, never thrown. */
+    public WindowResult process(ClaimedWindow claimed, List<BotCollection> botCollections) {
+        try {
+            List<Message> messages = readWindow(claimed, botCollections);
+            if (messages.size() < config.minMessagesForSummary()) {
+                writer.writeSkipped(claimed, messages.size());
+                return new WindowResult(WindowOutcome.SKIPPED, null, null);
+            }
+            WindowAnalysis analysis = analyzer.analyze(new AnalysisInput(claimed.botName(), claimed.userId(),
+                    claimed.start(), claimed.end(), messages));
+            writer.writeAnalysed(claimed, messages, analysis, "window re-analysed");
+            return new WindowResult(WindowOutcome.ANALYSED, analysis, null);
+        } catch (RuntimeException e) {
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            Log.warnf("Window %d (%s, %s) failed on attempt %d: %s", claimed.id(), claimed.botName(),
+                    claimed.start(), claimed.attempts() + 1, error);
+            queue.fail(claimed, error);
+            return new WindowResult(WindowOutcome.FAILED, null, error);
+        }
+    }
+
+    /** The window's user and assistant messages, oldest first, each point once even if two collections hold it. */
+    List<Message> readWindow(ClaimedWindow claimed, List<BotCollection> botCollections) {
+        Map<String, Message> byId = new LinkedHashMap<>();
+        for (BotCollection collection : botCollections) {
+            if (!collection.botName().equals(claimed.botName())) {
+                continue;
+            }
+            MessageQuery query = MessageQuery.all(collection).forUser(claimed.userId())
+                    .from(claimed.start()).until(claimed.end());
+            for (Message m : source.readAll(query).messages()) {
+                byId.putIfAbsent(m.pointId(), m);
+            }
+        }
+        List<Message> messages = new ArrayList<>(byId.values());
+        messages.sort(Comparator.comparing(Message::timestamp).thenComparing(Message::pointId));
+        return messages;
+    }
+}

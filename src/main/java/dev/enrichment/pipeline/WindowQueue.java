@@ -1,0 +1,168 @@
+package dev.enrichment.pipeline;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The window work items in {@code enrichment_windows}: claiming ready ones under a lease with
+ * {@code FOR UPDATE SKIP LOCKED} (so replicas never share a window), completing, failing with backoff, releasing.
+ */
+@ApplicationScoped
+public class WindowQueue {
+
+    private final EntityManager em;
+    private final PipelineConfig config;
+    private final Clock clock;
+
+    WindowQueue(EntityManager em, PipelineConfig config, Clock clock) {
+        this.em = em;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * Leases the next ready window: a pending one that is due (closed, or quiet for ENRICHMENT_QUIET_MINUTES and not
+     * analysed within ENRICHMENT_RESUMMARIZE_MINUTES) and past its retry time, or one whose lease has expired
+     * because its process died (which counts as a failed attempt).
+     */
+    public Optional<ClaimedWindow> claimNext(String owner) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = clock.instant();
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("""
+                    WITH ready AS (
+                        SELECT id FROM enrichment_windows
+                        WHERE (status = 'pending'
+                               AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
+                               AND (window_end <= :now
+                                    OR (newest_message_at <= :quietBefore
+                                        AND (last_analyzed_at IS NULL OR last_analyzed_at <= :resummarizeBefore))))
+                           OR (status = 'processing' AND lease_expires_at < :now)
+                        ORDER BY window_start, id
+                        LIMIT 1
+                        FOR UPDATE SKIP LOCKED)
+                    UPDATE enrichment_windows w SET
+                        attempts = CASE WHEN w.status = 'processing' THEN w.attempts + 1 ELSE w.attempts END,
+                        status = 'processing',
+                        lease_owner = :owner,
+                        lease_expires_at = :leaseUntil,
+                        claimed_mark = w.marked_count,
+                        updated_at = :now
+                    FROM ready WHERE w.id = ready.id
+                    RETURNING w.id, w.bot_name, w.user_id, w.window_start, w.window_end, w.marked_count, w.attempts,
+                              w.analysis_model, w.prompt_version, w.input_hash
+                    """)
+                    .setParameter("now", now)
+                    .setParameter("quietBefore", now.minusSeconds(60L * config.quietMinutes()))
+                    .setParameter("resummarizeBefore", now.minusSeconds(60L * config.resummarizeMinutes()))
+                    .setParameter("owner", owner)
+                    .setParameter("leaseUntil", now.plus(config.lease()))
+                    .getResultList();
+            if (rows.isEmpty()) {
+                return Optional.<ClaimedWindow>empty();
+            }
+            Object[] r = rows.get(0);
+            return Optional.of(new ClaimedWindow(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                    instant(r[3]), instant(r[4]), ((Number) r[5]).longValue(), ((Number) r[6]).intValue(), owner,
+                    (String) r[7], (String) r[8], (String) r[9]));
+        });
+    }
+
+    /**
+     * Closes the claimed window as analysed or skipped, inside the caller's transaction. Throws when the lease was
+     * lost (expired and taken over), so the caller's transaction rolls back and nothing is written twice.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void complete(ClaimedWindow claimed, WindowStatus outcome, Integer summaryId, int messageCount,
+            WindowAnalysis analysis) {
+        Instant now = clock.instant();
+        int updated = em.createNativeQuery("""
+                UPDATE enrichment_windows SET
+                    status = CASE WHEN marked_count > :claimedMark THEN 'pending' ELSE :outcome END,
+                    summary_id = COALESCE(CAST(:summaryId AS integer), summary_id),
+                    message_count = :messageCount,
+                    analysis_model = COALESCE(CAST(:model AS text), analysis_model),
+                    prompt_version = COALESCE(CAST(:promptVersion AS text), prompt_version),
+                    input_hash = COALESCE(CAST(:inputHash AS text), input_hash),
+                    last_analyzed_at = :now,
+                    attempts = 0,
+                    last_error = NULL,
+                    next_attempt_at = NULL,
+                    lease_owner = NULL,
+                    lease_expires_at = NULL,
+                    updated_at = :now
+                WHERE id = :id AND lease_owner = :owner AND status = 'processing'
+                """)
+                .setParameter("claimedMark", claimed.claimedMark())
+                .setParameter("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+                .setParameter("summaryId", summaryId)
+                .setParameter("messageCount", messageCount)
+                .setParameter("model", analysis == null ? null : analysis.model())
+                .setParameter("promptVersion", analysis == null ? null : analysis.promptVersion())
+                .setParameter("inputHash", analysis == null ? null : analysis.inputHash())
+                .setParameter("now", now)
+                .setParameter("id", claimed.id())
+                .setParameter("owner", claimed.owner())
+                .executeUpdate();
+        if (updated != 1) {
+            throw new LeaseLostException(claimed);
+        }
+    }
+
+    /**
+     * Records a failed attempt in its own transaction: the error, one more attempt, the next try backed off
+     * exponentially (capped); after ENRICHMENT_MAX_ATTEMPTS the window is marked failed.
+     */
+    public void fail(ClaimedWindow claimed, String error) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Instant now = clock.instant();
+            em.createNativeQuery("""
+                    UPDATE enrichment_windows SET
+                        attempts = attempts + 1,
+                        status = CASE WHEN attempts + 1 >= :maxAttempts THEN 'failed' ELSE 'pending' END,
+                        last_error = :error,
+                        next_attempt_at = :now + make_interval(secs =>
+                            LEAST(:initialSeconds * power(2, LEAST(attempts, 30)), :maxSeconds)),
+                        lease_owner = NULL,
+                        lease_expires_at = NULL,
+                        updated_at = :now
+                    WHERE id = :id AND lease_owner = :owner AND status = 'processing'
+                    """)
+                    .setParameter("maxAttempts", config.maxAttempts())
+                    .setParameter("error", truncate(error))
+                    .setParameter("now", now)
+                    .setParameter("initialSeconds", (double) config.retryBackoff().toSeconds())
+                    .setParameter("maxSeconds", (double) config.maxRetryBackoff().toSeconds())
+                    .setParameter("id", claimed.id())
+                    .setParameter("owner", claimed.owner())
+                    .executeUpdate();
+        });
+    }
+
+    /** Gives back every window this owner still holds, e.g. at shutdown; another process can take them at once. */
+    public int releaseAll(String owner) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                UPDATE enrichment_windows SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL,
+                    updated_at = :now
+                WHERE lease_owner = :owner AND status = 'processing'
+                """)
+                .setParameter("now", clock.instant())
+                .setParameter("owner", owner)
+                .executeUpdate());
+    }
+
+    private static String truncate(String error) {
+        String e = error == null ? "unknown error" : error;
+        return e.length() > 2000 ? e.substring(0, 2000) : e;
+    }
+
+    private static Instant instant(Object value) {
+        return SqlValues.instant(value);
+    }
+}
