@@ -127,7 +127,7 @@ public class WindowQueue {
                         attempts = attempts + 1,
                         status = CASE WHEN attempts + 1 >= :maxAttempts THEN 'failed' ELSE 'pending' END,
                         last_error = :error,
-                        next_attempt_at = :now + make_interval(secs =>
+                        next_attempt_at = CAST(:now AS timestamptz) + make_interval(secs =>
                             LEAST(:initialSeconds * power(2, LEAST(attempts, 30)), :maxSeconds)),
                         lease_owner = NULL,
                         lease_expires_at = NULL,

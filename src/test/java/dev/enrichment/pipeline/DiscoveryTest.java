@@ -62,7 +62,7 @@ class DiscoveryTest extends PipelineTestBase {
         discovery.discover(ELENA);
 
         assertThat(db.rows("SELECT bot_name, cardinality(overlap_point_ids) FROM enrichment_discovery_cursors"))
-                .containsExactly(java.util.List.of("elena", 0));
+                .containsExactly(java.util.List.of("elena", 4));
         assertThat(db.count("SELECT count(*) FROM enrichment_windows WHERE bot_name = 'elena'")).isEqualTo(1);
     }
 }

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -51,6 +52,24 @@ final class Databases {
     }
 
     /** Flyway with the application's settings: baselining at 0 lets V1 run on a database without history. */
+    /** The versions of the migrations in {@code db/migration}, in order: the tests follow new migrations by themselves. */
+    static final List<String> VERSIONS = migrationVersions();
+
+    private static List<String> migrationVersions() {
+        try {
+            java.net.URL dir = Databases.class.getClassLoader().getResource("db/migration");
+            try (var files = java.nio.file.Files.list(java.nio.file.Path.of(dir.toURI()))) {
+                return files.map(f -> f.getFileName().toString())
+                        .filter(name -> name.matches("V\\d+__.*\\.sql"))
+                        .map(name -> name.substring(1, name.indexOf("__")))
+                        .sorted(java.util.Comparator.comparingInt(Integer::parseInt))
+                        .toList();
+            }
+        } catch (java.io.IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot list db/migration", e);
+        }
+    }
+
     static MigrateResult migrate(String database) {
         TestPostgres postgres = TestPostgres.get();
         return Flyway.configure()

@@ -25,8 +25,8 @@ class EmptyDatabaseMigrationTest {
     void migratesAnEmptyDatabase() throws SQLException {
         MigrateResult result = Databases.migrate(DATABASE);
 
-        assertThat(result.migrationsExecuted).isEqualTo(2);
-        assertThat(result.targetSchemaVersion).isEqualTo("2");
+        assertThat(result.migrationsExecuted).isEqualTo(Databases.VERSIONS.size());
+        assertThat(result.targetSchemaVersion).isEqualTo(Databases.VERSIONS.get(Databases.VERSIONS.size() - 1));
         try (Connection connection = Databases.connect(DATABASE)) {
             assertThat(SchemaSnapshot.of(connection).tableNames()).containsExactlyInAnyOrder(
                     "conversation_summaries", "universal_users", "fact_entities", "user_fact_relationships",

@@ -40,7 +40,7 @@ class LegacyDatabaseBootTest {
         try (Connection connection = dataSource.getConnection()) {
             assertThat(single(connection, "SELECT current_database()")).isEqualTo(LegacyDatabaseProfile.DATABASE);
             assertThat(single(connection, "SELECT string_agg(version, ',' ORDER BY installed_rank) FROM flyway_schema_history"))
-                    .isEqualTo("0,1,2");
+                    .isEqualTo("0," + String.join(",", Databases.VERSIONS));
         }
         // load every row through the entities and commit, as a reading service would
         QuarkusTransaction.requiringNew().run(() -> {

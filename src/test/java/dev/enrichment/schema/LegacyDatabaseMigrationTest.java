@@ -31,13 +31,14 @@ class LegacyDatabaseMigrationTest {
 
         MigrateResult result = Databases.migrate(DATABASE);
 
-        assertThat(result.migrationsExecuted).isEqualTo(2);
+        assertThat(result.migrationsExecuted).isEqualTo(Databases.VERSIONS.size());
         try (Connection connection = Databases.connect(DATABASE)) {
             assertThat(before.sameRowsNow(connection)).isEqualTo(before.rows());
             assertThat(SchemaSnapshot.of(connection).tableNames()).contains(
                     "enrichment_discovery_cursors", "enrichment_windows", "enrichment_summary_revisions",
                     "enrichment_fact_history", "enrichment_jobs", "enrichment_processing_log");
-            assertThat(history(connection)).containsExactly("0 BASELINE", "1 SQL", "2 SQL");
+            assertThat(history(connection)).containsExactlyElementsOf(java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of("0 BASELINE"), Databases.VERSIONS.stream().map(v -> v + " SQL")).toList());
         }
         assertThat(before.rows().get("user_fact_relationships")).hasSize(10);
         assertThat(before.rows().get("conversation_summaries")).hasSize(4);
@@ -134,7 +135,7 @@ class LegacyDatabaseMigrationTest {
         Databases.execute(DATABASE, """
                 UPDATE universal_users SET preferences = '{}' WHERE universal_id = 'broken_prefs_user';
                 UPDATE universal_users SET preferences = NULL WHERE universal_id = 'array_prefs_user'""");
-        assertThat(Databases.migrate(DATABASE).migrationsExecuted).isEqualTo(2);
+        assertThat(Databases.migrate(DATABASE).migrationsExecuted).isEqualTo(Databases.VERSIONS.size());
         assertThat(snapshot().columns().get("universal_users.preferences")).startsWith("jsonb");
     }
 
