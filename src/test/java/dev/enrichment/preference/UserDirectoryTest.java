@@ -2,6 +2,7 @@ package dev.enrichment.preference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.enrichment.testsupport.Sql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

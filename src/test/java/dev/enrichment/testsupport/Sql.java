@@ -1,4 +1,4 @@
-package dev.enrichment.summary;
+package dev.enrichment.testsupport;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,15 +12,15 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /** Plain JDBC for tests: reads what the bots would read, and writes what the bots would write. */
-final class Sql {
+public final class Sql {
 
     private final DataSource dataSource;
 
-    Sql(DataSource dataSource) {
+    public Sql(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    List<Map<String, Object>> rows(String sql, Object... parameters) {
+    public List<Map<String, Object>> rows(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = prepare(connection, sql, parameters);
                 ResultSet rs = statement.executeQuery()) {
@@ -40,7 +40,7 @@ final class Sql {
     }
 
     /** The first column of the only row. */
-    Object value(String sql, Object... parameters) {
+    public Object value(String sql, Object... parameters) {
         List<Map<String, Object>> rows = rows(sql, parameters);
         if (rows.size() != 1) {
             throw new AssertionError("expected one row, got " + rows.size() + " from " + sql);
@@ -48,7 +48,7 @@ final class Sql {
         return rows.get(0).values().iterator().next();
     }
 
-    int update(String sql, Object... parameters) {
+    public int update(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = prepare(connection, sql, parameters)) {
             return statement.executeUpdate();
