@@ -107,6 +107,21 @@ class PackagedAppStartIT {
         }
     }
 
+    @Test
+    void refusesAWindowLengthOffTheUtcGrid() throws Exception {
+        String database = "packaged_bad_window";
+        TestPostgres.get().recreateDatabase(database);
+        Map<String, String> env = environment(database, qdrant.port());
+        env.put("TIME_WINDOW_HOURS", "5");
+
+        try (LaunchedApp app = LaunchedApp.start("bad-window", env)) {
+            int exitCode = app.awaitExit(Duration.ofSeconds(60));
+
+            assertThat(exitCode).isNotZero();
+            assertThat(app.output()).contains("TIME_WINDOW_HOURS must divide 24");
+        }
+    }
+
     private static Map<String, String> environment(String database, int qdrantPort) {
         TestPostgres postgres = TestPostgres.get();
         URI jdbc = URI.create(postgres.jdbcUrl(database).substring("jdbc:".length()));
