@@ -69,6 +69,28 @@ public class EnrichmentCycle {
         }
     }
 
+    /**
+     * Starts a cycle on a background thread, as the admin trigger does; false when one is already running. Shares
+     * the single-flight guard with {@link #run()}.
+     */
+    public boolean startInBackground() {
+        if (!running.compareAndSet(false, true)) {
+            return false;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                runCycle();
+            } catch (RuntimeException e) {
+                Log.errorf(e, "Admin-started enrichment cycle failed");
+            } finally {
+                running.set(false);
+            }
+        }, "enrichment-admin-cycle");
+        thread.setDaemon(true);
+        thread.start();
+        return true;
+    }
+
     public boolean isRunning() {
         return running.get();
     }

@@ -145,6 +145,75 @@ public class WindowQueue {
         });
     }
 
+    /**
+     * Leases one specific window for an admin's regeneration, creating its work item when the summary came from
+     * elsewhere (e.g. the old worker). Empty when a worker holds a live lease on it.
+     */
+    public Optional<ClaimedWindow> claimForRegeneration(String bot, String userId, Instant start, Instant end,
+            String owner) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = clock.instant();
+            em.createNativeQuery("""
+                    INSERT INTO enrichment_windows (bot_name, user_id, window_start, window_end, status, attempts,
+                        marked_count, created_at, updated_at)
+                    VALUES (:bot, :user, :start, :end, 'done', 0, 0, :now, :now)
+                    ON CONFLICT (bot_name, user_id, window_start, window_end) DO NOTHING
+                    """)
+                    .setParameter("bot", bot).setParameter("user", userId)
+                    .setParameter("start", start).setParameter("end", end).setParameter("now", now)
+                    .executeUpdate();
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("""
+                    UPDATE enrichment_windows SET status = 'processing', lease_owner = :owner,
+                        lease_expires_at = :leaseUntil, claimed_mark = marked_count, updated_at = :now
+                    WHERE bot_name = :bot AND user_id = :user AND window_start = :start AND window_end = :end
+                      AND NOT (status = 'processing' AND lease_expires_at >= :now)
+                    RETURNING id, marked_count, attempts, analysis_model, prompt_version, input_hash
+                    """)
+                    .setParameter("owner", owner).setParameter("leaseUntil", now.plus(config.lease()))
+                    .setParameter("now", now).setParameter("bot", bot).setParameter("user", userId)
+                    .setParameter("start", start).setParameter("end", end)
+                    .getResultList();
+            if (rows.isEmpty()) {
+                return Optional.<ClaimedWindow>empty();
+            }
+            Object[] r = rows.get(0);
+            return Optional.of(new ClaimedWindow(((Number) r[0]).longValue(), bot, userId, start, end,
+                    ((Number) r[1]).longValue(), ((Number) r[2]).intValue(), owner, (String) r[3], (String) r[4],
+                    (String) r[5]));
+        });
+    }
+
+    /** Gives a regeneration's lease back untouched, e.g. when the LLM is unavailable: the window stays done. */
+    public void abandon(ClaimedWindow claimed) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                UPDATE enrichment_windows SET
+                    status = CASE WHEN marked_count > :claimedMark THEN 'pending' ELSE 'done' END,
+                    lease_owner = NULL, lease_expires_at = NULL, updated_at = :now
+                WHERE id = :id AND lease_owner = :owner
+                """)
+                .setParameter("claimedMark", claimed.claimedMark())
+                .setParameter("now", clock.instant())
+                .setParameter("id", claimed.id())
+                .setParameter("owner", claimed.owner())
+                .executeUpdate());
+    }
+
+    /** Puts failed windows back to pending with a fresh attempt budget; null filters match any. */
+    public int requeueFailed(String bot, String userId) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                UPDATE enrichment_windows SET status = 'pending', attempts = 0, next_attempt_at = NULL,
+                    updated_at = :now
+                WHERE status = 'failed'
+                  AND (CAST(:bot AS text) IS NULL OR bot_name = CAST(:bot AS text))
+                  AND (CAST(:user AS text) IS NULL OR user_id = CAST(:user AS text))
+                """)
+                .setParameter("now", clock.instant())
+                .setParameter("bot", bot)
+                .setParameter("user", userId)
+                .executeUpdate());
+    }
+
     /** Gives back every window this owner still holds, e.g. at shutdown; another process can take them at once. */
     public int releaseAll(String owner) {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""

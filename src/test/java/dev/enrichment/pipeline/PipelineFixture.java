@@ -54,7 +54,7 @@ final class PipelineFixture {
             }
             List<List<Object>> out = new ArrayList<>();
             for (Object row : query.getResultList()) {
-                out.add(row instanceof Object[] cells ? List.of(cells) : List.of(row));
+                out.add(row instanceof Object[] cells ? java.util.Arrays.asList(cells) : java.util.Collections.singletonList(row));
             }
             return out;
         });
