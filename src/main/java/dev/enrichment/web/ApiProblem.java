@@ -1,6 +1,8 @@
 package dev.enrichment.web;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An error the API reports to its caller as {@code application/problem+json} (RFC 9457). Services and resources
@@ -9,7 +11,11 @@ import java.util.List;
 public class ApiProblem extends RuntimeException {
 
     /** One offending request field, for validation errors. */
-    public record FieldError(String field, String message) {
+    @RegisterForReflection
+    @Schema(name = "ProblemField", description = "One offending request field")
+    public record FieldError(
+            @Schema(description = "The field, as named on the wire", example = "user_id") String field,
+            @Schema(description = "What is wrong with it", example = "must not be blank") String message) {
     }
 
     private final int status;
