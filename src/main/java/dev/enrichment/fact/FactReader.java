@@ -1,0 +1,158 @@
+package dev.enrichment.fact;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Reads a user's facts for the API. WhisperEngine's processing markers, which share the fact tables, are never
+ * returned (reference 3.5).
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class FactReader {
+
+    // '\_' is a literal underscore in LIKE: WhisperEngine's own '_enrichment%' also matches e.g. 'xenrichment'
+    private static final String NOT_A_MARKER =
+            " fe.entity_type <> '_processing_marker' AND ufr.relationship_type NOT LIKE '\\_enrichment%'";
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+
+    FactReader(EntityManager em, ObjectMapper json) {
+        this.em = em;
+        this.json = json;
+    }
+
+    /** The user's facts matching the query, most confident first; an unknown user simply has none. */
+    FactList list(FactQuery query) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT CAST(ufr.id AS text), fe.entity_name, fe.entity_type, fe.category, ufr.relationship_type,
+                       ufr.confidence, COALESCE(ufr.mentioned_by_character, ufr.context_metadata ->> 'bot_name'),
+                       ufr.context_metadata ->> 'latest_message_timestamp',
+                       CAST(ufr.context_metadata -> 'source_messages' AS text), ufr.created_at, ufr.updated_at
+                  FROM user_fact_relationships ufr
+                  JOIN fact_entities fe ON fe.id = ufr.entity_id
+                 WHERE ufr.user_id = :user AND """).append(NOT_A_MARKER);
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("user", query.userId());
+        if (query.bot() != null) {
+            sql.append(" AND (ufr.mentioned_by_character = :bot OR ufr.context_metadata ->> 'bot_name' = :bot)");
+            params.put("bot", query.bot());
+        }
+        if (query.minConfidence() != null) {
+            sql.append(" AND ufr.confidence >= :minConfidence");
+            params.put("minConfidence", query.minConfidence());
+        }
+        if (query.entityType() != null) {
+            sql.append(" AND fe.entity_type = :entityType");
+            params.put("entityType", query.entityType());
+        }
+        sql.append(" ORDER BY ufr.confidence DESC NULLS LAST, ufr.updated_at DESC NULLS LAST, ufr.id LIMIT :limit");
+        params.put("limit", query.limit());
+        Query q = em.createNativeQuery(sql.toString());
+        params.forEach(q::setParameter);
+        List<FactView> facts = new ArrayList<>();
+        for (Object row : q.getResultList()) {
+            Object[] r = (Object[]) row;
+            facts.add(new FactView(UUID.fromString((String) r[0]), (String) r[1], (String) r[2], (String) r[3],
+                    (String) r[4], number(r[5]), (String) r[6], PythonIsoTime.parse(r[7]).orElse(null),
+                    messageIds((String) r[8]), naiveUtc(r[9]), naiveUtc(r[10])));
+        }
+        return new FactList(query.userId(), facts);
+    }
+
+    /**
+     * Facts extracted with this bot from the user's windows overlapping [from, to), as they are now, most
+     * confident first. Read from the service's fact history, which records the window of every extraction; facts
+     * deleted or superseded since are left out.
+     */
+    public List<LearnedFact> learnedIn(String userId, String bot, Instant from, Instant to) {
+        List<?> rows = em.createNativeQuery("""
+                        SELECT CAST(ufr.id AS text), fe.entity_name, fe.entity_type, ufr.relationship_type,
+                               ufr.confidence, h.change, h.window_start, h.window_end
+                          FROM (SELECT DISTINCT ON (relationship_id) relationship_id, change, window_start, window_end
+                                  FROM enrichment_fact_history
+                                 WHERE user_id = :user AND bot_name = :bot
+                                   AND window_start < :to AND window_end > :from
+                                   AND change IN ('created', 'confirmed', 'strengthened')
+                                   AND relationship_id IS NOT NULL
+                                 ORDER BY relationship_id, window_start, id) h
+                          JOIN user_fact_relationships ufr ON ufr.id = h.relationship_id
+                          JOIN fact_entities fe ON fe.id = ufr.entity_id
+                         WHERE ufr.user_id = :user AND """ + NOT_A_MARKER
+                        + " ORDER BY ufr.confidence DESC NULLS LAST, h.window_start, ufr.id")
+                .setParameter("user", userId)
+                .setParameter("bot", bot)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList();
+        return rows.stream().map(Object[].class::cast).map(r -> new LearnedFact(UUID.fromString((String) r[0]),
+                (String) r[1], (String) r[2], (String) r[3], number(r[4]), (String) r[5], instant(r[6]),
+                instant(r[7]))).toList();
+    }
+
+    private List<String> messageIds(String jsonArray) {
+        if (jsonArray == null) {
+            return List.of();
+        }
+        try {
+            JsonNode node = json.readTree(jsonArray);
+            List<String> ids = new ArrayList<>();
+            if (node.isArray()) {
+                node.forEach(id -> ids.add(id.isTextual() ? id.textValue() : id.toString()));
+            }
+            return ids;
+        } catch (JsonProcessingException e) {
+            return List.of();
+        }
+    }
+
+    private static Double number(Object value) {
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    // WhisperEngine's TIMESTAMP columns hold UTC wall-clock values
+    private static Instant naiveUtc(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof LocalDateTime local) {
+            return local.toInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass().getName());
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass().getName());
+    }
+}

@@ -1,0 +1,41 @@
+package dev.enrichment.pipeline;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The worker's state as the admin API returns it.
+ *
+ * @param running whether a cycle is running in this process now
+ * @param lastCycle the last finished cycle in this process; null before the first
+ */
+public record EnrichmentStatusView(boolean running, LastCycle lastCycle, List<BotProgress> bots) {
+
+    static EnrichmentStatusView of(PipelineStatus status) {
+        CycleOutcome c = status.lastCycle();
+        LastCycle last = c == null ? null : new LastCycle(c.startedAt(), c.duration().toMillis(), c.collections(),
+                c.collectionsFailed(), c.newMessages(), c.windowsMarked(), c.analysed(), c.skipped(), c.failed(),
+                c.llmCalls(), c.promptTokens(), c.completionTokens(), c.qdrantRequests());
+        List<BotProgress> bots = status.bots().stream().map(b -> new BotProgress(b.bot(), b.collections(),
+                b.cursorAt(), b.cursorAt() == null ? null : b.lagSeconds(), b.pendingWindows(),
+                b.processingWindows(), b.failedWindows(), b.doneWindows(), b.skippedWindows())).toList();
+        return new EnrichmentStatusView(status.running(), last, bots);
+    }
+
+    /** What the last cycle did. */
+    public record LastCycle(Instant startedAt, long durationMs, int collections, int collectionsFailed,
+            long newMessages, int windowsMarked, int analysed, int skipped, int failed, long llmCalls,
+            long promptTokens, long completionTokens, long qdrantRequests) {
+    }
+
+    /**
+     * One bot's progress.
+     *
+     * @param cursorAt everything written before it has been read (the oldest cursor of the bot's collections)
+     * @param lagSeconds now minus {@code cursorAt}; null when the bot was never read
+     */
+    public record BotProgress(String bot, List<String> collections, Instant cursorAt, Long lagSeconds,
+            long pendingWindows, long processingWindows, long failedWindows, long doneWindows,
+            long skippedWindows) {
+    }
+}

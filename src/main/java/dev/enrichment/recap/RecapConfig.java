@@ -1,0 +1,14 @@
+package dev.enrichment.recap;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.DayOfWeek;
+
+/** How recaps read time expressions. */
+@ConfigMapping(prefix = "recap")
+public interface RecapConfig {
+
+    /** {@code RECAP_WEEK_STARTS_ON}: the first day of a week for "last week", "this week" and the like. */
+    @WithDefault("MONDAY")
+    DayOfWeek weekStartsOn();
+}

@@ -1,0 +1,81 @@
+package dev.enrichment.recap;
+
+import dev.enrichment.security.BotAccess;
+import dev.enrichment.web.ProblemResponses;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** "What did we talk about last week?" for one user and one bot. */
+@Path("/api/v1/recap")
+@Tag(name = "recap", description = "What a user and a bot talked about in a time range")
+@Produces(MediaType.APPLICATION_JSON)
+@BotAccess
+public class RecapResource {
+
+    private final RecapService service;
+
+    RecapResource(RecapService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "Recap a time range",
+            description = "Resolves when (a time expression, alone or inside a sentence such as \"hey, what did we "
+                    + "talk about last week?\") or from/to in the zone tz (default: the user's timezone preference, "
+                    + "else UTC) relative to as_of (default: now), then returns the range's summaries oldest first, "
+                    + "aggregated topics, the dominant tone and the facts learned. status tells \"we did not talk\" "
+                    + "(empty) from \"not processed yet\" (pending, partial); complete means settled with summaries. "
+                    + "Weeks start on the configured day (default Monday). Ranges over 366 days are refused.")
+    @APIResponse(responseCode = "200", description = "The recap", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecapView.class),
+            examples = @ExampleObject(name = "last week", value = """
+                    {"bot": "elena", "user_id": "672814231002939413",
+                     "resolved_range": {"from": "2025-10-13T00:00:00Z", "to": "2025-10-20T00:00:00Z", "tz": "UTC",
+                      "expression": "last week"},
+                     "status": "complete",
+                     "coverage": {"covered_until": "2025-10-22T08:00:00Z", "pending_windows": 0},
+                     "summaries": [{"id": 42, "bot": "elena", "user_id": "672814231002939413",
+                      "summary": "The user talked about marine biology.", "summary_type": "time_window",
+                      "start": "2025-10-14T00:00:00Z", "end": "2025-10-15T00:00:00Z", "message_count": 14,
+                      "key_topics": ["marine biology"], "emotional_tone": "positive", "compression_ratio": 0.08,
+                      "confidence": 0.9, "enrichment_version": "0.1.0", "created_at": "2025-10-15T02:31:40Z",
+                      "updated_at": "2025-10-15T02:31:40Z"}],
+                     "key_topics": [{"topic": "marine biology", "count": 1}],
+                     "emotional_tone": "positive", "message_count": 14,
+                     "facts_learned": [{"id": "9b1f0c1e-5d6a-4c59-9a53-0c1d2e3f4a5b", "entity": "octopus",
+                      "entity_type": "animal", "relationship": "likes", "confidence": 0.9, "change": "created",
+                      "window_start": "2025-10-14T00:00:00Z", "window_end": "2025-10-15T00:00:00Z"}]}""")))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid or the time expression cannot be "
+            + "resolved (the message lists the supported forms)", content = @Content(
+            mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(ref = ProblemResponses.SCHEMA),
+            examples = @ExampleObject(name = "unresolvable-when", value = """
+                    {"type": "https://enrichment.dev/problems/invalid-request", "title": "Invalid request",
+                     "status": 400, "detail": "when: found no time expression. Supported forms: today; yesterday; ...",
+                     "fields": [{"field": "when",
+                      "message": "found no time expression. Supported forms: today; yesterday; ..."}]}""")))
+    public RecapView recap(
+            @Parameter(description = "Bot name, e.g. elena", required = true) @QueryParam("bot") String bot,
+            @Parameter(description = "User id (universal id)", required = true) @QueryParam("user_id") String userId,
+            @Parameter(description = "A time expression, alone or in a sentence: \"last week\", \"yesterday\", "
+                    + "\"hey, what did we talk about last week?\"; instead of from/to") @QueryParam("when") String when,
+            @Parameter(description = "Range start with to, instead of when: an instant (2025-10-13T00:00:00Z) or a "
+                    + "date in tz") @QueryParam("from") String from,
+            @Parameter(description = "Range end (exclusive) with from: an instant, or a date in tz whose whole day "
+                    + "is included") @QueryParam("to") String to,
+            @Parameter(description = "IANA time zone, e.g. Europe/Berlin; default: the user's timezone "
+                    + "preference, else UTC") @QueryParam("tz") String tz,
+            @Parameter(description = "Reference instant for relative expressions, e.g. 2025-10-22T12:00:00Z; "
+                    + "default: now") @QueryParam("as_of") String asOf) {
+        return service.recap(RecapRequest.parse(bot, userId, when, from, to, tz, asOf));
+    }
+}

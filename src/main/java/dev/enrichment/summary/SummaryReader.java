@@ -1,0 +1,84 @@
+package dev.enrichment.summary;
+
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads conversation summaries and their revisions for the API. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class SummaryReader {
+
+    /** The page of summaries matching the query, newest window first (then highest id). */
+    SummaryPage list(SummaryQuery query) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (query.bot() != null) {
+            where.add("botName = :bot");
+            params.and("bot", query.bot());
+        }
+        if (query.userId() != null) {
+            where.add("userId = :user");
+            params.and("user", query.userId());
+        }
+        if (query.from() != null) {
+            where.add("endTimestamp > :from");
+            params.and("from", SummaryWriter.naiveUtc(query.from()));
+        }
+        if (query.to() != null) {
+            where.add("startTimestamp < :to");
+            params.and("to", SummaryWriter.naiveUtc(query.to()));
+        }
+        if (query.summaryType() != null) {
+            where.add("summaryType = :type");
+            params.and("type", query.summaryType());
+        }
+        if (query.minConfidence() != null) {
+            where.add("confidenceScore >= :minConfidence");
+            params.and("minConfidence", query.minConfidence());
+        }
+        if (query.after() != null) {
+            where.add("(startTimestamp < :afterStart or (startTimestamp = :afterStart and id < :afterId))");
+            params.and("afterStart", query.after().start()).and("afterId", query.after().id());
+        }
+        String jpql = where.isEmpty() ? "" : String.join(" and ", where);
+        // one row more than the page tells whether another page follows
+        List<ConversationSummary> rows = ConversationSummary.<ConversationSummary>find(jpql,
+                        Sort.descending("startTimestamp", "id"), params)
+                .range(0, query.limit())
+                .list();
+        boolean more = rows.size() > query.limit();
+        List<ConversationSummary> page = more ? rows.subList(0, query.limit()) : rows;
+        String next = more ? SummaryCursor.after(page.get(page.size() - 1)).encode() : null;
+        return new SummaryPage(page.stream().map(SummaryView::of).toList(), next);
+    }
+
+    public Optional<SummaryView> find(int id) {
+        return ConversationSummary.<ConversationSummary>findByIdOptional(id).map(SummaryView::of);
+    }
+
+    /** The summary's revisions, newest first; empty when there is no such summary. */
+    public Optional<SummaryRevisions> revisions(int summaryId) {
+        if (ConversationSummary.findByIdOptional(summaryId).isEmpty()) {
+            return Optional.empty();
+        }
+        List<SummaryRevisionView> items = SummaryRevision.<SummaryRevision>find("summary.id = ?1",
+                        Sort.descending("revisedAt", "id"), summaryId)
+                .stream().map(SummaryRevisionView::of).toList();
+        return Optional.of(new SummaryRevisions(summaryId, items));
+    }
+
+    /** One user's summaries with one bot whose windows overlap [from, to), oldest first. */
+    public List<SummaryView> overlapping(String bot, String userId, Instant from, Instant to) {
+        return ConversationSummary.<ConversationSummary>find(
+                        "botName = ?1 and userId = ?2 and endTimestamp > ?3 and startTimestamp < ?4",
+                        Sort.ascending("startTimestamp", "id"), bot, userId, SummaryWriter.naiveUtc(from),
+                        SummaryWriter.naiveUtc(to))
+                .stream().map(SummaryView::of).toList();
+    }
+}
