@@ -1,6 +1,6 @@
 package dev.enrichment.fact;
 
-import dev.enrichment.summary.QueryParams;
+import dev.enrichment.web.QueryParams;
 
 /** The validated filters of a fact listing; null filters match everything. */
 record FactQuery(String userId, String bot, Double minConfidence, String entityType, int limit) {

@@ -1,7 +1,7 @@
 package dev.enrichment.pipeline;
 
 import dev.enrichment.security.AdminAccess;
-import dev.enrichment.summary.QueryParams;
+import dev.enrichment.web.QueryParams;
 import dev.enrichment.web.ProblemResponses;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -1,6 +1,6 @@
 package dev.enrichment.recap;
 
-import dev.enrichment.summary.QueryParams;
+import dev.enrichment.web.QueryParams;
 import dev.enrichment.web.ApiProblem;
 import java.time.DateTimeException;
 import java.time.Instant;

@@ -1,7 +1,8 @@
 package dev.enrichment.summary;
 
-import dev.enrichment.summary.QueryParams.DayEnd;
 import dev.enrichment.web.ApiProblem;
+import dev.enrichment.web.QueryParams;
+import dev.enrichment.web.QueryParams.DayEnd;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;

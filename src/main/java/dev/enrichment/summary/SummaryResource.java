@@ -1,11 +1,9 @@
 package dev.enrichment.summary;
 
-import dev.enrichment.security.AdminAccess;
 import dev.enrichment.security.BotAccess;
 import dev.enrichment.web.ApiProblem;
 import dev.enrichment.web.ProblemResponses;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -20,14 +18,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Conversation summaries: listing, one summary, its revisions, and regeneration on an admin's request. */
+/** Conversation summaries: listing, one summary and its revisions (regeneration is the pipeline's). */
 @Path("/api/v1/summaries")
 @Tag(name = "summaries", description = "Summaries of one user's conversation with one bot over a time window")
 @Produces(MediaType.APPLICATION_JSON)
 @BotAccess
 public class SummaryResource {
 
-    static final String SUMMARY_EXAMPLE = """
+    /** An example summary for the API description. */
+    public static final String SUMMARY_EXAMPLE = """
             {"id": 42, "bot": "elena", "user_id": "672814231002939413",
              "summary": "The user talked about marine biology and weekend plans.", "summary_type": "time_window",
              "start": "2025-10-18T00:00:00Z", "end": "2025-10-19T00:00:00Z", "message_count": 14,
@@ -36,11 +35,9 @@ public class SummaryResource {
              "created_at": "2025-10-19T02:31:40Z", "updated_at": "2025-10-19T02:31:40Z"}""";
 
     private final SummaryReader reader;
-    private final SummaryRegeneration regeneration;
 
-    SummaryResource(SummaryReader reader, SummaryRegeneration regeneration) {
+    SummaryResource(SummaryReader reader) {
         this.reader = reader;
-        this.regeneration = regeneration;
     }
 
     @GET
@@ -103,26 +100,5 @@ public class SummaryResource {
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public SummaryRevisions revisions(@Parameter(description = "Summary id") @PathParam("id") int id) {
         return reader.revisions(id).orElseThrow(() -> ApiProblem.notFound("no summary " + id));
-    }
-
-    @POST
-    @Path("/{id}/regenerate")
-    @AdminAccess
-    @Operation(summary = "Regenerate a summary",
-            description = "Reads the window's messages again and analyses them now; returns the new summary. The "
-                    + "old content goes to the revisions. Synchronous: it takes as long as one LLM analysis.")
-    @APIResponse(responseCode = "200", description = "The regenerated summary", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryView.class),
-            examples = @ExampleObject(name = "summary", value = SUMMARY_EXAMPLE)))
-    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    @APIResponse(responseCode = "409", description = "A worker is analysing this window right now",
-            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE,
-                    schema = @Schema(ref = ProblemResponses.SCHEMA),
-                    examples = @ExampleObject(name = "window-busy", value = """
-                            {"type": "https://enrichment.dev/problems/conflict", "title": "Conflict", "status": 409,
-                             "detail": "summary 42's window is being analysed right now; try again shortly"}""")))
-    @APIResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
-    public SummaryView regenerate(@Parameter(description = "Summary id") @PathParam("id") int id) {
-        return regeneration.regenerate(id).orElseThrow(() -> ApiProblem.notFound("no summary " + id));
     }
 }

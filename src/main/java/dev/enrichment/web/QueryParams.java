@@ -1,6 +1,5 @@
-package dev.enrichment.summary;
+package dev.enrichment.web;
 
-import dev.enrichment.web.ApiProblem;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
