@@ -10,7 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /** Timestamps spelled as WhisperEngine's Python wrote them ({@code datetime.isoformat()}), always in UTC. */
-final class PythonIsoTime {
+public final class PythonIsoTime {
 
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
@@ -18,7 +18,7 @@ final class PythonIsoTime {
     }
 
     /** Naive UTC, e.g. {@code 2025-10-18T23:23:30.655569}; Python leaves the fraction out when it is zero. */
-    static String naiveUtc(Instant instant) {
+    public static String naiveUtc(Instant instant) {
         LocalDateTime utc = LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
         int micros = utc.getNano() / 1_000;
         String seconds = utc.format(SECONDS);

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -55,6 +56,31 @@ public class Job extends PanacheEntityBase {
 
     @Column(name = "cancel_requested", nullable = false)
     public boolean cancelRequested;
+
+    /** Who started the job: the caller's role, never the key. */
+    @Column(name = "started_by")
+    public String startedBy;
+
+    /** Refreshed while the job runs; a stale heartbeat means the process running it died. */
+    @Column(name = "heartbeat_at")
+    public Instant heartbeatAt;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "checkpoint")
+    public Map<String, Object> checkpoint;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "per_bot")
+    public Map<String, Object> perBot;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "counters")
+    public Map<String, Object> counters;
+
+    /** For a dry run: a sample of the planned changes. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "sample")
+    public List<Map<String, Object>> sample;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

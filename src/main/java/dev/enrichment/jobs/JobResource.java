@@ -1,0 +1,167 @@
+package dev.enrichment.jobs;
+
+import dev.enrichment.security.AdminAccess;
+import dev.enrichment.security.ApiCaller;
+import dev.enrichment.web.ApiProblem;
+import dev.enrichment.web.ProblemResponses;
+import dev.enrichment.web.QueryParams;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Admin jobs: start the fact timestamp backfill or a bulk regeneration, follow them, cancel them. */
+@Path("/api/v1/admin/jobs")
+@Tag(name = "jobs", description = "Long admin operations: persisted, resumable, cancellable")
+@Produces(MediaType.APPLICATION_JSON)
+@AdminAccess
+public class JobResource {
+
+    static final String PATH = "/api/v1/admin/jobs";
+    private static final int LIST_LIMIT = 100;
+
+    private final JobService jobs;
+    private final ApiCaller caller;
+    private final Clock clock;
+
+    JobResource(JobService jobs, ApiCaller caller, Clock clock) {
+        this.jobs = jobs;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    @GET
+    @Operation(summary = "List jobs", description = "Newest first, at most 100.")
+    @APIResponse(responseCode = "200", description = "The jobs")
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    public List<JobView> list(@Parameter(description = "Only this kind") @QueryParam("kind") String kind,
+            @Parameter(description = "Only this status: queued, running, succeeded, failed, cancelled")
+            @QueryParam("status") String status) {
+        return jobs.list(QueryParams.text(kind), status(status), LIST_LIMIT).stream()
+                .map(job -> JobView.of(job, clock)).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One job", description = "Status, percent, ETA, per-bot table, counters and, for a dry "
+            + "run, a sample of the planned changes.")
+    @APIResponse(responseCode = "200", description = "The job")
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    public JobView get(@PathParam("id") String id) {
+        return jobs.find(uuid(id)).map(job -> JobView.of(job, clock))
+                .orElseThrow(() -> ApiProblem.notFound("no job " + id));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(summary = "Cancel a job", description = "A queued or running job stops at its next checkpoint; "
+            + "a finished job is left as it is.")
+    @APIResponse(responseCode = "202", description = "Cancellation requested (or the job had already ended)")
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    public Response cancel(@PathParam("id") String id) {
+        JobView view = jobs.cancel(uuid(id)).map(job -> JobView.of(job, clock))
+                .orElseThrow(() -> ApiProblem.notFound("no job " + id));
+        return Response.accepted(view).location(URI.create(PATH + "/" + view.id())).build();
+    }
+
+    @POST
+    @Path("/fact-timestamp-backfill")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start the fact timestamp backfill", description = "Gives facts without "
+            + "context_metadata.latest_message_timestamp the newest message timestamp at or before their created_at. "
+            + "A dry run (the default) plans and writes nothing.")
+    @APIResponse(responseCode = "202", description = "The job was queued (Location: the job)")
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    public Response factTimestampBackfill(FactBackfillRequest request) {
+        FactBackfillRequest body = request == null ? new FactBackfillRequest(null, null) : request;
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        if (body.bots() != null && !body.bots().isEmpty()) {
+            parameters.put("bots", body.bots().stream().map(b -> b.strip().toLowerCase(Locale.ROOT)).toList());
+        }
+        return started(jobs.start(FactTimestampBackfill.KIND, parameters, !Boolean.FALSE.equals(body.dryRun()),
+                startedBy()));
+    }
+
+    @POST
+    @Path("/summary-regeneration")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a bulk summary regeneration", description = "Re-analyses the selected summaries "
+            + "newest first, keeping each old text as a revision. A dry run (the default) reports counts and an "
+            + "estimate of tokens and cost.")
+    @APIResponse(responseCode = "202", description = "The job was queued (Location: the job)")
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    public Response summaryRegeneration(SummaryRegenerationRequest request) {
+        SummaryRegenerationRequest body = request == null
+                ? new SummaryRegenerationRequest(null, null, null, null, null, null, null, null, null, null)
+                : request;
+        if (body.limit() != null && body.limit() < 1) {
+            throw ApiProblem.badRequest("limit", "must be at least 1");
+        }
+        if (body.from() != null && body.to() != null && !body.from().isBefore(body.to())) {
+            throw ApiProblem.badRequest("to", "must be after from");
+        }
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        put(parameters, "bot", QueryParams.text(body.bot()));
+        put(parameters, "user_id", QueryParams.text(body.userId()));
+        put(parameters, "from", body.from() == null ? null : body.from().toString());
+        put(parameters, "to", body.to() == null ? null : body.to().toString());
+        put(parameters, "summary_type", QueryParams.text(body.summaryType()));
+        put(parameters, "max_confidence", body.maxConfidence());
+        put(parameters, "enrichment_version_below", QueryParams.text(body.enrichmentVersionBelow()));
+        put(parameters, "only_placeholders", Boolean.TRUE.equals(body.onlyPlaceholders()) ? Boolean.TRUE : null);
+        put(parameters, "limit", body.limit());
+        return started(jobs.start(SummaryRegeneration.KIND, parameters, !Boolean.FALSE.equals(body.dryRun()),
+                startedBy()));
+    }
+
+    private Response started(Job job) {
+        return Response.accepted(JobView.of(job, clock)).location(URI.create(PATH + "/" + job.id)).build();
+    }
+
+    private String startedBy() {
+        return caller.role().map(role -> role.name().toLowerCase(Locale.ROOT) + " key")
+                .orElse("unauthenticated (auth disabled)");
+    }
+
+    private static void put(Map<String, Object> parameters, String name, Object value) {
+        if (value != null) {
+            parameters.put(name, value);
+        }
+    }
+
+    private static JobStatus status(String value) {
+        String text = QueryParams.text(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return JobStatus.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("status", "must be one of queued, running, succeeded, failed, cancelled");
+        }
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.notFound("no job " + id);
+        }
+    }
+}

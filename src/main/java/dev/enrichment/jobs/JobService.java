@@ -1,0 +1,167 @@
+package dev.enrichment.jobs;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Starts, observes and cancels admin jobs. Each job runs on its own background thread with a heartbeat; a job whose
+ * process died (stale heartbeat) is resumed from its checkpoint by exactly one replica, at startup and periodically.
+ */
+@ApplicationScoped
+public class JobService {
+
+    private final JobStore store;
+    private final Map<String, JobHandler> handlers = new HashMap<>();
+    private final Clock clock;
+    private final JobsConfig config;
+    private final Map<UUID, JobContext> running = new ConcurrentHashMap<>();
+    private final AtomicInteger threads = new AtomicInteger();
+    private final ExecutorService runners = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "job-runner-" + threads.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "job-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    JobService(JobStore store, @Any Instance<JobHandler> handlers, Clock clock, JobsConfig config) {
+        this.store = store;
+        for (JobHandler handler : handlers) {
+            this.handlers.put(handler.kind(), handler);
+        }
+        this.clock = clock;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        timer.scheduleWithFixedDelay(this::heartbeatQuietly, config.heartbeatInterval().toMillis(),
+                config.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
+        // The first check runs at once: jobs left running by a process that died are resumed at startup.
+        timer.scheduleWithFixedDelay(this::resumeStaleQuietly, 0, config.staleCheckInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        // Running jobs keep status running; their heartbeat goes stale and a replica (or the next start) resumes them.
+        timer.shutdownNow();
+        runners.shutdownNow();
+    }
+
+    /**
+     * Queues a job and starts it in the background.
+     *
+     * @throws JobAlreadyRunningException when a job of that kind is already queued or running
+     */
+    Job start(String kind, Map<String, Object> parameters, boolean dryRun, String startedBy) {
+        if (!handlers.containsKey(kind)) {
+            throw new IllegalArgumentException("no handler for job kind " + kind);
+        }
+        Job job = store.create(kind, parameters, dryRun, startedBy);
+        Log.infof("Job %s (%s) queued by %s, dry_run=%s, parameters %s", job.id, kind, startedBy, dryRun,
+                parameters);
+        runners.submit(() -> run(job.id));
+        return job;
+    }
+
+    Optional<Job> find(UUID id) {
+        return store.find(id);
+    }
+
+    List<Job> list(String kind, JobStatus status, int limit) {
+        return store.list(kind, status, limit);
+    }
+
+    /** Asks the job to stop at its next checkpoint; empty when there is no such job. */
+    Optional<Job> cancel(UUID id) {
+        Optional<Job> job = store.requestCancel(id);
+        job.filter(j -> j.cancelRequested).ifPresent(j -> {
+            JobContext context = running.get(id);
+            if (context != null) {
+                context.cancelRequested(true);
+            }
+            Log.infof("Job %s (%s): cancellation requested", id, j.kind);
+        });
+        return job;
+    }
+
+    /** Claims and resumes every job whose process died; returns how many this replica took over. */
+    int resumeStale() {
+        int resumed = 0;
+        Optional<UUID> claimed;
+        while ((claimed = store.claimStale(clock.instant().minus(config.staleAfter()))).isPresent()) {
+            UUID id = claimed.get();
+            Log.infof("Job %s: its heartbeat stopped; resuming it from its checkpoint", id);
+            runners.submit(() -> run(id));
+            resumed++;
+        }
+        return resumed;
+    }
+
+    /** Runs the job on the calling thread until it ends; the outcome is stored on the job. */
+    void run(UUID id) {
+        Job job = store.markRunning(id);
+        if (job.cancelRequested) {
+            store.finish(id, JobStatus.CANCELLED, null, null);
+            return;
+        }
+        JobHandler handler = handlers.get(job.kind);
+        JobContext context = new JobContext(job, store, clock, config);
+        running.put(id, context);
+        try {
+            Map<String, Object> result = handler.run(context);
+            store.finish(id, JobStatus.SUCCEEDED, result, null);
+            Log.infof("Job %s (%s) succeeded: %s", id, job.kind, result);
+        } catch (JobCancelledException e) {
+            store.finish(id, JobStatus.CANCELLED, null, null);
+            Log.infof("Job %s (%s) cancelled", id, job.kind);
+        } catch (RuntimeException e) {
+            store.finish(id, JobStatus.FAILED, null, String.valueOf(e.getMessage()));
+            Log.errorf(e, "Job %s (%s) failed", id, job.kind);
+        } finally {
+            running.remove(id);
+        }
+    }
+
+    private void heartbeatQuietly() {
+        try {
+            Set<UUID> cancelled = store.heartbeat(Set.copyOf(running.keySet()));
+            cancelled.forEach(id -> {
+                JobContext context = running.get(id);
+                if (context != null) {
+                    context.cancelRequested(true);
+                }
+            });
+        } catch (RuntimeException e) {
+            Log.warnf("Job heartbeat failed: %s", e.getMessage());
+        }
+    }
+
+    private void resumeStaleQuietly() {
+        try {
+            resumeStale();
+        } catch (RuntimeException e) {
+            Log.warnf("Looking for jobs to resume failed: %s", e.getMessage());
+        }
+    }
+}

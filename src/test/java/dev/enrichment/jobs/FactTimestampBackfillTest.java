@@ -1,0 +1,199 @@
+package dev.enrichment.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.enrichment.testsupport.qdrant.QdrantTestDouble;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class FactTimestampBackfillTest extends JobsTestBase {
+
+    private static final String CHECKSUM =
+            "SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM user_fact_relationships t";
+    private static final String CONTENT = """
+            SELECT string_agg(id::text || '=' || (context_metadata - 'backfilled_at')::text, '|' ORDER BY id)
+            FROM user_fact_relationships
+            """;
+
+    @Inject
+    FactTimestampBackfill backfill;
+
+    @Test
+    void dryRunReportsTheExactPlanAndWritesNothing() {
+        BackfillScenario scenario = new BackfillScenario(sql, qdrant, points).seed();
+        Object before = sql.value(CHECKSUM);
+        QdrantTestDouble counters = qdrant.testDouble().orElse(null);
+        if (counters != null) {
+            counters.resetCounters();
+        }
+
+        Job job = awaitEnd(jobs.start(FactTimestampBackfill.KIND, Map.of(), true, "admin key").id);
+
+        assertThat(job.status).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(perBot(job, "would_update")).isEqualTo(BackfillScenario.expectedPerBot());
+        assertThat(job.counters).containsEntry("found", 39).containsEntry("would_update", 19)
+                .containsEntry("skipped_no_messages", 18).containsEntry("skipped_no_collection", 2)
+                .containsEntry("failed", 0);
+        assertThat(job.sample).hasSize(19).allSatisfy(change -> assertThat(scenario.expected)
+                .containsEntry(UUID.fromString((String) change.get("fact_id")),
+                        (String) change.get("latest_message_timestamp")));
+        assertThat(sql.value(CHECKSUM)).as("table unchanged, byte for byte").isEqualTo(before);
+        if (counters != null) {
+            // one single-page scan per (bot, user) group with a collection, plus the collection list
+            assertThat(counters.requestCount("Scroll")).isEqualTo(scenario.scannedGroups);
+            assertThat(counters.requestCount("List")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void liveRunWritesTheExpectedTimestampsAndASecondRunFindsNothingToDo() {
+        BackfillScenario scenario = new BackfillScenario(sql, qdrant, points).seed();
+
+        Job live = awaitEnd(jobs.start(FactTimestampBackfill.KIND, Map.of(), false, "admin key").id);
+
+        assertThat(live.status).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(live.counters).containsEntry("updated", 19).containsEntry("skipped_no_messages", 18);
+        Map<UUID, String> written = new LinkedHashMap<>();
+        for (Map<String, Object> row : sql.rows("""
+                SELECT id, context_metadata ->> 'latest_message_timestamp' AS ts
+                FROM user_fact_relationships
+                WHERE context_metadata ->> 'backfilled_at' IS NOT NULL""")) {
+            written.put((UUID) row.get("id"), (String) row.get("ts"));
+        }
+        assertThat(written).isEqualTo(scenario.expected);
+        assertThat(sql.rows("""
+                SELECT context_metadata ->> 'source' AS source, context_metadata ->> 'backfill_reason' AS reason,
+                       context_metadata ->> 'backfilled_at' AS at
+                FROM user_fact_relationships WHERE context_metadata ->> 'backfilled_at' IS NOT NULL"""))
+                .as("merged into the existing metadata").allSatisfy(row -> {
+                    assertThat(row.get("source")).isEqualTo("seed");
+                    assertThat(row.get("reason")).isEqualTo(FactTimestampBackfill.REASON);
+                    assertThat(row.get("at")).isEqualTo("2025-10-21T01:00:00");
+                });
+        assertThat(sql.value("SELECT context_metadata ->> 'latest_message_timestamp' FROM user_fact_relationships "
+                + "WHERE id = ?", BackfillScenario.id("done"))).isEqualTo("2025-10-09T00:00:00");
+
+        Object afterLive = sql.value(CHECKSUM);
+        Job again = awaitEnd(jobs.start(FactTimestampBackfill.KIND, Map.of(), false, "admin key").id);
+        assertThat(again.counters).containsEntry("updated", 0).containsEntry("found", 20);
+        assertThat(sql.value(CHECKSUM)).isEqualTo(afterLive);
+    }
+
+    @Test
+    void aJobKilledHalfwayResumesAndEndsLikeAnUninterruptedOne() {
+        new BackfillScenario(sql, qdrant, points).seed();
+        Job uninterrupted = awaitEnd(jobs.start(FactTimestampBackfill.KIND, Map.of(), false, "admin key").id);
+        Object expectedContent = sql.value(CONTENT);
+        resetWorld();
+        new BackfillScenario(sql, qdrant, points).seed();
+
+        Job job = store.create(FactTimestampBackfill.KIND, Map.of(), false, "admin key");
+        Job running = store.markRunning(job.id);
+        JobContext dying = new JobContext(running, store, clock, jobsConfig()) {
+            private int saves;
+
+            @Override
+            void save(JobProgress progress, Map<String, Object> checkpoint, Runnable writes) {
+                super.save(progress, checkpoint, writes);
+                if (++saves == 9) {
+                    throw new ProcessKilled();
+                }
+            }
+        };
+        assertThatThrownBy(() -> backfill.run(dying)).hasMessage("process killed");
+        assertThat(store.find(job.id).orElseThrow().progressDone).isBetween(1L, 39L);
+
+        clock.advance(Duration.ofMinutes(3));
+        jobs.resumeStale();
+        Job resumed = awaitEnd(job.id);
+
+        assertThat(resumed.status).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(sql.value(CONTENT)).isEqualTo(expectedContent);
+        assertThat(resumed.counters).isEqualTo(uninterrupted.counters);
+        assertThat(resumed.perBot).isEqualTo(uninterrupted.perBot);
+    }
+
+    @Test
+    void aCancelledJobStopsAtTheNextGroup() {
+        assumeThat(qdrant.isDouble()).isTrue();
+        new BackfillScenario(sql, qdrant, points).seed();
+        qdrant.testDouble().orElseThrow().latency(Duration.ofMillis(150));
+        try {
+            Job job = jobs.start(FactTimestampBackfill.KIND, Map.of(), false, "admin key");
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> store.find(job.id).orElseThrow().progressDone > 0);
+
+            assertThat(jobs.cancel(job.id)).isPresent();
+            Job ended = awaitEnd(job.id);
+
+            assertThat(ended.status).isEqualTo(JobStatus.CANCELLED);
+            assertThat(ended.progressDone).isLessThan(39);
+        } finally {
+            qdrant.testDouble().orElseThrow().clearFaults();
+        }
+    }
+
+    @Test
+    void keepsOnlyTheRequestedBots() {
+        new BackfillScenario(sql, qdrant, points).seed();
+
+        Job job = awaitEnd(jobs.start(FactTimestampBackfill.KIND, Map.of("bots", List.of("elena")), true,
+                "admin key").id);
+
+        assertThat(job.perBot).containsOnlyKeys("elena", "elena_7d");
+        assertThat(job.counters).containsEntry("would_update", 3);
+    }
+
+    @Test
+    void recordsAGroupThatFailsAndGoesOn() {
+        assumeThat(qdrant.isDouble()).isTrue();
+        new BackfillScenario(sql, qdrant, points).seed();
+        qdrant.testDouble().orElseThrow().failNext("Scroll", io.grpc.Status.UNAVAILABLE, 100);
+
+        Job job = awaitEnd(jobs.start(FactTimestampBackfill.KIND, Map.of("bots", List.of("aethys")), false,
+                "admin key").id);
+
+        assertThat(job.status).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(job.counters).containsEntry("failed", 4).containsEntry("updated", 0);
+        qdrant.testDouble().orElseThrow().clearFaults();
+    }
+
+    @Inject
+    JobsConfig config;
+
+    /** Stands for the process dying: an Error, which no job code catches, so the job stays "running". */
+    static final class ProcessKilled extends Error {
+        ProcessKilled() {
+            super("process killed");
+        }
+    }
+
+    private JobsConfig jobsConfig() {
+        return config;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, List<Long>> perBot(Job job, String updatedKey) {
+        Map<String, List<Long>> table = new LinkedHashMap<>();
+        job.perBot.forEach((bot, value) -> {
+            Map<String, Object> row = (Map<String, Object>) value;
+            table.put(bot, List.of(number(row.get("found")), number(row.get(updatedKey)),
+                    number(row.get("skipped_no_messages")), number(row.get("skipped_no_collection")),
+                    number(row.get("failed"))));
+        });
+        return new java.util.TreeMap<>(table);
+    }
+
+    private static long number(Object value) {
+        return ((Number) value).longValue();
+    }
+}
