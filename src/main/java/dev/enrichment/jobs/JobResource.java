@@ -22,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,6 +36,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class JobResource {
 
     static final String PATH = "/api/v1/admin/jobs";
+
+    /** A dry-run backfill as GET /admin/jobs/{id} shows it, for the API description. */
+    static final String JOB_EXAMPLE = """
+            {"id": "3f2b8c1e-6a2d-4c55-9a57-0b1e2f3a4b5c", "kind": "fact-timestamp-backfill",
+             "status": "running", "dry_run": true, "parameters": {"bots": ["elena"]}, "started_by": "admin key",
+             "progress": {"done": 120, "total": 361, "percent": 33.2, "eta_seconds": 48},
+             "per_bot": {"elena": {"found": 361, "would_update": 118, "skipped_no_messages": 2, "failed": 0}},
+             "counters": {"found": 361, "would_update": 118, "skipped_no_messages": 2, "failed": 0},
+             "sample": [{"fact_id": "9d4c6b0a-1f3e-4e8b-8a57-2c1d0e9f8a7b", "bot": "elena",
+                         "user_id": "672814231002939413", "latest_message_timestamp": "2025-10-18T23:23:30.655569"}],
+             "result": null, "error": null, "cancel_requested": false, "created_at": "2025-10-21T01:00:00Z",
+             "started_at": "2025-10-21T01:00:01Z", "finished_at": null, "heartbeat_at": "2025-10-21T01:00:41Z"}""";
     private static final int LIST_LIMIT = 100;
 
     private final JobService jobs;
@@ -48,7 +62,9 @@ public class JobResource {
 
     @GET
     @Operation(summary = "List jobs", description = "Newest first, at most 100.")
-    @APIResponse(responseCode = "200", description = "The jobs")
+    @APIResponse(responseCode = "200", description = "The jobs", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "jobs", value = "[" + JOB_EXAMPLE + "]")))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public List<JobView> list(@Parameter(description = "Only this kind") @QueryParam("kind") String kind,
             @Parameter(description = "Only this status: queued, running, succeeded, failed, cancelled")
@@ -61,9 +77,10 @@ public class JobResource {
     @Path("/{id}")
     @Operation(summary = "One job", description = "Status, percent, ETA, per-bot table, counters and, for a dry "
             + "run, a sample of the planned changes.")
-    @APIResponse(responseCode = "200", description = "The job")
+    @APIResponse(responseCode = "200", description = "The job", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "job", value = JOB_EXAMPLE)))
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    public JobView get(@PathParam("id") String id) {
+    public JobView get(@Parameter(description = "Job id") @PathParam("id") String id) {
         return jobs.find(uuid(id)).map(job -> JobView.of(job, clock))
                 .orElseThrow(() -> ApiProblem.notFound("no job " + id));
     }
@@ -72,9 +89,11 @@ public class JobResource {
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel a job", description = "A queued or running job stops at its next checkpoint; "
             + "a finished job is left as it is.")
-    @APIResponse(responseCode = "202", description = "Cancellation requested (or the job had already ended)")
+    @APIResponse(responseCode = "202", description = "Cancellation requested (or the job had already ended)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "job", value = JOB_EXAMPLE)))
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    public Response cancel(@PathParam("id") String id) {
+    public Response cancel(@Parameter(description = "Job id") @PathParam("id") String id) {
         JobView view = jobs.cancel(uuid(id)).map(job -> JobView.of(job, clock))
                 .orElseThrow(() -> ApiProblem.notFound("no job " + id));
         return Response.accepted(view).location(URI.create(PATH + "/" + view.id())).build();
@@ -86,7 +105,9 @@ public class JobResource {
     @Operation(summary = "Start the fact timestamp backfill", description = "Gives facts without "
             + "context_metadata.latest_message_timestamp the newest message timestamp at or before their created_at. "
             + "A dry run (the default) plans and writes nothing.")
-    @APIResponse(responseCode = "202", description = "The job was queued (Location: the job)")
+    @APIResponse(responseCode = "202", description = "The job was queued (Location: the job)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "job", value = JOB_EXAMPLE)))
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response factTimestampBackfill(FactBackfillRequest request) {
         FactBackfillRequest body = request == null ? new FactBackfillRequest(null, null) : request;
@@ -104,7 +125,9 @@ public class JobResource {
     @Operation(summary = "Start a bulk summary regeneration", description = "Re-analyses the selected summaries "
             + "newest first, keeping each old text as a revision. A dry run (the default) reports counts and an "
             + "estimate of tokens and cost.")
-    @APIResponse(responseCode = "202", description = "The job was queued (Location: the job)")
+    @APIResponse(responseCode = "202", description = "The job was queued (Location: the job)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "job", value = JOB_EXAMPLE)))
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response summaryRegeneration(SummaryRegenerationRequest request) {
         SummaryRegenerationRequest body = request == null

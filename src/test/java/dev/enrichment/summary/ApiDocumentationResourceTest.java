@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The read and admin API is documented at /q/openapi with a description and an example for every outcome. */
+/** The whole API (reads, admin, jobs) is documented at /q/openapi with a description and an example for every outcome. */
 @QuarkusTest
 class ApiDocumentationResourceTest {
 
@@ -27,7 +27,12 @@ class ApiDocumentationResourceTest {
             "get  | /api/v1/users/{user_id}/preferences | 200 401",
             "get  | /api/v1/admin/enrichment/status     | 200 401 403",
             "post | /api/v1/admin/enrichment/run        | 202 401 403 409",
-            "post | /api/v1/admin/windows/requeue       | 200 400 401 403"})
+            "post | /api/v1/admin/windows/requeue       | 200 400 401 403",
+            "get  | /api/v1/admin/jobs                  | 200 401 403",
+            "get  | /api/v1/admin/jobs/{id}             | 200 401 403 404",
+            "post | /api/v1/admin/jobs/{id}/cancel      | 202 401 403 404",
+            "post | /api/v1/admin/jobs/fact-timestamp-backfill | 202 401 403 409",
+            "post | /api/v1/admin/jobs/summary-regeneration    | 202 401 403 409"})
     void documentsTheOperationWithAnExampleForEveryOutcome(String method, String path, String statuses) {
         JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .extract().jsonPath();
