@@ -4,7 +4,6 @@ import dev.enrichment.conversation.Message;
 import dev.enrichment.fact.FactSource;
 import dev.enrichment.fact.FactWriter;
 import dev.enrichment.preference.PreferenceWriter;
-import dev.enrichment.preference.UserDirectory;
 import dev.enrichment.summary.RevisionNote;
 import dev.enrichment.summary.SummaryDraft;
 import dev.enrichment.summary.SummaryWriter;
@@ -22,7 +21,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class WindowWriter {
 
-    private final UserDirectory users;
     private final SummaryWriter summaries;
     private final FactWriter facts;
     private final PreferenceWriter preferences;
@@ -30,10 +28,9 @@ public class WindowWriter {
     private final Clock clock;
     private final String version;
 
-    WindowWriter(UserDirectory users, SummaryWriter summaries, FactWriter facts, PreferenceWriter preferences,
+    WindowWriter(SummaryWriter summaries, FactWriter facts, PreferenceWriter preferences,
             WindowQueue queue, Clock clock,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
-        this.users = users;
         this.summaries = summaries;
         this.facts = facts;
         this.preferences = preferences;
@@ -46,7 +43,6 @@ public class WindowWriter {
     @Transactional
     public int writeAnalysed(ClaimedWindow claimed, List<Message> messages, WindowAnalysis analysis, String reason) {
         Instant now = clock.instant();
-        users.ensureUser(claimed.userId(), now);
         int summaryId = summaries.upsert(
                 new SummaryDraft(claimed.userId(), claimed.botName(), claimed.start(), claimed.end(),
                         analysis.summary(), analysis.summaryType(), messages.size(), analysis.keyTopics(),
