@@ -3,6 +3,7 @@ package dev.enrichment.fact;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.enrichment.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -10,7 +11,6 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -102,8 +102,8 @@ public class FactReader {
                 .setParameter("to", to)
                 .getResultList();
         return rows.stream().map(Object[].class::cast).map(r -> new LearnedFact(UUID.fromString((String) r[0]),
-                (String) r[1], (String) r[2], (String) r[3], number(r[4]), (String) r[5], instant(r[6]),
-                instant(r[7]))).toList();
+                (String) r[1], (String) r[2], (String) r[3], number(r[4]), (String) r[5], SqlValues.instant(r[6]),
+                SqlValues.instant(r[7]))).toList();
     }
 
     private List<String> messageIds(String jsonArray) {
@@ -136,22 +136,6 @@ public class FactReader {
         }
         if (value instanceof Timestamp timestamp) {
             return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass().getName());
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
         }
         throw new IllegalStateException("unexpected timestamp type " + value.getClass().getName());
     }

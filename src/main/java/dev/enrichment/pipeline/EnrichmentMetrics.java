@@ -1,5 +1,6 @@
 package dev.enrichment.pipeline;
 
+import dev.enrichment.SqlValues;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;

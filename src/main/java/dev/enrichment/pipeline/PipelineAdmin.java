@@ -1,5 +1,6 @@
 package dev.enrichment.pipeline;
 
+import dev.enrichment.SqlValues;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

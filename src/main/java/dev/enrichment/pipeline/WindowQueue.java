@@ -1,5 +1,6 @@
 package dev.enrichment.pipeline;
 
+import dev.enrichment.SqlValues;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -69,7 +70,7 @@ public class WindowQueue {
             }
             Object[] r = rows.get(0);
             return Optional.of(new ClaimedWindow(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                    instant(r[3]), instant(r[4]), ((Number) r[5]).longValue(), ((Number) r[6]).intValue(), owner,
+                    SqlValues.instant(r[3]), SqlValues.instant(r[4]), ((Number) r[5]).longValue(), ((Number) r[6]).intValue(), owner,
                     (String) r[7], (String) r[8], (String) r[9]));
         });
     }
@@ -229,9 +230,5 @@ public class WindowQueue {
     private static String truncate(String error) {
         String e = error == null ? "unknown error" : error;
         return e.length() > 2000 ? e.substring(0, 2000) : e;
-    }
-
-    private static Instant instant(Object value) {
-        return SqlValues.instant(value);
     }
 }

@@ -1,16 +1,16 @@
-package dev.enrichment.pipeline;
+package dev.enrichment;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.sql.Timestamp;
 
 /** Reads values returned by native queries, whose Java types depend on the driver and Hibernate's mapping. */
-final class SqlValues {
+public final class SqlValues {
 
     private SqlValues() {
     }
 
-    static Instant instant(Object value) {
+    public static Instant instant(Object value) {
         if (value == null) {
             return null;
         }
