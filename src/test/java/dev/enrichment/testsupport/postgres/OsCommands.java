@@ -55,6 +55,13 @@ final class OsCommands {
                         ProcessBuilder.Redirect.DISCARD, Duration.ofSeconds(30)) == 0;
     }
 
+    /** Whether the server user can run the program: it and every parent directory must be reachable to it. */
+    boolean serverUserCanRun(Path program) throws IOException {
+        return serverUser == null
+                || run(List.of("test", "-x", program.toString()), program.getParent(),
+                        ProcessBuilder.Redirect.DISCARD, Duration.ofSeconds(30)) == 0;
+    }
+
     /** Runs a command as the server user, appending its output to {@code output}; returns the exit code. */
     int run(List<String> command, Path workDir, ProcessBuilder.Redirect output, Duration timeout) throws IOException {
         List<String> fullCommand = new ArrayList<>(switchUser);

@@ -31,9 +31,12 @@ final class PostgresBinaries {
             }
             throw missing(BIN_DIR_ENV + "=" + overrideDir);
         }
-        return fromPgConfig()
-                .or(() -> newestUnder(VERSIONS_ROOT))
-                .orElseThrow(() -> missing("`pg_config --bindir` or " + VERSIONS_ROOT + "/*/bin"));
+        return installed().orElseThrow(() -> missing("`pg_config --bindir` or " + VERSIONS_ROOT + "/*/bin"));
+    }
+
+    /** The machine's own server programs, if installed: {@code pg_config --bindir}, else the newest version. */
+    static Optional<Path> installed() {
+        return fromPgConfig().or(() -> newestUnder(VERSIONS_ROOT));
     }
 
     static Optional<Path> newestUnder(Path versionsRoot) {
@@ -79,9 +82,10 @@ final class PostgresBinaries {
     }
 
     private static IllegalStateException missing(String searched) {
-        return new IllegalStateException("No PostgreSQL server binaries (initdb, pg_ctl, postgres) found in "
-                + searched + ". The tests need a PostgreSQL server: install PostgreSQL server binaries, e.g. "
-                + "`apt-get install postgresql`, or set QUARKUS_DATASOURCE_JDBC_URL/USERNAME/PASSWORD to a "
-                + "database you own.");
+        return new IllegalStateException("no PostgreSQL server binaries (initdb, pg_ctl, postgres) found in "
+                + searched + " (TEST_POSTGRES=local): install PostgreSQL server binaries, e.g. "
+                + "`apt-get install postgresql`, leave TEST_POSTGRES unset or set it to `embedded` to use the "
+                + "binaries from Maven Central, or set QUARKUS_DATASOURCE_JDBC_URL/USERNAME/PASSWORD to a "
+                + "database you own");
     }
 }

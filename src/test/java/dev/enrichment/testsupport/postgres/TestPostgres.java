@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 
 import org.jboss.logging.Logger;
 
@@ -12,15 +13,21 @@ import org.jboss.logging.Logger;
  * The PostgreSQL server the tests use, one per JVM, started on first use.
  * <p>
  * With {@code QUARKUS_DATASOURCE_JDBC_URL} (and {@code _USERNAME}/{@code _PASSWORD}) set, that database is used and
- * nothing is started. Otherwise a throwaway cluster is created under {@code target/} from the local server binaries
- * ({@code pg_config --bindir}, else the newest {@code /usr/lib/postgresql/<version>/bin}; set
- * {@code TEST_POSTGRES_BIN_DIR} to use only that directory), run as an unprivileged OS user when the JVM is root,
- * and removed when the JVM exits. With neither, {@link #get()} fails with what to install or set.
+ * nothing is started. Otherwise a throwaway cluster is created under {@code target/}, run as an unprivileged OS user
+ * when the JVM is root, and removed when the JVM exits. Its server programs come from {@code TEST_POSTGRES}:
+ * <ul>
+ * <li>{@code local}: the machine's ({@code pg_config --bindir}, else the newest
+ * {@code /usr/lib/postgresql/<version>/bin}; {@code TEST_POSTGRES_BIN_DIR} names one directory instead);</li>
+ * <li>{@code embedded}: the binaries published on Maven Central, a test dependency ({@link EmbeddedBinaries});</li>
+ * <li>unset: the machine's when installed, else the embedded ones.</li>
+ * </ul>
+ * When no server can be had, {@link #get()} fails with one line saying what to install or set.
  */
 public final class TestPostgres {
 
     public static final String DATABASE = "enrichment_test";
     public static final String USERNAME = "enrichment";
+    static final String SOURCE_ENV = "TEST_POSTGRES";
     private static final String URL_ENV = "QUARKUS_DATASOURCE_JDBC_URL";
     private static final Logger LOG = Logger.getLogger(TestPostgres.class);
 
@@ -50,6 +57,17 @@ public final class TestPostgres {
     public static TestPostgres get() {
         Class<?> sharedClass = sharedClass();
         return sharedClass == TestPostgres.class ? getOwn() : copyOf(call(sharedClass, "get"));
+    }
+
+    /** Fails, saying what to install or set, when {@link #get()} could not start a server for lack of programs. */
+    static void checkCanStart() {
+        String url = System.getenv(URL_ENV);
+        if (url == null || url.isBlank()) {
+            Path binaries = serverBinaries(System.getenv(SOURCE_ENV));
+            // as root the server runs as another OS user, found (with runuser or setpriv) here
+            OsCommands.forThisProcess();
+            LOG.infof("Test PostgreSQL will run from %s", binaries);
+        }
     }
 
     /** The main test database. */
@@ -117,8 +135,10 @@ public final class TestPostgres {
             try {
                 instance = start();
             } catch (RuntimeException e) {
-                startFailure = e;
-                throw e;
+                // Quarkus reports a failed test resource several wrappers deep; this line is the one to read
+                startFailure = new IllegalStateException("No PostgreSQL for the tests: " + e.getMessage(), e);
+                LOG.error(firstLine(startFailure.getMessage()));
+                throw startFailure;
             }
         }
         return instance;
@@ -143,7 +163,8 @@ public final class TestPostgres {
                     null);
         }
         long started = System.nanoTime();
-        LocalCluster cluster = startCluster(PostgresBinaries.locate());
+        Path binaries = serverBinaries(System.getenv(SOURCE_ENV));
+        LocalCluster cluster = startCluster(binaries);
         try {
             DatabaseAdmin admin = new DatabaseAdmin(cluster.jdbcUrl("postgres"), LocalCluster.SUPERUSER,
                     cluster.superuserPassword(), USERNAME);
@@ -152,13 +173,46 @@ public final class TestPostgres {
             admin.recreateDatabase(DATABASE);
             TestPostgres postgres = new TestPostgres(cluster.jdbcUrl(DATABASE), USERNAME, password, false, admin,
                     cluster, null);
-            LOG.infof("Test PostgreSQL started in %d ms at %s (cluster %s, OS user %s)",
-                    (System.nanoTime() - started) / 1_000_000, postgres.jdbcUrl, cluster.dir(), cluster.serverUser());
+            LOG.infof("Test PostgreSQL started in %d ms at %s (programs %s, cluster %s, OS user %s)",
+                    (System.nanoTime() - started) / 1_000_000, postgres.jdbcUrl, binaries, cluster.dir(),
+                    cluster.serverUser());
             return postgres;
         } catch (RuntimeException e) {
             cluster.stop();
             throw e;
         }
+    }
+
+    /** The directory holding initdb, pg_ctl and postgres, chosen by {@code TEST_POSTGRES}. */
+    static Path serverBinaries(String source) {
+        String choice = source == null ? "" : source.trim().toLowerCase(Locale.ROOT);
+        return switch (choice) {
+            case "local" -> PostgresBinaries.locate();
+            case "embedded" -> embeddedBinaries();
+            case "" -> System.getenv(PostgresBinaries.BIN_DIR_ENV) != null
+                    ? PostgresBinaries.locate()
+                    : PostgresBinaries.installed().orElseGet(TestPostgres::embeddedBinaries);
+            default -> throw new IllegalStateException(SOURCE_ENV + " must be `local` or `embedded` (or unset), not `"
+                    + source + "`");
+        };
+    }
+
+    private static Path embeddedBinaries() {
+        Path bin = EmbeddedBinaries.unpack(Path.of("target").toAbsolutePath());
+        try {
+            if (OsCommands.forThisProcess().serverUserCanRun(bin.resolve("postgres"))) {
+                return bin;
+            }
+        } catch (IOException e) {
+            LOG.debugf(e, "Could not check who can run %s", bin);
+        }
+        // e.g. a checkout under /root, which the unprivileged server user cannot enter
+        return EmbeddedBinaries.unpack(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
     }
 
     private static LocalCluster startCluster(Path binDir) {
