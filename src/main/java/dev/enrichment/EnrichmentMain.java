@@ -16,6 +16,9 @@ public class EnrichmentMain {
     private static final Logger LOG = Logger.getLogger(EnrichmentMain.class);
 
     public static void main(String... args) {
+        if (HealthProbe.isRequested(args)) {
+            System.exit(HealthProbe.run());
+        }
         BiConsumer<Integer, Throwable> quarkusDefault = ApplicationLifecycleManager.getDefaultExitCodeHandler();
         Quarkus.run(null, (exitCode, failure) -> {
             if (failure != null) {
