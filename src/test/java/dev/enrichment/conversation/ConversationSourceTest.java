@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.enrichment.demo.WhisperEnginePoints;
+import dev.enrichment.demo.WhisperEnginePoints.Malformation;
+import dev.enrichment.demo.WhisperEnginePoints.TimestampFormat;
 import dev.enrichment.testsupport.qdrant.QdrantTestDouble;
 import dev.enrichment.testsupport.qdrant.QdrantTestResource;
 import dev.enrichment.testsupport.qdrant.QdrantTestTarget;
-import dev.enrichment.testsupport.qdrant.WhisperEnginePoints;
-import dev.enrichment.testsupport.qdrant.WhisperEnginePoints.Malformation;
-import dev.enrichment.testsupport.qdrant.WhisperEnginePoints.TimestampFormat;
 import io.grpc.Status;
 import io.qdrant.client.grpc.Points.PointStruct;
 import io.quarkus.test.junit.QuarkusTest;

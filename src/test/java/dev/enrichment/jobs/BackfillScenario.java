@@ -1,8 +1,8 @@
 package dev.enrichment.jobs;
 
+import dev.enrichment.demo.WhisperEnginePoints;
 import dev.enrichment.testsupport.Sql;
 import dev.enrichment.testsupport.qdrant.QdrantTestTarget;
-import dev.enrichment.testsupport.qdrant.WhisperEnginePoints;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;

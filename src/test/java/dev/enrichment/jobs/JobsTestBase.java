@@ -2,13 +2,13 @@ package dev.enrichment.jobs;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.enrichment.demo.WhisperEnginePoints;
 import dev.enrichment.testsupport.MutableClock;
 import dev.enrichment.testsupport.Sql;
 import dev.enrichment.testsupport.llm.LlmStubs;
 import dev.enrichment.testsupport.llm.LlmWireMockResource;
 import dev.enrichment.testsupport.qdrant.QdrantTestResource;
 import dev.enrichment.testsupport.qdrant.QdrantTestTarget;
-import dev.enrichment.testsupport.qdrant.WhisperEnginePoints;
 import io.quarkus.test.junit.QuarkusMock;
 import javax.sql.DataSource;
 import jakarta.inject.Inject;

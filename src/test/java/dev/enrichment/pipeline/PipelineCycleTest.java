@@ -2,7 +2,7 @@ package dev.enrichment.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.enrichment.testsupport.qdrant.WhisperEnginePoints.Malformation;
+import dev.enrichment.demo.WhisperEnginePoints.Malformation;
 import io.qdrant.client.grpc.Points.PointStruct;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;

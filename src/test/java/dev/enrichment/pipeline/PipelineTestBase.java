@@ -1,10 +1,10 @@
 package dev.enrichment.pipeline;
 
+import dev.enrichment.demo.WhisperEnginePoints;
 import dev.enrichment.testsupport.MutableClock;
 import dev.enrichment.testsupport.llm.LlmStubs;
 import dev.enrichment.testsupport.llm.LlmWireMockResource;
 import dev.enrichment.testsupport.qdrant.QdrantTestTarget;
-import dev.enrichment.testsupport.qdrant.WhisperEnginePoints;
 import io.quarkus.test.junit.QuarkusMock;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

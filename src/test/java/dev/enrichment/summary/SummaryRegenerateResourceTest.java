@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
+import dev.enrichment.demo.WhisperEnginePoints;
 import dev.enrichment.pipeline.EnrichmentCycle;
 import dev.enrichment.testsupport.MutableClock;
 import dev.enrichment.testsupport.Sql;
@@ -15,7 +16,6 @@ import dev.enrichment.testsupport.llm.LlmWireMockResource;
 import dev.enrichment.testsupport.qdrant.QdrantTestDouble;
 import dev.enrichment.testsupport.qdrant.QdrantTestResource;
 import dev.enrichment.testsupport.qdrant.QdrantTestTarget;
-import dev.enrichment.testsupport.qdrant.WhisperEnginePoints;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -4,6 +4,7 @@ import static dev.enrichment.testsupport.qdrant.ClientCalls.await;
 import static dev.enrichment.testsupport.qdrant.ClientCalls.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.enrichment.demo.WhisperEnginePoints;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.qdrant.client.grpc.Collections.CollectionInfo;

@@ -8,6 +8,7 @@ import static io.qdrant.client.PointIdFactory.id;
 import static io.qdrant.client.ValueFactory.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.enrichment.demo.WhisperEnginePoints;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.qdrant.client.StartFromFactory;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.enrichment.demo.WhisperEnginePoints;
 import io.grpc.Status;
 import io.qdrant.client.grpc.Points.ScrollPoints;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.enrichment.testsupport.qdrant;
 
+import dev.enrichment.demo.DemoCollectionLayout;
 import io.qdrant.client.VectorsFactory;
 import io.qdrant.client.grpc.Collections.CreateCollection;
 import io.qdrant.client.grpc.Collections.Distance;
@@ -9,21 +10,20 @@ import io.qdrant.client.grpc.Collections.VectorParamsMap;
 import io.qdrant.client.grpc.Collections.VectorsConfig;
 import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.Vector;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * How a WhisperEngine bot collection is laid out (reference §1.2), scaled down for tests: one named vector
- * {@code content} of size 4 instead of three 384-dimensional ones, and the same payload indexes.
+ * {@code content} of size 4 instead of three 384-dimensional ones, and the same payload indexes. The full layout,
+ * used by the demo seeder, is {@link DemoCollectionLayout}.
  */
 final class WhisperEngineCollection {
 
-    static final String VECTOR_NAME = "content";
+    static final String VECTOR_NAME = DemoCollectionLayout.CONTENT_VECTOR;
     static final int VECTOR_SIZE = 4;
 
-    /** {@code _create_payload_indexes}: keyword on six fields, float on timestamp_unix, integer on content_hash. */
-    static final Map<String, PayloadSchemaType> PAYLOAD_INDEXES = payloadIndexes();
+    /** The bots' payload indexes, defined once in the demo layout so tests and the demo seeder cannot drift apart. */
+    static final Map<String, PayloadSchemaType> PAYLOAD_INDEXES = DemoCollectionLayout.PAYLOAD_INDEXES;
 
     private WhisperEngineCollection() {
     }
@@ -49,16 +49,5 @@ final class WhisperEngineCollection {
             dummy.addData(0.5f);
         }
         return point.toBuilder().setVectors(VectorsFactory.namedVectors(Map.of(VECTOR_NAME, dummy.build()))).build();
-    }
-
-    private static Map<String, PayloadSchemaType> payloadIndexes() {
-        Map<String, PayloadSchemaType> indexes = new LinkedHashMap<>();
-        for (String keyword : new String[] {
-                "user_id", "memory_type", "semantic_key", "emotional_context", "channel_id", "channel_type"}) {
-            indexes.put(keyword, PayloadSchemaType.Keyword);
-        }
-        indexes.put("timestamp_unix", PayloadSchemaType.Float);
-        indexes.put("content_hash", PayloadSchemaType.Integer);
-        return Collections.unmodifiableMap(indexes);
     }
 }

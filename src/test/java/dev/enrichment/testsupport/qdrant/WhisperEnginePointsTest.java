@@ -5,8 +5,9 @@ import static io.qdrant.client.ConditionFactory.matchKeyword;
 import static io.qdrant.client.ConditionFactory.range;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.enrichment.testsupport.qdrant.WhisperEnginePoints.Malformation;
-import dev.enrichment.testsupport.qdrant.WhisperEnginePoints.TimestampFormat;
+import dev.enrichment.demo.WhisperEnginePoints;
+import dev.enrichment.demo.WhisperEnginePoints.Malformation;
+import dev.enrichment.demo.WhisperEnginePoints.TimestampFormat;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Common.Range;
 import io.qdrant.client.grpc.JsonWithInt.Value;

@@ -1,4 +1,4 @@
-package dev.enrichment.testsupport.qdrant;
+package dev.enrichment.demo;
 
 import static io.qdrant.client.ValueFactory.nullValue;
 import static io.qdrant.client.ValueFactory.value;
@@ -21,7 +21,11 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-/** Builds Qdrant points exactly as WhisperEngine bots write them (reference §1.3/§1.4), for seeding tests. */
+/**
+ * Demo and test data only: builds Qdrant points exactly as WhisperEngine bots write them (reference §1.3/§1.4), so the
+ * tests and the demo seeder ({@link DemoSeeder}) feed the service the same points a live bot would. The service
+ * itself never writes conversation points; it only reads them.
+ */
 public final class WhisperEnginePoints {
 
     /** How the {@code timestamp} string is written; the instant and {@code timestamp_unix} stay the same. */
