@@ -70,12 +70,49 @@ public final class LaunchedApp implements AutoCloseable {
         }
     }
 
+    /** Whether nothing listens on the port yet. */
+    public static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** GET on the application; status -1 while nothing listens yet. */
     public Response get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                .timeout(Duration.ofSeconds(10))
-                .GET()
-                .build();
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    /** GET with an API key. */
+    public Response get(String path, String apiKey) {
+        return send(HttpRequest.newBuilder(uri(path)).header("X-API-Key", apiKey).GET());
+    }
+
+    /** POST of a JSON body with an API key. */
+    public Response post(String path, String apiKey, String jsonBody) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("X-API-Key", apiKey)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
+    /** Where the application listens, e.g. {@code http://127.0.0.1:8080}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    /** The file the application's output goes to. */
+    public Path outputFile() {
+        return output;
+    }
+
+    private URI uri(String path) {
+        return URI.create(baseUrl() + path);
+    }
+
+    private Response send(HttpRequest.Builder builder) {
+        HttpRequest request = builder.timeout(Duration.ofSeconds(10)).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body());

@@ -162,6 +162,14 @@ public final class TestPostgres {
             return new TestPostgres(url, user, password, true, new DatabaseAdmin(url, user, password, null), null,
                     null);
         }
+        return throwaway();
+    }
+
+    /**
+     * A new cluster of its own, whatever {@code QUARKUS_DATASOURCE_JDBC_URL} says (the demo uses this: it must never
+     * touch a database the user owns); stopped by {@link #stop()} or when the JVM exits.
+     */
+    public static TestPostgres throwaway() {
         long started = System.nanoTime();
         Path binaries = serverBinaries(System.getenv(SOURCE_ENV));
         LocalCluster cluster = startCluster(binaries);
