@@ -41,7 +41,9 @@ class PackagedAppStartIT {
         String database = "packaged_start";
         TestPostgres.get().recreateDatabase(database);
 
-        try (LaunchedApp app = LaunchedApp.start("ready", environment(database, qdrant.port()))) {
+        Map<String, String> env = environment(database, qdrant.port());
+
+        try (LaunchedApp app = LaunchedApp.start("ready", env)) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                     .until(() -> app.get("/q/health/ready").status() == 200 || !app.isAlive());
             Duration ready = app.sinceStart();
@@ -52,6 +54,9 @@ class PackagedAppStartIT {
             assertThat(tablesIn(database)).contains("universal_users", "fact_entities", "user_fact_relationships",
                     "entity_relationships", "conversation_summaries", "enrichment_windows");
             assertThat(app.get("/q/health/live").status()).isEqualTo(200);
+            assertThat(app.output()).contains("PostgreSQL " + env.get("POSTGRES_HOST") + ":", "database " + database,
+                    "password set")
+                    .doesNotContain(TestPostgres.get().password());
             // A figure, not an assertion: start-up speed is reported, and the README records what was measured.
             System.out.printf("[startup] packaged jar ready after %d ms against an empty database%n",
                     ready.toMillis());
