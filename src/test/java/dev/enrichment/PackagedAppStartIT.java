@@ -127,6 +127,29 @@ class PackagedAppStartIT {
         }
     }
 
+    @Test
+    void logsPlainTextByDefaultAndJsonWhenAsked() throws Exception {
+        // A database that does not exist stops the start quickly, after logging is set up.
+        Map<String, String> env = environment("packaged_no_such_database", qdrant.port());
+
+        String text;
+        try (LaunchedApp app = LaunchedApp.start("log-text", env)) {
+            app.awaitExit(Duration.ofSeconds(60));
+            text = app.output();
+        }
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
+        String json;
+        try (LaunchedApp app = LaunchedApp.start("log-json", env)) {
+            app.awaitExit(Duration.ofSeconds(60));
+            json = app.output();
+        }
+
+        assertThat(text).contains(" INFO  [dev.enr.StartupReport] (main) PostgreSQL ")
+                .contains(" ERROR [dev.enr.EnrichmentMain] (main) Cannot use PostgreSQL").doesNotContain("{\"");
+        assertThat(json).contains("\"loggerName\":\"dev.enrichment.StartupReport\"")
+                .contains("\"message\":\"Cannot use PostgreSQL").doesNotContain(" INFO  [");
+    }
+
     private static Map<String, String> environment(String database, int qdrantPort) {
         TestPostgres postgres = TestPostgres.get();
         URI jdbc = URI.create(postgres.jdbcUrl(database).substring("jdbc:".length()));
@@ -140,7 +163,6 @@ class PackagedAppStartIT {
         env.put("QDRANT_GRPC_PORT", Integer.toString(qdrantPort));
         env.put("API_ADMIN_KEYS", "it-admin-key");
         env.put("API_BOT_KEYS", "it-bot-key");
-        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         return env;
     }
 
