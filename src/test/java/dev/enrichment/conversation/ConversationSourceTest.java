@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.enrichment.testsupport.LogCapture;
 import dev.enrichment.testsupport.qdrant.QdrantTestDouble;
 import dev.enrichment.testsupport.qdrant.QdrantTestResource;
 import dev.enrichment.testsupport.qdrant.QdrantTestTarget;
@@ -185,11 +186,13 @@ class ConversationSourceTest {
         qdrant.createWhisperEngineCollection(ELENA);
         qdrant.testDouble().orElseThrow().failAll(Status.UNAVAILABLE.withDescription("injected outage"));
 
-        assertThatThrownBy(() -> source.readAll(elena()))
-                .isInstanceOf(ConversationSourceException.class)
-                .hasMessageContaining(ELENA)
-                .hasMessageContaining("UNAVAILABLE");
-        assertThatThrownBy(() -> source.botCollections()).isInstanceOf(ConversationSourceException.class);
+        try (LogCapture clientErrors = QdrantTestDouble.expectedClientFailures()) {
+            assertThatThrownBy(() -> source.readAll(elena()))
+                    .isInstanceOf(ConversationSourceException.class)
+                    .hasMessageContaining(ELENA)
+                    .hasMessageContaining("UNAVAILABLE");
+            assertThatThrownBy(() -> source.botCollections()).isInstanceOf(ConversationSourceException.class);
+        }
     }
 
     private static MessageQuery elena() {
