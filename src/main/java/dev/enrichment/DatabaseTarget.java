@@ -19,9 +19,12 @@ import org.postgresql.Driver;
  * @param urlOverridden the URL is not the one {@code POSTGRES_HOST/PORT/DB} assemble
  * @param userOverridden the user is not {@code POSTGRES_USER}
  * @param passwordOverridden the password is not {@code POSTGRES_PASSWORD}
+ * @param passwordInUrl the overriding URL carries the password as a parameter; the driver reads URL parameters last,
+ *     so that one wins over {@code QUARKUS_DATASOURCE_PASSWORD}
  */
 record DatabaseTarget(String host, String port, String database, String user, boolean passwordSet,
-        String jdbcUrl, boolean urlOverridden, boolean userOverridden, boolean passwordOverridden) {
+        String jdbcUrl, boolean urlOverridden, boolean userOverridden, boolean passwordOverridden,
+        boolean passwordInUrl) {
 
     static final String URL_PROPERTY = "quarkus.datasource.jdbc.url";
     static final String USERNAME_PROPERTY = "quarkus.datasource.username";
@@ -49,15 +52,17 @@ record DatabaseTarget(String host, String port, String database, String user, bo
         String host = postgresHost;
         String port = Integer.toString(postgresPort);
         String database = postgresDb;
+        boolean passwordInUrl = false;
         if (urlOverridden) {
             // pgjdbc's own parser, so defaults (localhost, 5432) and multi-host URLs read as the driver reads them.
             Properties parsed = Driver.parseURL(url, null);
             host = parsed == null ? "?" : parsed.getProperty("PGHOST", "?");
             port = parsed == null ? "?" : parsed.getProperty("PGPORT", "?");
             database = parsed == null ? "?" : parsed.getProperty("PGDBNAME", "?");
+            passwordInUrl = parsed != null && parsed.getProperty("password") != null;
         }
-        return new DatabaseTarget(host, port, database, user, password.isPresent(), masked(url), urlOverridden,
-                !user.equals(postgresUser), !password.equals(postgresPassword));
+        return new DatabaseTarget(host, port, database, user, password.isPresent() || passwordInUrl, masked(url),
+                urlOverridden, !user.equals(postgresUser), !password.equals(postgresPassword), passwordInUrl);
     }
 
     /** {@code host:port}, one pair per host of a multi-host URL. */
@@ -85,6 +90,9 @@ record DatabaseTarget(String host, String port, String database, String user, bo
     }
 
     String passwordVariable() {
+        if (passwordInUrl) {
+            return "QUARKUS_DATASOURCE_JDBC_URL";
+        }
         return passwordOverridden ? "QUARKUS_DATASOURCE_PASSWORD" : "POSTGRES_PASSWORD";
     }
 
@@ -100,7 +108,7 @@ record DatabaseTarget(String host, String port, String database, String user, bo
         if (userOverridden) {
             overrides.add("QUARKUS_DATASOURCE_USERNAME replaces POSTGRES_USER");
         }
-        if (passwordOverridden && passwordSet) {
+        if (passwordOverridden && passwordSet && !passwordInUrl) {
             overrides.add("QUARKUS_DATASOURCE_PASSWORD replaces POSTGRES_PASSWORD");
         }
         return where + (overrides.isEmpty() ? " (from the POSTGRES_* variables)" : " (" + String.join("; ",

@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
 class DatabaseFailureExplainerTest {
 
     private static final DatabaseTarget TARGET = new DatabaseTarget("db.local", "5433", "whisperengine", "bot", true,
-            "jdbc:postgresql://db.local:5433/whisperengine", false, false, false);
+            "jdbc:postgresql://db.local:5433/whisperengine", false, false, false, false);
     private static final DatabaseTarget NO_PASSWORD = new DatabaseTarget("db.local", "5433", "whisperengine", "bot",
-            false, "jdbc:postgresql://db.local:5433/whisperengine", false, false, false);
+            false, "jdbc:postgresql://db.local:5433/whisperengine", false, false, false, false);
     private static final DatabaseTarget OVERRIDDEN = new DatabaseTarget("pg.internal", "6543", "other", "admin", true,
-            "jdbc:postgresql://pg.internal:6543/other", true, true, true);
+            "jdbc:postgresql://pg.internal:6543/other", true, true, true, false);
 
     @Test
     void aRejectedPasswordNamesThePasswordAndUserVariablesAndWhereItTried() {

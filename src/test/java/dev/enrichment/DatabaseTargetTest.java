@@ -20,7 +20,7 @@ class DatabaseTargetTest {
                 "POSTGRES_PASSWORD", "s3cret")));
 
         assertThat(target).isEqualTo(new DatabaseTarget("db.local", "5433", "whisperengine", "bot", true,
-                "jdbc:postgresql://db.local:5433/whisperengine", false, false, false));
+                "jdbc:postgresql://db.local:5433/whisperengine", false, false, false, false));
         assertThat(target.describe()).isEqualTo(
                 "db.local:5433, database whisperengine, user bot, password set (from the POSTGRES_* variables)")
                 .doesNotContain("s3cret");
@@ -56,12 +56,34 @@ class DatabaseTargetTest {
         assertThat(target.addressVariables()).isEqualTo("QUARKUS_DATASOURCE_JDBC_URL");
         assertThat(target.databaseVariable()).isEqualTo("QUARKUS_DATASOURCE_JDBC_URL");
         assertThat(target.userVariable()).isEqualTo("QUARKUS_DATASOURCE_USERNAME");
-        assertThat(target.passwordVariable()).isEqualTo("QUARKUS_DATASOURCE_PASSWORD");
+        assertThat(target.passwordVariable()).as("the driver lets the URL's password win")
+                .isEqualTo("QUARKUS_DATASOURCE_JDBC_URL");
         assertThat(target.describe())
                 .startsWith("pg.internal:6543, database other, user admin, password set (QUARKUS_DATASOURCE_JDBC_URL="
                         + "jdbc:postgresql://pg.internal:6543/other?sslmode=require&password=***&sslpassword=*** "
                         + "replaces POSTGRES_HOST, POSTGRES_PORT and POSTGRES_DB;")
                 .doesNotContain("hunter2");
+    }
+
+    @Test
+    void namesTheOverridingPasswordVariable() {
+        DatabaseTarget target = target(config(Map.of(
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://db.local:5433/whisperengine",
+                "quarkus.datasource.password", "from-quarkus-variable",
+                "POSTGRES_PASSWORD", "from-postgres-variable")));
+
+        assertThat(target.passwordVariable()).isEqualTo("QUARKUS_DATASOURCE_PASSWORD");
+        assertThat(target.describe()).endsWith("(QUARKUS_DATASOURCE_PASSWORD replaces POSTGRES_PASSWORD)");
+    }
+
+    @Test
+    void countsAPasswordInTheUrlAsSet() {
+        DatabaseTarget target = target(config(Map.of(
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://pg.internal/other?password=hunter2")));
+
+        assertThat(target.passwordSet()).isTrue();
+        assertThat(target.passwordVariable()).isEqualTo("QUARKUS_DATASOURCE_JDBC_URL");
+        assertThat(target.describe()).contains("password set").doesNotContain("hunter2");
     }
 
     @Test
