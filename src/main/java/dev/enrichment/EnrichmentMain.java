@@ -27,6 +27,8 @@ public class EnrichmentMain {
                 ConfigFailureExplainer.fromClasspath()
                         .explain(failure)
                         .ifPresent(LOG::error);
+                DatabaseFailureExplainer.explain(failure, StartupReport.databaseTarget())
+                        .ifPresent(LOG::error);
             }
             quarkusDefault.accept(exitCode, failure);
         }, args);

@@ -41,7 +41,9 @@ class PackagedAppStartIT {
         String database = "packaged_start";
         TestPostgres.get().recreateDatabase(database);
 
-        try (LaunchedApp app = LaunchedApp.start("ready", environment(database, qdrant.port()))) {
+        Map<String, String> env = environment(database, qdrant.port());
+
+        try (LaunchedApp app = LaunchedApp.start("ready", env)) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                     .until(() -> app.get("/q/health/ready").status() == 200 || !app.isAlive());
             Duration ready = app.sinceStart();
@@ -52,6 +54,9 @@ class PackagedAppStartIT {
             assertThat(tablesIn(database)).contains("universal_users", "fact_entities", "user_fact_relationships",
                     "entity_relationships", "conversation_summaries", "enrichment_windows");
             assertThat(app.get("/q/health/live").status()).isEqualTo(200);
+            assertThat(app.output()).contains("PostgreSQL " + env.get("POSTGRES_HOST") + ":", "database " + database,
+                    "password set")
+                    .doesNotContain(TestPostgres.get().password());
             // A figure, not an assertion: start-up speed is reported, and the README records what was measured.
             System.out.printf("[startup] packaged jar ready after %d ms against an empty database%n",
                     ready.toMillis());
@@ -122,6 +127,29 @@ class PackagedAppStartIT {
         }
     }
 
+    @Test
+    void logsPlainTextByDefaultAndJsonWhenAsked() throws Exception {
+        // A database that does not exist stops the start quickly, after logging is set up.
+        Map<String, String> env = environment("packaged_no_such_database", qdrant.port());
+
+        String text;
+        try (LaunchedApp app = LaunchedApp.start("log-text", env)) {
+            app.awaitExit(Duration.ofSeconds(60));
+            text = app.output();
+        }
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
+        String json;
+        try (LaunchedApp app = LaunchedApp.start("log-json", env)) {
+            app.awaitExit(Duration.ofSeconds(60));
+            json = app.output();
+        }
+
+        assertThat(text).contains(" INFO  [dev.enr.StartupReport] (main) PostgreSQL ")
+                .contains(" ERROR [dev.enr.EnrichmentMain] (main) Cannot use PostgreSQL").doesNotContain("{\"");
+        assertThat(json).contains("\"loggerName\":\"dev.enrichment.StartupReport\"")
+                .contains("\"message\":\"Cannot use PostgreSQL").doesNotContain(" INFO  [");
+    }
+
     private static Map<String, String> environment(String database, int qdrantPort) {
         TestPostgres postgres = TestPostgres.get();
         URI jdbc = URI.create(postgres.jdbcUrl(database).substring("jdbc:".length()));
@@ -135,7 +163,6 @@ class PackagedAppStartIT {
         env.put("QDRANT_GRPC_PORT", Integer.toString(qdrantPort));
         env.put("API_ADMIN_KEYS", "it-admin-key");
         env.put("API_BOT_KEYS", "it-bot-key");
-        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         return env;
     }
 

@@ -39,12 +39,13 @@ public class EnrichmentAdminResource {
     @Path("/enrichment/status")
     @Operation(summary = "Worker status",
             description = "Per bot: how far discovery has read (cursor and lag) and the windows by state; plus "
-                    + "whether a cycle runs now and what the last one did.")
+                    + "whether a cycle runs now and what the last one did, including a cycle that failed.")
     @APIResponse(responseCode = "200", description = "The status", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrichmentStatusView.class),
             examples = @ExampleObject(name = "status", value = """
                     {"running": false,
-                     "last_cycle": {"started_at": "2025-10-21T01:00:00Z", "duration_ms": 5120, "collections": 3,
+                     "last_cycle": {"outcome": "completed", "error": null, "started_at": "2025-10-21T01:00:00Z",
+                      "finished_at": "2025-10-21T01:00:05.120Z", "duration_ms": 5120, "collections": 3,
                       "collections_failed": 0, "new_messages": 120, "windows_marked": 4, "analysed": 4, "skipped": 0,
                       "failed": 0, "llm_calls": 4, "prompt_tokens": 8200, "completion_tokens": 900,
                       "qdrant_requests": 9},

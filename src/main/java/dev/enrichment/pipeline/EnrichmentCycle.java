@@ -95,7 +95,7 @@ public class EnrichmentCycle {
         return running.get();
     }
 
-    /** The last finished cycle's outcome, if any. */
+    /** The last finished cycle's outcome, whether it completed or failed, if any. */
     public Optional<CycleOutcome> lastOutcome() {
         return Optional.ofNullable(last);
     }
@@ -119,38 +119,39 @@ public class EnrichmentCycle {
         long nanos = System.nanoTime();
         long qdrantBefore = source.requestCount();
         UsageTotals llmBefore = llm.usage();
+        Tally tally = new Tally();
 
         List<BotCollection> collections;
         try {
             collections = source.botCollections();
         } catch (RuntimeException e) {
             Log.warnf("Enrichment cycle: cannot list Qdrant collections: %s", e.getMessage());
-            CycleOutcome outcome = outcome(started, nanos, 0, 0, 0, 0, new WorkTotals(), qdrantBefore, llmBefore);
-            metrics.recordCycle(outcome, false);
-            return outcome;
+            return finish(outcome(started, nanos, tally, qdrantBefore, llmBefore,
+                    "cannot list Qdrant collections: " + e.getMessage()));
         }
-        int failedCollections = 0;
-        long newMessages = 0;
-        int marked = 0;
-        for (BotCollection collection : collections) {
-            if (stopping.get()) {
-                break;
+        tally.collections = collections.size();
+        try {
+            for (BotCollection collection : collections) {
+                if (stopping.get()) {
+                    break;
+                }
+                try {
+                    DiscoveryOutcome found = discovery.discover(collection);
+                    tally.newMessages += found.newMessages();
+                    tally.marked += found.windowsMarked();
+                } catch (RuntimeException e) {
+                    tally.failedCollections++;
+                    Log.warnf("Discovery of %s failed, retried next cycle: %s", collection.collectionName(),
+                            e.getMessage());
+                }
             }
-            try {
-                DiscoveryOutcome found = discovery.discover(collection);
-                newMessages += found.newMessages();
-                marked += found.windowsMarked();
-            } catch (RuntimeException e) {
-                failedCollections++;
-                Log.warnf("Discovery of %s failed, retried next cycle: %s", collection.collectionName(),
-                        e.getMessage());
-            }
+            processReady(owner, collections, tally.work);
+        } catch (RuntimeException e) {
+            // Still the last cycle an admin must see; the caller (scheduler or admin thread) reports the exception.
+            finish(outcome(started, nanos, tally, qdrantBefore, llmBefore, messageOf(e)));
+            throw e;
         }
-        WorkTotals work = processReady(owner, collections);
-        CycleOutcome outcome = outcome(started, nanos, collections.size(), failedCollections, newMessages, marked,
-                work, qdrantBefore, llmBefore);
-        last = outcome;
-        metrics.recordCycle(outcome, true);
+        CycleOutcome outcome = finish(outcome(started, nanos, tally, qdrantBefore, llmBefore, null));
         metrics.refreshBacklog();
         Log.infof("Enrichment cycle: %d collections (%d failed), %d new messages, %d windows marked; windows "
                         + "analysed %d, skipped %d, failed %d; LLM calls %d, tokens %d+%d; Qdrant requests %d; %d ms",
@@ -160,12 +161,31 @@ public class EnrichmentCycle {
         return outcome;
     }
 
+    /** Records the cycle as the last one, whatever its outcome, and counts it. */
+    private CycleOutcome finish(CycleOutcome outcome) {
+        last = outcome;
+        metrics.recordCycle(outcome, outcome.completed());
+        return outcome;
+    }
+
+    private static String messageOf(RuntimeException e) {
+        String message = e.getMessage();
+        if (e.getCause() != null && e.getCause() != e && e.getCause().getMessage() != null) {
+            message = message + ": " + e.getCause().getMessage();
+        }
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+
     /**
      * Claims and processes ready windows with ENRICHMENT_CONCURRENCY workers until none is ready. Each worker
      * claims one window at a time, so a stop never leaves claimed windows waiting in a queue.
      */
     public WorkTotals processReady(String leaseOwner, List<BotCollection> collections) {
-        WorkTotals totals = new WorkTotals();
+        return processReady(leaseOwner, collections, new WorkTotals());
+    }
+
+    /** As {@link #processReady(String, List)}, counting into {@code totals}, which keep what was done if it fails. */
+    private WorkTotals processReady(String leaseOwner, List<BotCollection> collections, WorkTotals totals) {
         int workers = config.concurrency();
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "enrichment-window-worker");
@@ -202,12 +222,14 @@ public class EnrichmentCycle {
         }
     }
 
-    private CycleOutcome outcome(Instant started, long nanos, int collections, int failedCollections,
-            long newMessages, int marked, WorkTotals work, long qdrantBefore, UsageTotals llmBefore) {
+    private CycleOutcome outcome(Instant started, long nanos, Tally tally, long qdrantBefore, UsageTotals llmBefore,
+            String error) {
         UsageTotals llmAfter = llm.usage();
-        return new CycleOutcome(started, Duration.ofNanos(System.nanoTime() - nanos), collections, failedCollections,
-                newMessages, marked, work.analysed.get(), work.skipped.get(), work.failed.get(),
-                llmAfter.calls() - llmBefore.calls(), llmAfter.promptTokens() - llmBefore.promptTokens(),
+        WorkTotals work = tally.work;
+        return new CycleOutcome(started, Duration.ofNanos(System.nanoTime() - nanos), error, tally.collections,
+                tally.failedCollections, tally.newMessages, tally.marked, work.analysed.get(), work.skipped.get(),
+                work.failed.get(), llmAfter.calls() - llmBefore.calls(),
+                llmAfter.promptTokens() - llmBefore.promptTokens(),
                 llmAfter.completionTokens() - llmBefore.completionTokens(), source.requestCount() - qdrantBefore);
     }
 
@@ -215,6 +237,15 @@ public class EnrichmentCycle {
         String host = System.getenv().getOrDefault("HOSTNAME", "host");
         return host + "/" + ManagementFactory.getRuntimeMXBean().getName() + "/"
                 + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** What a cycle has done so far; read when it ends, normally or not. Only the cycle's thread writes it. */
+    private static final class Tally {
+        int collections;
+        int failedCollections;
+        long newMessages;
+        int marked;
+        final WorkTotals work = new WorkTotals();
     }
 
     /** Window outcomes counted across workers. */

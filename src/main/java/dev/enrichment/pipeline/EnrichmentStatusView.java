@@ -2,30 +2,43 @@ package dev.enrichment.pipeline;
 
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The worker's state as the admin API returns it.
  *
  * @param running whether a cycle is running in this process now
- * @param lastCycle the last finished cycle in this process; null before the first
+ * @param lastCycle the last finished cycle in this process, completed or failed; null before the first
  */
 public record EnrichmentStatusView(boolean running, LastCycle lastCycle, List<BotProgress> bots) {
 
     static EnrichmentStatusView of(PipelineStatus status) {
         CycleOutcome c = status.lastCycle();
-        LastCycle last = c == null ? null : new LastCycle(c.startedAt(), c.duration().toMillis(), c.collections(),
-                c.collectionsFailed(), c.newMessages(), c.windowsMarked(), c.analysed(), c.skipped(), c.failed(),
-                c.llmCalls(), c.promptTokens(), c.completionTokens(), c.qdrantRequests());
+        LastCycle last = c == null ? null : new LastCycle(c.completed() ? "completed" : "failed", c.error(),
+                c.startedAt(), c.finishedAt(), c.duration().toMillis(), c.collections(), c.collectionsFailed(),
+                c.newMessages(), c.windowsMarked(), c.analysed(), c.skipped(), c.failed(), c.llmCalls(),
+                c.promptTokens(), c.completionTokens(), c.qdrantRequests());
         List<BotProgress> bots = status.bots().stream().map(b -> new BotProgress(b.bot(), b.collections(),
                 b.cursorAt(), b.cursorAt() == null ? null : b.lagSeconds(), b.pendingWindows(),
                 b.processingWindows(), b.failedWindows(), b.doneWindows(), b.skippedWindows())).toList();
         return new EnrichmentStatusView(status.running(), last, bots);
     }
 
-    /** What the last cycle did. */
-    public record LastCycle(Instant startedAt, long durationMs, int collections, int collectionsFailed,
-            long newMessages, int windowsMarked, int analysed, int skipped, int failed, long llmCalls,
-            long promptTokens, long completionTokens, long qdrantRequests) {
+    /**
+     * What the last cycle did, whether it completed or failed.
+     *
+     * @param outcome {@code completed}, or {@code failed} when the cycle stopped as a whole (e.g. Qdrant was
+     *     unreachable); windows or collections that failed inside a completed cycle are counted instead
+     * @param error why the cycle failed; null when it completed
+     */
+    public record LastCycle(
+            @Schema(enumeration = {"completed", "failed"},
+                    description = "failed when the cycle stopped as a whole, e.g. Qdrant was unreachable")
+            String outcome,
+            @Schema(description = "Why the cycle failed; null when it completed") String error,
+            Instant startedAt, Instant finishedAt, long durationMs, int collections, int collectionsFailed,
+            long newMessages, int windowsMarked, int analysed, int skipped, int failed,
+            long llmCalls, long promptTokens, long completionTokens, long qdrantRequests) {
     }
 
     /**

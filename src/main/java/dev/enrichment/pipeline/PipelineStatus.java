@@ -7,7 +7,7 @@ import java.util.List;
  * The worker's state for admins.
  *
  * @param running whether a cycle is running in this process now
- * @param lastCycle the last finished cycle in this process, or null
+ * @param lastCycle the last finished cycle in this process, completed or failed, or null
  */
 public record PipelineStatus(boolean running, CycleOutcome lastCycle, List<BotStatus> bots) {
 

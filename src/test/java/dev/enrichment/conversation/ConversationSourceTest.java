@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.enrichment.demo.WhisperEnginePoints;
 import dev.enrichment.demo.WhisperEnginePoints.Malformation;
 import dev.enrichment.demo.WhisperEnginePoints.TimestampFormat;
+import dev.enrichment.testsupport.LogCapture;
 import dev.enrichment.testsupport.qdrant.QdrantTestDouble;
 import dev.enrichment.testsupport.qdrant.QdrantTestResource;
 import dev.enrichment.testsupport.qdrant.QdrantTestTarget;
@@ -185,11 +186,13 @@ class ConversationSourceTest {
         qdrant.createWhisperEngineCollection(ELENA);
         qdrant.testDouble().orElseThrow().failAll(Status.UNAVAILABLE.withDescription("injected outage"));
 
-        assertThatThrownBy(() -> source.readAll(elena()))
-                .isInstanceOf(ConversationSourceException.class)
-                .hasMessageContaining(ELENA)
-                .hasMessageContaining("UNAVAILABLE");
-        assertThatThrownBy(() -> source.botCollections()).isInstanceOf(ConversationSourceException.class);
+        try (LogCapture clientErrors = QdrantTestDouble.expectedClientFailures()) {
+            assertThatThrownBy(() -> source.readAll(elena()))
+                    .isInstanceOf(ConversationSourceException.class)
+                    .hasMessageContaining(ELENA)
+                    .hasMessageContaining("UNAVAILABLE");
+            assertThatThrownBy(() -> source.botCollections()).isInstanceOf(ConversationSourceException.class);
+        }
     }
 
     private static MessageQuery elena() {

@@ -4,11 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.enrichment.testsupport.LogCapture;
+import dev.enrichment.testsupport.qdrant.QdrantTestDouble;
+import io.grpc.Status;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -50,10 +57,13 @@ class EnrichmentAdminResourceTest extends PipelineTestBase {
 
         asAdmin().get("/api/v1/admin/enrichment/status").then().statusCode(200)
                 .body("running", equalTo(false))
+                .body("last_cycle.outcome", equalTo("completed"))
+                .body("last_cycle.error", nullValue())
                 .body("last_cycle.analysed", equalTo(1))
                 .body("last_cycle.failed", equalTo(0))
                 .body("last_cycle.duration_ms", greaterThanOrEqualTo(0))
                 .body("last_cycle.started_at", equalTo("2025-10-21T01:00:00Z"))
+                .body("last_cycle.finished_at", startsWith("2025-10-21T01:00:"))
                 .body("bots.bot", contains("elena"))
                 .body("bots[0].collections", contains(ELENA))
                 .body("bots[0].cursor_at", notNullValue())
@@ -61,6 +71,40 @@ class EnrichmentAdminResourceTest extends PipelineTestBase {
                 .body("bots[0].done_windows", equalTo(1))
                 .body("bots[0].failed_windows", equalTo(1))
                 .body("bots[0].pending_windows", equalTo(0));
+    }
+
+    @Test
+    void reportsAFailedCycleAsTheLastCycleWithItsError() {
+        assumeTrue(PipelineFixture.qdrant().isDouble(), "fault injection needs the test double");
+        summariseOneWindow();
+        PipelineFixture.qdrantDouble().failNext("Collections/List",
+                Status.UNAVAILABLE.withDescription("injected outage"), 2);
+        double failedBefore = failedCycles();
+
+        try (LogCapture clientErrors = QdrantTestDouble.expectedClientFailures()) {
+            assertThat(cycle.run().completed()).isFalse();
+            clock.advance(Duration.ofMinutes(11));
+            assertThat(cycle.run().completed()).isFalse();
+        }
+
+        assertThat(failedCycles() - failedBefore).isEqualTo(2);
+        asAdmin().get("/api/v1/admin/enrichment/status").then().statusCode(200)
+                .body("last_cycle.outcome", equalTo("failed"))
+                .body("last_cycle.error", containsString("cannot list Qdrant collections"))
+                .body("last_cycle.error", containsString("injected outage"))
+                .body("last_cycle.started_at", equalTo("2025-10-21T01:11:00Z"))
+                .body("last_cycle.finished_at", startsWith("2025-10-21T01:11:"))
+                .body("last_cycle.duration_ms", greaterThanOrEqualTo(0))
+                .body("last_cycle.collections", equalTo(0))
+                .body("last_cycle.analysed", equalTo(0));
+
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(cycle.run().completed()).isTrue();
+        asAdmin().get("/api/v1/admin/enrichment/status").then()
+                .body("last_cycle.outcome", equalTo("completed"))
+                .body("last_cycle.error", nullValue())
+                .body("last_cycle.started_at", equalTo("2025-10-21T01:22:00Z"))
+                .body("last_cycle.collections", equalTo(1));
     }
 
     @Test
@@ -107,6 +151,15 @@ class EnrichmentAdminResourceTest extends PipelineTestBase {
         qdrant.upsert(ELENA, bots.conversation("olga", LocalDateTime.of(2025, 10, 18, 9, 0), 6,
                 Duration.ofMinutes(1)));
         assertThat(cycle.run().analysed()).isEqualTo(1);
+    }
+
+    /** The enrichment_cycles_total{outcome="failed"} counter as /q/metrics shows it; 0 before the first. */
+    private static double failedCycles() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines()
+                .filter(line -> line.startsWith("enrichment_cycles_total{") && line.contains("outcome=\"failed\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private void insertWindow(String bot, String user, String status) {

@@ -1,6 +1,7 @@
 package dev.enrichment.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.enrichment.testsupport.llm.LlmStubs;
 import io.quarkus.test.junit.QuarkusMock;
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +104,26 @@ class PipelineFailureTest extends PipelineTestBase {
 
         assertThat(restarted.analysed()).isEqualTo(1);
         assertThat(outputs()).isEqualTo(uninterrupted);
+    }
+
+    @Test
+    void aCycleThatCrashesIsStillRecordedAsTheLastCycle() {
+        seedClosedWindows();
+        QuarkusMock.installMockForType(new WindowQueue(em, config, clock) {
+            @Override
+            public Optional<ClaimedWindow> claimNext(String leaseOwner) {
+                throw new IllegalStateException("injected: the database went away");
+            }
+        }, WindowQueue.class);
+
+        assertThatThrownBy(cycle::run).hasMessageContaining("window worker failed");
+
+        assertThat(cycle.lastOutcome()).hasValueSatisfying(last -> {
+            assertThat(last.completed()).isFalse();
+            assertThat(last.error()).contains("window worker failed", "injected: the database went away");
+            assertThat(last.collections()).isEqualTo(1);
+            assertThat(last.newMessages()).as("what the cycle did before it failed").isPositive();
+        });
     }
 
     /** Two closed windows of one user, plus one too small to summarise. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.enrichment.testsupport.LogCapture;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;

@@ -1,5 +1,6 @@
 package dev.enrichment.testsupport.qdrant;
 
+import dev.enrichment.testsupport.LogCapture;
 import io.grpc.BindableService;
 import io.grpc.MethodDescriptor;
 import io.grpc.Server;
@@ -74,6 +75,14 @@ public final class QdrantTestDouble implements AutoCloseable {
 
     public void resetCounters() {
         interceptor.resetCounters();
+    }
+
+    /**
+     * For tests that inject faults: while open, the Qdrant client's own ERROR line and stack trace for each call
+     * that fails ("Scroll operation failed", ...) is captured instead of printed; anything else it logs is printed.
+     */
+    public static LogCapture expectedClientFailures() {
+        return LogCapture.expecting("io.qdrant.client.QdrantClient", "operation failed");
     }
 
     /** Makes the next {@code times} calls of {@code rpc} (named as for {@link #requestCount}) fail; calls queue up. */

@@ -8,12 +8,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.enrichment.demo.WhisperEnginePoints;
+import dev.enrichment.testsupport.LogCapture;
 import io.grpc.Status;
 import io.qdrant.client.grpc.Points.ScrollPoints;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,19 @@ class QdrantTestDoubleFaultsTest {
         target = QdrantTestTarget.create();
         assumeTrue(target.isDouble(), "counters and faults exist only on the test double");
         qdrant = target.testDouble().orElseThrow();
+    }
+
+    // Every test here fails calls on purpose; the client logs each at ERROR with a stack trace.
+    private LogCapture clientErrors;
+
+    @BeforeEach
+    void expectClientErrors() {
+        clientErrors = QdrantTestDouble.expectedClientFailures();
+    }
+
+    @AfterEach
+    void stopExpectingClientErrors() {
+        clientErrors.close();
     }
 
     @BeforeEach
