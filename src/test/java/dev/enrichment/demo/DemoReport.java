@@ -55,6 +55,8 @@ final class DemoReport {
     void cycle(JsonNode cycle, Stored stored, LegacyWhisperEngineState.Written legacy) {
         out.println();
         out.println("First enrichment cycle");
+        row("outcome", cycle.path("outcome").asText() + (cycle.hasNonNull("error")
+                ? " (" + cycle.path("error").asText() + ")" : ""));
         row("collections", cycle.path("collections").asText());
         row("messages discovered", cycle.path("new_messages").asText());
         row("windows analysed", cycle.path("analysed").asText() + " (skipped, under the minimum: "
