@@ -1,5 +1,6 @@
 package dev.enrichment.jobs;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A job as the admin API shows it: status, progress with percent and ETA, per-bot table, counters, sample. */
+// Starting and cancelling a job send it inside a Response, which Quarkus cannot see into for the native image.
+@RegisterForReflection
 public record JobView(
         UUID id,
         String kind,
@@ -28,6 +31,7 @@ public record JobView(
         Instant heartbeatAt) {
 
     /** Items done of the total, the percent and the estimated seconds left (null when unknown). */
+    @RegisterForReflection
     public record Progress(long done, Long total, Double percent, Long etaSeconds) {
     }
 

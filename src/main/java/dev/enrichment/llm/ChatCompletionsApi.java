@@ -3,6 +3,7 @@ package dev.enrichment.llm;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -47,8 +48,13 @@ final class ChatCompletionsApi {
     }
 
     static String body(ChatRequest request, String model) {
+        return body(WireJson.MAPPER, request, model);
+    }
+
+    /** The mapper is a parameter so that NativeReflectionTest can watch which of our types it writes. */
+    static String body(ObjectMapper json, ChatRequest request, String model) {
         try {
-            return WireJson.MAPPER.writeValueAsString(OpenAiChatRequest.from(request, model));
+            return json.writeValueAsString(OpenAiChatRequest.from(request, model));
         } catch (JsonProcessingException e) {
             // Only a response-format schema holding values Jackson cannot write gets here; no message text is quoted.
             throw new IllegalArgumentException("chat request cannot be written as JSON: " + e.getOriginalMessage());

@@ -2,6 +2,7 @@ package dev.enrichment.llm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.enrichment.llm.LlmException.Kind;
 import dev.enrichment.llm.OpenAiChatResponse.Choice;
 import dev.enrichment.llm.OpenAiChatResponse.Usage;
@@ -13,9 +14,16 @@ import java.time.Duration;
 final class ReplyReader {
 
     private final Clock clock;
+    private final ObjectMapper json;
 
     ReplyReader(Clock clock) {
+        this(clock, WireJson.MAPPER);
+    }
+
+    /** The mapper is a parameter so that NativeReflectionTest can watch which of our types it reads. */
+    ReplyReader(Clock clock, ObjectMapper json) {
         this.clock = clock;
+        this.json = json;
     }
 
     ChatCompletion read(HttpResponse<String> response, String requestedModel, int attempt) {
@@ -65,20 +73,20 @@ final class ReplyReader {
     }
 
     /** Only {@code error.message}: OpenRouter's {@code error.metadata} can quote the flagged input. */
-    private static String errorMessage(String body) {
+    private String errorMessage(String body) {
         if (body == null || body.isBlank()) {
             return null;
         }
         try {
-            return text(WireJson.MAPPER.readTree(body).path("error").get("message"));
+            return text(json.readTree(body).path("error").get("message"));
         } catch (JsonProcessingException e) {
             return null;
         }
     }
 
-    private static JsonNode parse(String body, int status, int attempt) {
+    private JsonNode parse(String body, int status, int attempt) {
         try {
-            JsonNode root = body == null ? null : WireJson.MAPPER.readTree(body);
+            JsonNode root = body == null ? null : json.readTree(body);
             if (root == null || !root.isObject()) {
                 throw malformed("the answer is not a JSON object", status, attempt);
             }
@@ -88,9 +96,9 @@ final class ReplyReader {
         }
     }
 
-    private static OpenAiChatResponse shape(JsonNode root, int status, int attempt) {
+    private OpenAiChatResponse shape(JsonNode root, int status, int attempt) {
         try {
-            return WireJson.MAPPER.treeToValue(root, OpenAiChatResponse.class);
+            return json.treeToValue(root, OpenAiChatResponse.class);
         } catch (JsonProcessingException e) {
             throw malformed("the answer does not have the chat completion shape", status, attempt);
         }
