@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.common.util.concurrent.ListenableFuture;
 import dev.enrichment.demo.DemoDataSet.DemoCollection;
+import dev.enrichment.testsupport.LogCapture;
 import dev.enrichment.testsupport.MutableClock;
 import dev.enrichment.testsupport.qdrant.QdrantTestDouble;
 import dev.enrichment.testsupport.qdrant.QdrantTestResource;
@@ -99,7 +100,12 @@ class DemoSeederTest {
         assumeTrue(qdrant.isDouble(), "fault injection needs the test double");
         qdrant.testDouble().orElseThrow().failNext("Upsert", Status.UNAVAILABLE.withDescription("injected"), 1);
 
-        DemoSeedOutcome outcome = seeder.seedIfAbsent();
+        DemoSeedOutcome outcome;
+        try (LogCapture client = QdrantTestDouble.expectedClientFailures();
+                LogCapture seederLog = LogCapture.expecting(DemoSeeder.class.getName(), "injected")) {
+            outcome = seeder.seedIfAbsent();
+            assertThat(seederLog.entries()).as("the failure is logged, naming the cause").isNotEmpty();
+        }
 
         assertThat(outcome.status()).isEqualTo(DemoSeedOutcome.Status.FAILED);
         assertThat(get(qdrant.client().listCollectionsAsync())).doesNotContainAnyElementsOf(
