@@ -1,16 +1,24 @@
 package dev.enrichment.llm;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.enrichment.llm.LlmException.Kind;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.ConnectTimeoutException;
 import io.quarkus.logging.Log;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.http.HttpResponse;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.DoubleSupplier;
+import org.jboss.resteasy.reactive.client.api.LoggingScope;
 
 /**
  * Calls the OpenAI-compatible chat API: timeouts, retries on 429/5xx/timeouts honouring {@code Retry-After}, a
@@ -20,7 +28,7 @@ import java.util.function.DoubleSupplier;
 public class LlmClient {
 
     private final LlmConfig config;
-    private final ChatCompletionsApi api;
+    private final ChatCompletionsClient api;
     private final ReplyReader reader;
     private final RetryPolicy retryPolicy;
     private final Sleeper sleeper;
@@ -34,7 +42,15 @@ public class LlmClient {
 
     LlmClient(LlmConfig config, MeterRegistry registry, Clock clock, Sleeper sleeper, DoubleSupplier jitter) {
         this.config = config;
-        this.api = new ChatCompletionsApi(config);
+        this.api = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(config.apiUrl())
+                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                // An idle limit only; the whole exchange is bounded below.
+                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .disableDefaultMapper(true)
+                // Whatever quarkus.rest-client.logging.scope says: requests carry the key and the prompt.
+                .loggingScope(LoggingScope.NONE)
+                .build(ChatCompletionsClient.class);
         this.reader = new ReplyReader(clock);
         this.retryPolicy = new RetryPolicy(config.initialBackoff(), config.maxBackoff(), jitter);
         this.sleeper = sleeper;
@@ -70,7 +86,7 @@ public class LlmClient {
             Log.debugf("LLM call not made for model %s: no API key configured", model);
             throw failure;
         }
-        String body = ChatCompletionsApi.body(request, model);
+        String body = body(request, model);
         int maxAttempts = config.maxRetries() + 1;
         long started = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
@@ -113,11 +129,61 @@ public class LlmClient {
         try {
             ledger.attempted();
             Log.debugf("LLM attempt %d/%d: model=%s", attempt, maxAttempts, model);
-            HttpResponse<String> response = api.post(body, config.apiKey().orElseThrow(), attempt);
-            Log.debugf("LLM attempt %d/%d: model=%s status=%d", attempt, maxAttempts, model, response.statusCode());
+            Response response = exchange(body, attempt);
+            Log.debugf("LLM attempt %d/%d: model=%s status=%d", attempt, maxAttempts, model, response.getStatus());
             return reader.read(response, model, attempt);
         } finally {
             permits.release();
+        }
+    }
+
+    private Response exchange(String body, int attempt) {
+        CompletableFuture<Response> pending =
+                api.post("Bearer " + config.apiKey().orElseThrow(), body).subscribeAsCompletionStage();
+        // The client's read timeout only limits the silence between bytes. OpenRouter commits to a 200 before the
+        // model has finished (errors during generation arrive in that 200 body), so bytes can keep coming long before
+        // the answer is complete: the whole exchange is bounded here.
+        try {
+            return pending.get(config.readTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw timeout(attempt, "no complete answer within " + config.readTimeout().toMillis() + " ms", e);
+        } catch (ExecutionException e) {
+            throw transportFailure(attempt, e.getCause() == null ? e : e.getCause());
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            throw interrupted(attempt, e);
+        }
+    }
+
+    private LlmException transportFailure(int attempt, Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectTimeoutException) {
+                return timeout(attempt, "no connection within " + config.connectTimeout().toMillis() + " ms", failure);
+            }
+            if (cause instanceof TimeoutException) {
+                return timeout(attempt, "no complete answer within " + config.readTimeout().toMillis() + " ms",
+                        failure);
+            }
+        }
+        String reason = failure.getMessage() == null
+                ? failure.getClass().getSimpleName()
+                : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        return new LlmException(Kind.TRANSPORT, LlmException.describe(Kind.TRANSPORT, null, attempt) + ": " + reason,
+                null, null, attempt, null, failure);
+    }
+
+    private static LlmException timeout(int attempt, String reason, Throwable cause) {
+        return new LlmException(Kind.TIMEOUT, LlmException.describe(Kind.TIMEOUT, null, attempt) + ": " + reason, null,
+                null, attempt, null, cause);
+    }
+
+    private static String body(ChatRequest request, String model) {
+        try {
+            return WireJson.MAPPER.writeValueAsString(OpenAiChatRequest.from(request, model));
+        } catch (JsonProcessingException e) {
+            // Only a response-format schema holding values Jackson cannot write gets here; no message text is quoted.
+            throw new IllegalArgumentException("chat request cannot be written as JSON: " + e.getOriginalMessage());
         }
     }
 
