@@ -6,23 +6,27 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ConnectTimeoutException;
 import io.quarkus.logging.Log;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
+import io.smallrye.faulttolerance.api.TypedGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.DoubleSupplier;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.resteasy.reactive.client.api.LoggingScope;
 
 /**
- * Calls the OpenAI-compatible chat API: timeouts, retries on 429/5xx/timeouts honouring {@code Retry-After}, a
- * process-wide concurrency limit and token and cost accounting. Blocking; knows nothing about what it is asked.
+ * Calls the OpenAI-compatible chat API: a SmallRye Fault Tolerance timeout per attempt and retries of 429, 5xx,
+ * timeouts and transport errors after the wait {@link RetryAfterBackoff} picks, a process-wide concurrency limit and
+ * token and cost accounting. Blocking; knows nothing about what it is asked.
  */
 @ApplicationScoped
 public class LlmClient {
@@ -30,30 +34,45 @@ public class LlmClient {
     private final LlmConfig config;
     private final ChatCompletionsClient api;
     private final ReplyReader reader;
-    private final RetryPolicy retryPolicy;
-    private final Sleeper sleeper;
+    private final TypedGuard<ChatCompletion> retry;
+    private final TypedGuard<Response> timeout;
     private final Semaphore permits;
     private final UsageLedger ledger;
 
     @Inject
     public LlmClient(LlmConfig config, MeterRegistry registry, Clock clock) {
-        this(config, registry, clock, Sleeper.THREAD, RetryPolicy.randomJitter());
+        this(config, registry, clock, new RetryAfterBackoff(config.initialBackoff(), config.maxBackoff(),
+                RetryAfterBackoff.RANDOM_JITTER));
     }
 
-    LlmClient(LlmConfig config, MeterRegistry registry, Clock clock, Sleeper sleeper, DoubleSupplier jitter) {
+    LlmClient(LlmConfig config, MeterRegistry registry, Clock clock, CustomBackoffStrategy backoff) {
         this.config = config;
         this.api = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(config.apiUrl())
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                // An idle limit only; the whole exchange is bounded below.
+                // Only a limit on silence, which also ends a connection abandoned by the timeout below.
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .disableDefaultMapper(true)
                 // Whatever quarkus.rest-client.logging.scope says: requests carry the key and the prompt.
                 .loggingScope(LoggingScope.NONE)
                 .build(ChatCompletionsClient.class);
         this.reader = new ReplyReader(clock);
-        this.retryPolicy = new RetryPolicy(config.initialBackoff(), config.maxBackoff(), jitter);
-        this.sleeper = sleeper;
+        this.retry = TypedGuard.create(ChatCompletion.class)
+                .withRetry()
+                .maxRetries(config.maxRetries())
+                // No overall limit (MicroProfile's default is 180 s): each attempt has its timeout, each wait its cap.
+                .maxDuration(0, ChronoUnit.MILLIS)
+                .whenException(failure -> failure instanceof LlmException llm && llm.retryable())
+                .withCustomBackoff()
+                .strategy(() -> failure -> retrying((LlmException) failure, backoff.nextDelayInMillis(failure)))
+                .done()
+                .done()
+                .build();
+        // OpenRouter commits to a 200 before the model has finished (errors during generation arrive in that 200
+        // body), so bytes can keep coming long before the answer is complete: the whole exchange is bounded here.
+        this.timeout = TypedGuard.create(Response.class)
+                .withTimeout().duration(config.readTimeout().toMillis(), ChronoUnit.MILLIS).done()
+                .build();
         // Fair, so a call that has waited long is not overtaken again and again while the provider is slow.
         this.permits = new Semaphore(config.maxConcurrency(), true);
         this.ledger = new UsageLedger(registry);
@@ -87,36 +106,28 @@ public class LlmClient {
             throw failure;
         }
         String body = body(request, model);
-        int maxAttempts = config.maxRetries() + 1;
+        AtomicInteger attempts = new AtomicInteger();
         long started = System.nanoTime();
-        for (int attempt = 1; ; attempt++) {
-            LlmException failure;
-            try {
-                ChatCompletion completion = attempt(body, model, attempt, maxAttempts);
-                ledger.succeeded(completion);
-                TokenUsage usage = completion.usage();
-                Log.debugf("LLM call succeeded: model=%s attempts=%d prompt_tokens=%d completion_tokens=%d "
-                                + "finish_reason=%s request_id=%s duration_ms=%d",
-                        completion.model(), attempt, usage.promptTokens(), usage.completionTokens(),
-                        completion.finishReason(), completion.requestId(), elapsedMillis(started));
-                return completion;
-            } catch (LlmException e) {
-                failure = e;
-            }
-            if (!failure.retryable() || attempt >= maxAttempts) {
-                throw failed(failure, model, started);
-            }
-            Duration delay = retryPolicy.delayAfter(attempt, failure.retryAfter());
-            ledger.retried(failure.kind());
-            Log.infof("LLM attempt %d/%d failed: model=%s kind=%s status=%s retry_after=%s; retrying in %d ms",
-                    attempt, maxAttempts, model, failure.kind(), status(failure),
-                    failure.retryAfter().map(wait -> wait.toMillis() + "ms").orElse("-"), delay.toMillis());
-            try {
-                sleeper.sleep(delay);
-            } catch (InterruptedException e) {
-                throw failed(interrupted(attempt, e), model, started);
-            }
+        ChatCompletion completion;
+        try {
+            completion = retry.call(() -> attempt(body, model, attempts));
+        } catch (LlmException e) {
+            throw failed(e, model, started);
+        } catch (InterruptedException e) {
+            // SmallRye Fault Tolerance ends the retries with this when interrupted during an attempt or a wait.
+            Thread.currentThread().interrupt();
+            throw failed(new LlmException(Kind.INTERRUPTED, LlmException.describe(Kind.INTERRUPTED, null,
+                    attempts.get()), null, null, attempts.get(), null, e), model, started);
+        } catch (Exception e) {
+            throw e instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(e);
         }
+        ledger.succeeded(completion);
+        TokenUsage usage = completion.usage();
+        Log.debugf("LLM call succeeded: model=%s attempts=%d prompt_tokens=%d completion_tokens=%d "
+                        + "finish_reason=%s request_id=%s duration_ms=%d",
+                completion.model(), completion.attempts(), usage.promptTokens(), usage.completionTokens(),
+                completion.finishReason(), completion.requestId(), elapsedMillis(started));
+        return completion;
     }
 
     /** Totals since start; the same figures are published as {@code llm.*} meters. */
@@ -124,36 +135,48 @@ public class LlmClient {
         return ledger.totals();
     }
 
-    private ChatCompletion attempt(String body, String model, int attempt, int maxAttempts) {
-        acquirePermit(attempt);
+    /** One HTTP attempt; the permit is held for the exchange only, not while waiting to retry. */
+    private ChatCompletion attempt(String body, String model, AtomicInteger attempts) throws Exception {
+        permits.acquire();
         try {
+            int attempt = attempts.incrementAndGet();
             ledger.attempted();
-            Log.debugf("LLM attempt %d/%d: model=%s", attempt, maxAttempts, model);
-            Response response = exchange(body, attempt);
-            Log.debugf("LLM attempt %d/%d: model=%s status=%d", attempt, maxAttempts, model, response.getStatus());
+            Log.debugf("LLM attempt %d/%d: model=%s", attempt, config.maxRetries() + 1, model);
+            Response response;
+            try {
+                response = timeout.call(() -> post(body, attempt));
+            } catch (org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException e) {
+                throw timeout(attempt, "no complete answer within " + config.readTimeout().toMillis() + " ms", e);
+            }
+            Log.debugf("LLM attempt %d/%d: model=%s status=%d", attempt, config.maxRetries() + 1, model,
+                    response.getStatus());
             return reader.read(response, model, attempt);
         } finally {
             permits.release();
         }
     }
 
-    private Response exchange(String body, int attempt) {
+    private Response post(String body, int attempt) throws InterruptedException {
         CompletableFuture<Response> pending =
                 api.post("Bearer " + config.apiKey().orElseThrow(), body).subscribeAsCompletionStage();
-        // The client's read timeout only limits the silence between bytes. OpenRouter commits to a 200 before the
-        // model has finished (errors during generation arrive in that 200 body), so bytes can keep coming long before
-        // the answer is complete: the whole exchange is bounded here.
         try {
-            return pending.get(config.readTimeout().toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
+            return pending.get();
+        } catch (InterruptedException e) {
+            // The timeout interrupts this thread. Cancelling resets the connection: the answer must not run on.
             pending.cancel(true);
-            throw timeout(attempt, "no complete answer within " + config.readTimeout().toMillis() + " ms", e);
+            throw e;
         } catch (ExecutionException e) {
             throw transportFailure(attempt, e.getCause() == null ? e : e.getCause());
-        } catch (InterruptedException e) {
-            pending.cancel(true);
-            throw interrupted(attempt, e);
         }
+    }
+
+    /** Called by SmallRye Fault Tolerance just before it waits to retry. */
+    private long retrying(LlmException failure, long delayMillis) {
+        ledger.retried(failure.kind());
+        Log.infof("LLM attempt %d/%d failed: kind=%s status=%s retry_after=%s; retrying in %d ms",
+                failure.attempts(), config.maxRetries() + 1, failure.kind(), status(failure),
+                failure.retryAfter().map(wait -> wait.toMillis() + "ms").orElse("-"), delayMillis);
+        return delayMillis;
     }
 
     private LlmException transportFailure(int attempt, Throwable failure) {
@@ -162,8 +185,7 @@ public class LlmClient {
                 return timeout(attempt, "no connection within " + config.connectTimeout().toMillis() + " ms", failure);
             }
             if (cause instanceof TimeoutException) {
-                return timeout(attempt, "no complete answer within " + config.readTimeout().toMillis() + " ms",
-                        failure);
+                return timeout(attempt, "no answer within " + config.readTimeout().toMillis() + " ms", failure);
             }
         }
         String reason = failure.getMessage() == null
@@ -187,26 +209,12 @@ public class LlmClient {
         }
     }
 
-    private void acquirePermit(int attempt) {
-        try {
-            permits.acquire();
-        } catch (InterruptedException e) {
-            throw interrupted(attempt - 1, e);
-        }
-    }
-
     private LlmException failed(LlmException failure, String model, long started) {
         ledger.failed(failure.kind());
         Log.warnf("LLM call failed: model=%s kind=%s status=%s attempts=%d duration_ms=%d%s", model, failure.kind(),
                 status(failure), failure.attempts(), elapsedMillis(started),
                 failure.providerMessage().map(message -> " provider_message=" + message).orElse(""));
         return failure;
-    }
-
-    private static LlmException interrupted(int attempts, InterruptedException cause) {
-        Thread.currentThread().interrupt();
-        return new LlmException(Kind.INTERRUPTED, LlmException.describe(Kind.INTERRUPTED, null, attempts), null,
-                null, attempts, null, cause);
     }
 
     private static String status(LlmException failure) {

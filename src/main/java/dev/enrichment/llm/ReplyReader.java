@@ -9,9 +9,11 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -78,20 +80,17 @@ final class ReplyReader {
     /** The wait the server asks for: {@code retry-after-ms}, else {@code Retry-After} in seconds or as an HTTP date. */
     static Optional<Duration> retryAfter(UnaryOperator<String> header, Clock clock) {
         // retry-after-ms is what OpenAI sends for sub-second waits; its SDKs prefer it over Retry-After.
-        String millis = header.apply("retry-after-ms");
-        if (millis != null && NUMBER.matcher(millis.strip()).matches()) {
-            return Optional.of(nanos(new BigDecimal(millis.strip()).movePointRight(6)));
+        String millis = Objects.toString(header.apply("retry-after-ms"), "").strip();
+        if (NUMBER.matcher(millis).matches()) {
+            return Optional.of(nanos(new BigDecimal(millis).movePointRight(6)));
         }
-        String value = header.apply("retry-after");
-        if (value == null) {
-            return Optional.empty();
-        }
-        if (NUMBER.matcher(value.strip()).matches()) {
-            return Optional.of(nanos(new BigDecimal(value.strip()).movePointRight(9)));
+        String value = Objects.toString(header.apply("retry-after"), "").strip();
+        if (NUMBER.matcher(value).matches()) {
+            return Optional.of(nanos(new BigDecimal(value).movePointRight(9)));
         }
         try {
-            ZonedDateTime at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
-            Duration wait = Duration.between(clock.instant(), at.toInstant());
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Duration wait = Duration.between(clock.instant(), at);
             return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
         } catch (DateTimeParseException e) {
             return Optional.empty();
