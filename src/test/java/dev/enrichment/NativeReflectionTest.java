@@ -70,7 +70,7 @@ class NativeReflectionTest {
      * need no entry: their field types are read off the classes.
      */
     private static final Map<String, String> JACKSON_CALLERS = Map.ofEntries(
-            entry("llm/ChatCompletionsApi.java", "the request records: LlmJsonSamples.roundTrip"),
+            entry("llm/LlmClient.java", "the request records: LlmJsonSamples.roundTrip"),
             entry("llm/ReplyReader.java", "the reply records: LlmJsonSamples.roundTrip"),
             entry("web/Problem.java", "every error body: problem()"),
             entry("pipeline/EnrichmentAdminResource.java", "the 202 body of a manual cycle: CycleStarted"),

@@ -6,12 +6,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.enrichment.llm.LlmException.Kind;
 import dev.enrichment.llm.OpenAiChatResponse.Choice;
 import dev.enrichment.llm.OpenAiChatResponse.Usage;
-import java.net.http.HttpResponse;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /** Turns one HTTP answer into a {@link ChatCompletion} or the {@link LlmException} that describes it. */
 final class ReplyReader {
+
+    private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
+    private static final BigDecimal LONGEST = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private final Clock clock;
     private final ObjectMapper json;
@@ -26,12 +38,13 @@ final class ReplyReader {
         this.json = json;
     }
 
-    ChatCompletion read(HttpResponse<String> response, String requestedModel, int attempt) {
-        int status = response.statusCode();
+    ChatCompletion read(Response response, String requestedModel, int attempt) {
+        int status = response.getStatus();
+        String body = response.hasEntity() ? response.readEntity(String.class) : null;
         if (status < 200 || status > 299) {
-            throw failure(kindOf(status), status, errorMessage(response.body()), attempt, response);
+            throw failure(kindOf(status), status, errorMessage(body), attempt, response);
         }
-        JsonNode root = parse(response.body(), status, attempt);
+        JsonNode root = parse(body, status, attempt);
         JsonNode error = root.get("error");
         if (error != null && error.isObject()) {
             // OpenRouter reports errors that happen after generation started inside a 200 answer.
@@ -39,19 +52,19 @@ final class ReplyReader {
             Kind kind = code == null || (code >= 200 && code <= 299) ? Kind.SERVER_ERROR : kindOf(code);
             throw failure(kind, code, text(error.get("message")), attempt, response);
         }
-        OpenAiChatResponse body = shape(root, status, attempt);
-        if (body.choices() == null || body.choices().isEmpty()) {
+        OpenAiChatResponse answer = shape(root, status, attempt);
+        if (answer.choices() == null || answer.choices().isEmpty()) {
             throw malformed("the answer has no choices", status, attempt);
         }
-        Choice choice = body.choices().get(0);
+        Choice choice = answer.choices().get(0);
         String content = choice.message() == null ? null : choice.message().content();
         if (content == null || content.isBlank()) {
             throw malformed("the answer has no content (finish_reason " + choice.finishReason() + ")", status,
                     attempt);
         }
-        String requestId = body.id() != null ? body.id() : response.headers().firstValue("x-request-id").orElse(null);
-        return new ChatCompletion(content, body.model() != null ? body.model() : requestedModel,
-                choice.finishReason(), usage(body.usage()), body.usage() == null ? null : body.usage().cost(),
+        String requestId = answer.id() != null ? answer.id() : response.getHeaderString("x-request-id");
+        return new ChatCompletion(content, answer.model() != null ? answer.model() : requestedModel,
+                choice.finishReason(), usage(answer.usage()), answer.usage() == null ? null : answer.usage().cost(),
                 requestId, attempt);
     }
 
@@ -66,10 +79,34 @@ final class ReplyReader {
     }
 
     private LlmException failure(Kind kind, Integer status, String providerMessage, int attempt,
-            HttpResponse<String> response) {
-        Duration retryAfter = RetryAfterHeader.parse(response.headers(), clock).orElse(null);
+            Response response) {
+        Duration retryAfter = retryAfter(response::getHeaderString, clock).orElse(null);
         return new LlmException(kind, LlmException.describe(kind, status, attempt), status, providerMessage, attempt,
                 retryAfter, null);
+    }
+
+    /** The wait the server asks for: {@code retry-after-ms}, else {@code Retry-After} in seconds or as an HTTP date. */
+    static Optional<Duration> retryAfter(UnaryOperator<String> header, Clock clock) {
+        // retry-after-ms is what OpenAI sends for sub-second waits; its SDKs prefer it over Retry-After.
+        String millis = Objects.toString(header.apply("retry-after-ms"), "").strip();
+        if (NUMBER.matcher(millis).matches()) {
+            return Optional.of(nanos(new BigDecimal(millis).movePointRight(6)));
+        }
+        String value = Objects.toString(header.apply("retry-after"), "").strip();
+        if (NUMBER.matcher(value).matches()) {
+            return Optional.of(nanos(new BigDecimal(value).movePointRight(9)));
+        }
+        try {
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Duration wait = Duration.between(clock.instant(), at);
+            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Duration nanos(BigDecimal nanos) {
+        return nanos.compareTo(LONGEST) >= 0 ? Duration.ofNanos(Long.MAX_VALUE) : Duration.ofNanos(nanos.longValue());
     }
 
     /** Only {@code error.message}: OpenRouter's {@code error.metadata} can quote the flagged input. */

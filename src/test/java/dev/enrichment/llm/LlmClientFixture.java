@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-/** What the plain LLM client tests share: a pinned clock, recorded waits, a fixed jitter and a meter registry. */
+/** What the LLM client tests share: a pinned clock, recorded backoff waits, a fixed jitter and a meter registry. */
 final class LlmClientFixture {
 
     static final Instant NOW = Instant.parse("2026-01-15T10:00:00Z");
@@ -16,7 +16,7 @@ final class LlmClientFixture {
     /** Jitter in the middle of its range: each backoff wait is exactly 3/4 of the exponential value. */
     static final double JITTER = 0.5;
 
-    final RecordingSleeper sleeper = new RecordingSleeper();
+    final RecordingBackoff backoff = new RecordingBackoff();
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     static WireMockExtension wireMock() {
@@ -25,6 +25,7 @@ final class LlmClientFixture {
     }
 
     LlmClient client(LlmConfig config) {
-        return new LlmClient(config, registry, CLOCK, sleeper, () -> JITTER);
+        return new LlmClient(config, registry, CLOCK,
+                backoff.around(new RetryAfterBackoff(config.initialBackoff(), config.maxBackoff(), () -> JITTER)));
     }
 }

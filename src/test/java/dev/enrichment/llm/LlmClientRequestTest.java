@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.enrichment.testsupport.llm.LlmStubs;
+import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@QuarkusTest
 class LlmClientRequestTest {
 
     @RegisterExtension
@@ -99,10 +101,16 @@ class LlmClientRequestTest {
 
     @Test
     void appendsChatCompletionsToTheBaseUrlWithOrWithoutTrailingSlash() {
-        assertThat(ChatCompletionsApi.endpoint(URI.create("https://openrouter.ai/api/v1/")))
-                .isEqualTo(URI.create("https://openrouter.ai/api/v1/chat/completions"));
-        assertThat(ChatCompletionsApi.endpoint(URI.create("http://localhost:8080/v1")))
-                .isEqualTo(URI.create("http://localhost:8080/v1/chat/completions"));
+        stubs.willAnswer("hi");
+        TestLlmConfig config = TestLlmConfig.forWireMock(wireMock.baseUrl());
+
+        fixture.client(config.withApiUrl(URI.create(wireMock.baseUrl() + "/api/v1/")))
+                .complete(ChatRequest.of(ChatMessage.user("Hello")));
+        fixture.client(config.withApiUrl(URI.create(wireMock.baseUrl() + "/api/v1")))
+                .complete(ChatRequest.of(ChatMessage.user("Hello")));
+
+        assertThat(stubs.requests()).extracting(LoggedRequest::getUrl)
+                .containsExactly("/api/v1/chat/completions", "/api/v1/chat/completions");
     }
 
     private LlmClient client() {

@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.enrichment.llm.LlmException.Kind;
 import dev.enrichment.testsupport.llm.LlmStubs;
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@QuarkusTest
 class LlmClientResponseTest {
 
     @RegisterExtension

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.enrichment.llm.LlmException.Kind;
 import dev.enrichment.testsupport.llm.LlmStubs;
+import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@QuarkusTest
 class LlmClientRetryTest {
 
     @RegisterExtension
@@ -37,7 +39,7 @@ class LlmClientRetryTest {
 
         assertThat(completion.content()).isEqualTo("done");
         assertThat(completion.attempts()).isEqualTo(2);
-        assertThat(fixture.sleeper.waits()).containsExactly(Duration.ofSeconds(3));
+        assertThat(fixture.backoff.waits()).containsExactly(Duration.ofSeconds(3));
         assertThat(stubs.requestCount()).isEqualTo(2);
     }
 
@@ -49,7 +51,7 @@ class LlmClientRetryTest {
 
         fixture.client(config).complete(REQUEST);
 
-        assertThat(fixture.sleeper.waits()).containsExactly(Duration.ofSeconds(7));
+        assertThat(fixture.backoff.waits()).containsExactly(Duration.ofSeconds(7));
     }
 
     @Test
@@ -58,7 +60,7 @@ class LlmClientRetryTest {
 
         fixture.client(config.withMaxBackoff(Duration.ofSeconds(5))).complete(REQUEST);
 
-        assertThat(fixture.sleeper.waits()).containsExactly(Duration.ofSeconds(5));
+        assertThat(fixture.backoff.waits()).containsExactly(Duration.ofSeconds(5));
     }
 
     @Test
@@ -68,7 +70,7 @@ class LlmClientRetryTest {
 
         fixture.client(config).complete(REQUEST);
 
-        assertThat(fixture.sleeper.waits()).containsExactly(Duration.ofSeconds(2));
+        assertThat(fixture.backoff.waits()).containsExactly(Duration.ofSeconds(2));
     }
 
     @Test
@@ -80,7 +82,7 @@ class LlmClientRetryTest {
 
         assertThat(completion.attempts()).isEqualTo(4);
         // initial backoff 100 ms, doubled per attempt, times 3/4 for the pinned jitter
-        assertThat(fixture.sleeper.waits())
+        assertThat(fixture.backoff.waits())
                 .containsExactly(Duration.ofMillis(75), Duration.ofMillis(150), Duration.ofMillis(300));
     }
 
@@ -95,7 +97,7 @@ class LlmClientRetryTest {
         assertThat(failure.attempts()).isEqualTo(3);
         assertThat(failure.retryable()).isTrue();
         assertThat(stubs.requestCount()).isEqualTo(3);
-        assertThat(fixture.sleeper.waits()).hasSize(2);
+        assertThat(fixture.backoff.waits()).hasSize(2);
     }
 
     @Test
@@ -107,7 +109,7 @@ class LlmClientRetryTest {
         assertThat(failure.kind()).isEqualTo(Kind.RATE_LIMITED);
         assertThat(failure.httpStatus()).hasValue(429);
         assertThat(failure.attempts()).isEqualTo(4);
-        assertThat(fixture.sleeper.waits()).containsExactly(
+        assertThat(fixture.backoff.waits()).containsExactly(
                 Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
     }
 
@@ -124,7 +126,7 @@ class LlmClientRetryTest {
                 .contains("response_format json_schema is not supported"));
         assertThat(failure.attempts()).isEqualTo(1);
         assertThat(stubs.requestCount()).isEqualTo(1);
-        assertThat(fixture.sleeper.waits()).isEmpty();
+        assertThat(fixture.backoff.waits()).isEmpty();
     }
 
     @Test
@@ -193,9 +195,11 @@ class LlmClientRetryTest {
     @Test
     void stopsWithInterruptedWhenInterruptedWhileWaitingToRetry() {
         stubs.willReturn(LlmStubs.serverError(500));
-        LlmClient client = new LlmClient(config, fixture.registry, LlmClientFixture.CLOCK, delay -> {
-            throw new InterruptedException();
-        }, () -> 0.5);
+        // Interrupted as the wait before the retry begins.
+        LlmClient client = new LlmClient(config, fixture.registry, LlmClientFixture.CLOCK, failure -> {
+            Thread.currentThread().interrupt();
+            return Duration.ofMinutes(1).toMillis();
+        });
 
         LlmException failure = failureOf(client);
 

@@ -2,9 +2,7 @@ package dev.enrichment.llm;
 
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.lang.reflect.Proxy;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpResponse;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -30,18 +28,8 @@ public final class LlmJsonSamples {
                 .withResponseFormat(ResponseFormat.jsonSchema("window_analysis", Map.of("type", "object",
                         "properties", Map.of("summary", Map.of("type", "string")), "required", List.of("summary")),
                         true));
-        ChatCompletionsApi.body(wire, request, "anthropic/claude-sonnet-4.5");
-        return new ReplyReader(Clock.systemUTC(), wire).read(ok(REPLY), "anthropic/claude-sonnet-4.5", 1);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static HttpResponse<String> ok(String body) {
-        return (HttpResponse<String>) Proxy.newProxyInstance(LlmJsonSamples.class.getClassLoader(),
-                new Class<?>[] {HttpResponse.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "statusCode" -> 200;
-                    case "body" -> body;
-                    case "headers" -> HttpHeaders.of(Map.of(), (name, value) -> true);
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+        LlmClient.body(wire, request, "anthropic/claude-sonnet-4.5");
+        return new ReplyReader(Clock.systemUTC(), wire).read(Response.ok(REPLY).build(),
+                "anthropic/claude-sonnet-4.5", 1);
     }
 }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import dev.enrichment.testsupport.llm.LlmStubs;
 import dev.enrichment.testsupport.llm.LlmWireMockResource;
-import io.quarkus.runtime.configuration.DurationConverter;
 import java.net.URI;
-import java.time.Duration;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,14 +23,18 @@ class LlmWireMockResourceTest {
     }
 
     @Test
-    void servesTheClientThroughTheSettingsItHandsToQuarkus() {
+    void servesTheChatEndpointUnderTheSettingsItHandsToQuarkus() throws Exception {
         Map<String, String> settings = resource.start();
         LlmStubs stubs = LlmStubs.on(LlmWireMockResource.server()).willAnswer("hello from the stub");
 
-        ChatCompletion completion = new LlmClientFixture().client(configFrom(settings))
-                .complete(ChatRequest.of(ChatMessage.user("Hello")));
+        // Plain HTTP: outside a running application there is no LlmClient (its REST client is built by Quarkus).
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(settings.get("llm.api-url") + "/chat/completions"))
+                .header("Authorization", "Bearer " + settings.get("llm.api-key"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"" + settings.get("llm.model") + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
 
-        assertThat(completion.content()).isEqualTo("hello from the stub");
+        assertThat(answer.body()).contains("hello from the stub");
         assertThat(stubs.requests()).singleElement().satisfies(request -> {
             assertThat(request.getUrl()).isEqualTo("/api/v1/chat/completions");
             assertThat(request.getHeader("Authorization")).isEqualTo("Bearer test-llm-key");
@@ -43,12 +47,5 @@ class LlmWireMockResourceTest {
         resource.stop();
 
         assertThatIllegalStateException().isThrownBy(LlmWireMockResource::server);
-    }
-
-    private static LlmConfig configFrom(Map<String, String> settings) {
-        return new TestLlmConfig(URI.create(settings.get("llm.api-url")), Optional.of(settings.get("llm.api-key")),
-                settings.get("llm.model"), Duration.ofSeconds(2), Duration.ofSeconds(5), 3,
-                DurationConverter.parseDuration(settings.get("llm.initial-backoff")),
-                DurationConverter.parseDuration(settings.get("llm.max-backoff")), 4);
     }
 }

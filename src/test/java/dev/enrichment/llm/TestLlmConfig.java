@@ -16,6 +16,11 @@ record TestLlmConfig(
                 Duration.ofSeconds(5), 3, Duration.ofMillis(100), Duration.ofSeconds(60), 4);
     }
 
+    TestLlmConfig withApiUrl(URI url) {
+        return new TestLlmConfig(url, apiKey, model, connectTimeout, readTimeout, maxRetries, initialBackoff,
+                maxBackoff, maxConcurrency);
+    }
+
     TestLlmConfig withApiKey(String key) {
         return new TestLlmConfig(apiUrl, Optional.ofNullable(key), model, connectTimeout, readTimeout, maxRetries,
                 initialBackoff, maxBackoff, maxConcurrency);

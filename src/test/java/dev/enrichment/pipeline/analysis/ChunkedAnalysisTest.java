@@ -11,11 +11,13 @@ import dev.enrichment.conversation.Message;
 import dev.enrichment.conversation.Role;
 import dev.enrichment.pipeline.WindowAnalysis;
 import dev.enrichment.testsupport.llm.LlmStubs;
+import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@QuarkusTest
 class ChunkedAnalysisTest {
 
     @RegisterExtension

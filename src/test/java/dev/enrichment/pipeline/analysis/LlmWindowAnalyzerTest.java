@@ -21,11 +21,13 @@ import dev.enrichment.pipeline.AnalysisFailedException;
 import dev.enrichment.pipeline.WindowAnalysis;
 import dev.enrichment.preference.NewPreference;
 import dev.enrichment.testsupport.llm.LlmStubs;
+import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@QuarkusTest
 class LlmWindowAnalyzerTest {
 
     @RegisterExtension

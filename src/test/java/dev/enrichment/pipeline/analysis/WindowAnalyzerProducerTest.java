@@ -8,10 +8,12 @@ import dev.enrichment.pipeline.WindowAnalysis;
 import dev.enrichment.pipeline.WindowAnalyzer;
 import dev.enrichment.testsupport.llm.LlmStubs;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@QuarkusTest
 class WindowAnalyzerProducerTest {
 
     @RegisterExtension

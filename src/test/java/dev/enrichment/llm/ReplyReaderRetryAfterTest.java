@@ -2,16 +2,18 @@ package dev.enrichment.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpHeaders;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-class RetryAfterHeaderTest {
+/** How {@link ReplyReader} reads the wait a server asks for. */
+class ReplyReaderRetryAfterTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-15T10:00:00Z"), ZoneOffset.UTC);
 
@@ -47,7 +49,10 @@ class RetryAfterHeaderTest {
                 .hasValueSatisfying(wait -> assertThat(wait).isGreaterThan(Duration.ofDays(365)));
     }
 
-    private static java.util.Optional<Duration> parse(Map<String, List<String>> headers) {
-        return RetryAfterHeader.parse(HttpHeaders.of(headers, (name, value) -> true), CLOCK);
+    private static Optional<Duration> parse(Map<String, List<String>> headers) {
+        // Header names are case-insensitive, as in a JAX-RS response.
+        Map<String, String> first = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((name, values) -> first.put(name, values.get(0)));
+        return ReplyReader.retryAfter(first::get, CLOCK);
     }
 }
