@@ -1,8 +1,9 @@
 package dev.enrichment.jobs;
 
+import dev.enrichment.BackgroundExecutors;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
@@ -15,11 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
  * Starts, observes and cancels admin jobs. Each job runs on its own background thread with a heartbeat; a job whose
@@ -33,17 +30,8 @@ public class JobService {
     private final Clock clock;
     private final JobsConfig config;
     private final Map<UUID, JobContext> running = new ConcurrentHashMap<>();
-    private final AtomicInteger threads = new AtomicInteger();
-    private final ExecutorService runners = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "job-runner-" + threads.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "job-heartbeat");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** One task per running job, as many as run. */
+    private final ManagedExecutor runners;
 
     JobService(JobStore store, @Any Instance<JobHandler> handlers, Clock clock, JobsConfig config) {
         this.store = store;
@@ -52,19 +40,11 @@ public class JobService {
         }
         this.clock = clock;
         this.config = config;
-    }
-
-    void onStart(@Observes StartupEvent event) {
-        timer.scheduleWithFixedDelay(this::heartbeatQuietly, config.heartbeatInterval().toMillis(),
-                config.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
-        // The first check runs at once: jobs left running by a process that died are resumed at startup.
-        timer.scheduleWithFixedDelay(this::resumeStaleQuietly, 0, config.staleCheckInterval().toMillis(),
-                TimeUnit.MILLISECONDS);
+        this.runners = BackgroundExecutors.atMost(-1);
     }
 
     void onStop(@Observes ShutdownEvent event) {
         // Running jobs keep status running; their heartbeat goes stale and a replica (or the next start) resumes them.
-        timer.shutdownNow();
         runners.shutdownNow();
     }
 
@@ -143,7 +123,10 @@ public class JobService {
         }
     }
 
-    private void heartbeatQuietly() {
+    /** Refreshes the heartbeat of the jobs this process runs and passes on cancellations asked for elsewhere. */
+    @Scheduled(identity = "job-heartbeat", every = "${jobs.heartbeat-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void heartbeat() {
         try {
             Set<UUID> cancelled = store.heartbeat(Set.copyOf(running.keySet()));
             cancelled.forEach(id -> {
@@ -157,7 +140,10 @@ public class JobService {
         }
     }
 
-    private void resumeStaleQuietly() {
+    /** Resumes jobs whose process died; the first check comes right after startup. */
+    @Scheduled(identity = "job-stale-check", every = "${jobs.stale-check-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void staleCheck() {
         try {
             resumeStale();
         } catch (RuntimeException e) {

@@ -1,9 +1,11 @@
 package dev.enrichment.jobs;
 
+import dev.enrichment.BackgroundExecutors;
 import dev.enrichment.pipeline.PipelineConfig;
 import dev.enrichment.pipeline.SummaryRegenerator;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -17,9 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
  * Bulk summary regeneration: selects stored summaries by filters and re-analyses them newest first, within the
@@ -38,11 +39,19 @@ class SummaryRegeneration implements JobHandler {
     private final EntityManager em;
     private final SummaryRegenerator regenerator;
     private final PipelineConfig pipeline;
+    /** Regenerations run in parallel, as many as the worker analyses windows (ENRICHMENT_CONCURRENCY). */
+    private final ManagedExecutor regenerations;
 
     SummaryRegeneration(EntityManager em, SummaryRegenerator regenerator, PipelineConfig pipeline) {
         this.em = em;
         this.regenerator = regenerator;
         this.pipeline = pipeline;
+        this.regenerations = BackgroundExecutors.atMost(pipeline.concurrency());
+    }
+
+    @PreDestroy
+    void shutDown() {
+        regenerations.shutdownNow();
     }
 
     @Override
@@ -126,41 +135,36 @@ class SummaryRegeneration implements JobHandler {
             failures = new ArrayList<>((List<Map<String, Object>>) checkpoint.getOrDefault("failures", List.of()));
         }
         int concurrency = Math.max(1, pipeline.concurrency());
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        try {
-            while (next < ids.size()) {
-                context.stopIfCancelled();
-                List<Integer> batch = ids.subList(next, Math.min(ids.size(), next + concurrency));
-                List<Future<String>> outcomes = new ArrayList<>();
-                for (Integer id : batch) {
-                    outcomes.add(pool.submit(() -> regenerateOne(id)));
-                }
-                for (int i = 0; i < batch.size(); i++) {
-                    int id = batch.get(i);
-                    String outcome = await(outcomes.get(i));
-                    if (!isDone(outcome)) {
-                        // Retried once on its own, after its batch: a busy window or a transient failure.
-                        counters.merge("retried", 1L, JobMaps::plus);
-                        outcome = regenerateOne(id);
-                    }
-                    String counted = isDone(outcome) ? outcome : "failed";
-                    counters.merge(counted, 1L, JobMaps::plus);
-                    ((Map<String, Object>) perBot.get(bots.get(next + i))).merge(counted, 1L, JobMaps::plus);
-                    if (!isDone(outcome) && failures.size() < MAX_REPORTED_FAILURES) {
-                        failures.add(Map.of("summary_id", id, "bot", bots.get(next + i), "error", outcome));
-                    }
-                }
-                next += batch.size();
-                Map<String, Object> newCheckpoint = new LinkedHashMap<>();
-                newCheckpoint.put("ids", ids);
-                newCheckpoint.put("bots", bots);
-                newCheckpoint.put("next", next);
-                newCheckpoint.put("failures", failures);
-                context.save(new JobProgress(next, (long) ids.size(), JobMaps.deepCopy(perBot), Map.copyOf(counters)),
-                        newCheckpoint, () -> { });
+        while (next < ids.size()) {
+            context.stopIfCancelled();
+            List<Integer> batch = ids.subList(next, Math.min(ids.size(), next + concurrency));
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (Integer id : batch) {
+                outcomes.add(regenerations.submit(() -> regenerateOne(id)));
             }
-        } finally {
-            pool.shutdownNow();
+            for (int i = 0; i < batch.size(); i++) {
+                int id = batch.get(i);
+                String outcome = await(outcomes.get(i));
+                if (!isDone(outcome)) {
+                    // Retried once on its own, after its batch: a busy window or a transient failure.
+                    counters.merge("retried", 1L, JobMaps::plus);
+                    outcome = regenerateOne(id);
+                }
+                String counted = isDone(outcome) ? outcome : "failed";
+                counters.merge(counted, 1L, JobMaps::plus);
+                ((Map<String, Object>) perBot.get(bots.get(next + i))).merge(counted, 1L, JobMaps::plus);
+                if (!isDone(outcome) && failures.size() < MAX_REPORTED_FAILURES) {
+                    failures.add(Map.of("summary_id", id, "bot", bots.get(next + i), "error", outcome));
+                }
+            }
+            next += batch.size();
+            Map<String, Object> newCheckpoint = new LinkedHashMap<>();
+            newCheckpoint.put("ids", ids);
+            newCheckpoint.put("bots", bots);
+            newCheckpoint.put("next", next);
+            newCheckpoint.put("failures", failures);
+            context.save(new JobProgress(next, (long) ids.size(), JobMaps.deepCopy(perBot), Map.copyOf(counters)),
+                    newCheckpoint, () -> { });
         }
         Map<String, Object> result = new LinkedHashMap<>(counters);
         result.put("not_regenerated", failures);
