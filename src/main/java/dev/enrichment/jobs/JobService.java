@@ -19,23 +19,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
- * Starts, observes and cancels admin jobs. Each job runs on its own background thread with a heartbeat; a job whose
+ * Starts, observes and cancels admin jobs. Each job runs as a background task with a heartbeat; a job whose
  * process died (stale heartbeat) is resumed from its checkpoint by exactly one replica, at startup and periodically.
  */
 @ApplicationScoped
 public class JobService {
 
     private final JobStore store;
-    private final Map<String, JobHandler> handlers = new HashMap<>();
+    private final Map<String, JobHandler<?, ?>> handlers = new HashMap<>();
     private final Clock clock;
     private final JobsConfig config;
-    private final Map<UUID, JobContext> running = new ConcurrentHashMap<>();
+    private final Map<UUID, JobContext<?>> running = new ConcurrentHashMap<>();
     /** One task per running job, as many as run. */
     private final ManagedExecutor runners;
 
-    JobService(JobStore store, @Any Instance<JobHandler> handlers, Clock clock, JobsConfig config) {
+    JobService(JobStore store, @Any Instance<JobHandler<?, ?>> handlers, Clock clock, JobsConfig config) {
         this.store = store;
-        for (JobHandler handler : handlers) {
+        for (JobHandler<?, ?> handler : handlers) {
             this.handlers.put(handler.kind(), handler);
         }
         this.clock = clock;
@@ -51,11 +51,13 @@ public class JobService {
     /**
      * Queues a job and starts it in the background.
      *
+     * @param parameters the parameters record of that kind's handler
      * @throws JobAlreadyRunningException when a job of that kind is already queued or running
      */
-    Job start(String kind, Map<String, Object> parameters, boolean dryRun, String startedBy) {
-        if (!handlers.containsKey(kind)) {
-            throw new IllegalArgumentException("no handler for job kind " + kind);
+    Job start(String kind, Record parameters, boolean dryRun, String startedBy) {
+        JobHandler<?, ?> handler = handlers.get(kind);
+        if (handler == null || !handler.parametersType().isInstance(parameters)) {
+            throw new IllegalArgumentException("no " + kind + " job takes " + parameters);
         }
         Job job = store.create(kind, parameters, dryRun, startedBy);
         Log.infof("Job %s (%s) queued by %s, dry_run=%s, parameters %s", job.id, kind, startedBy, dryRun,
@@ -76,7 +78,7 @@ public class JobService {
     Optional<Job> cancel(UUID id) {
         Optional<Job> job = store.requestCancel(id);
         job.filter(j -> j.cancelRequested).ifPresent(j -> {
-            JobContext context = running.get(id);
+            JobContext<?> context = running.get(id);
             if (context != null) {
                 context.cancelRequested(true);
             }
@@ -105,21 +107,24 @@ public class JobService {
             store.finish(id, JobStatus.CANCELLED, null, null);
             return;
         }
-        JobHandler handler = handlers.get(job.kind);
-        JobContext context = new JobContext(job, store, clock, config);
-        running.put(id, context);
+        run(job, handlers.get(job.kind));
+    }
+
+    private <P extends Record> void run(Job job, JobHandler<P, ?> handler) {
         try {
-            Map<String, Object> result = handler.run(context);
-            store.finish(id, JobStatus.SUCCEEDED, result, null);
-            Log.infof("Job %s (%s) succeeded: %s", id, job.kind, result);
+            JobContext<P> context = new JobContext<>(job, handler.parametersType(), store, clock, config);
+            running.put(job.id, context);
+            Record result = handler.run(context);
+            store.finish(job.id, JobStatus.SUCCEEDED, result, null);
+            Log.infof("Job %s (%s) succeeded: %s", job.id, job.kind, result);
         } catch (JobCancelledException e) {
-            store.finish(id, JobStatus.CANCELLED, null, null);
-            Log.infof("Job %s (%s) cancelled", id, job.kind);
+            store.finish(job.id, JobStatus.CANCELLED, null, null);
+            Log.infof("Job %s (%s) cancelled", job.id, job.kind);
         } catch (RuntimeException e) {
-            store.finish(id, JobStatus.FAILED, null, String.valueOf(e.getMessage()));
-            Log.errorf(e, "Job %s (%s) failed", id, job.kind);
+            store.finish(job.id, JobStatus.FAILED, null, String.valueOf(e.getMessage()));
+            Log.errorf(e, "Job %s (%s) failed", job.id, job.kind);
         } finally {
-            running.remove(id);
+            running.remove(job.id);
         }
     }
 
@@ -130,7 +135,7 @@ public class JobService {
         try {
             Set<UUID> cancelled = store.heartbeat(Set.copyOf(running.keySet()));
             cancelled.forEach(id -> {
-                JobContext context = running.get(id);
+                JobContext<?> context = running.get(id);
                 if (context != null) {
                     context.cancelRequested(true);
                 }

@@ -1,5 +1,6 @@
 package dev.enrichment.jobs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -9,9 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -35,13 +34,13 @@ class JobStore {
      *
      * @throws JobAlreadyRunningException when a job of that kind is queued or running (on any replica)
      */
-    Job create(String kind, Map<String, Object> parameters, boolean dryRun, String startedBy) {
+    Job create(String kind, Record parameters, boolean dryRun, String startedBy) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 Instant now = clock.instant();
                 Job job = new Job();
                 job.kind = kind;
-                job.parameters = new LinkedHashMap<>(parameters);
+                job.parameters = JobJson.tree(parameters);
                 job.dryRun = dryRun;
                 job.startedBy = startedBy;
                 job.status = JobStatus.QUEUED;
@@ -92,17 +91,16 @@ class JobStore {
     }
 
     /** Runs the job's writes and records its progress in one transaction; returns whether cancel was requested. */
-    boolean saveProgress(UUID id, JobProgress progress, Map<String, Object> checkpoint,
-            List<Map<String, Object>> sample, Runnable writes) {
+    boolean saveProgress(UUID id, JobProgress progress, Record checkpoint, JsonNode sample, Runnable writes) {
         return QuarkusTransaction.requiringNew().call(() -> {
             writes.run();
             Job job = em.find(Job.class, id);
             Instant now = clock.instant();
             job.progressDone = progress.done();
             job.progressTotal = progress.total();
-            job.perBot = progress.perBot();
-            job.counters = progress.counters();
-            job.checkpoint = checkpoint;
+            job.perBot = JobJson.tree(progress.perBot());
+            job.counters = JobJson.tree(progress.counters());
+            job.checkpoint = JobJson.tree(checkpoint);
             job.sample = sample;
             job.heartbeatAt = now;
             job.updatedAt = now;
@@ -110,12 +108,12 @@ class JobStore {
         });
     }
 
-    void finish(UUID id, JobStatus status, Map<String, Object> result, String error) {
+    void finish(UUID id, JobStatus status, Record result, String error) {
         QuarkusTransaction.requiringNew().run(() -> {
             Job job = em.find(Job.class, id);
             Instant now = clock.instant();
             job.status = status;
-            job.result = result;
+            job.result = JobJson.tree(result);
             job.error = error;
             job.finishedAt = now;
             job.heartbeatAt = now;
