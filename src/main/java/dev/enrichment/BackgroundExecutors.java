@@ -3,19 +3,18 @@ package dev.enrichment;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
 
-/** Builds the executors that run work in the background; each owner builds its own once and shuts it down. */
+/** Builds the executors of background work; each owner builds its own once and shuts it down with the application. */
 public final class BackgroundExecutors {
 
     private BackgroundExecutors() {
     }
 
     /**
-     * A view of Quarkus's worker pool running at most {@code maxAsync} tasks at once ({@code -1}: no limit), further
-     * tasks queued. Background work outlives the request or tick that started it, so it carries none of its context
-     * (request scope, transaction), as on a thread of its own.
+     * At most {@code maxAsync} tasks at once ({@code -1}: no limit) on Quarkus's worker pool, the rest queued. The work
+     * outlives the request or tick that started it, so it carries none of its context (request scope, transaction).
      */
     public static ManagedExecutor atMost(int maxAsync) {
-        return ManagedExecutor.builder().maxAsync(maxAsync).maxQueued(-1).propagated(ThreadContext.NONE)
+        return ManagedExecutor.builder().maxAsync(maxAsync).propagated(ThreadContext.NONE)
                 .cleared(ThreadContext.ALL_REMAINING).build();
     }
 }

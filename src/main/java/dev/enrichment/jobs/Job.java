@@ -15,10 +15,7 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/**
- * A persisted admin job: what it does, how far it got and how it ended ({@code enrichment_jobs}). The JSON columns
- * hold the records of the job's kind as {@link JobJson} writes them; the API shows them as stored.
- */
+/** A persisted admin job: what it does, how far it got and how it ended ({@code enrichment_jobs}). */
 @Entity
 @Table(name = "enrichment_jobs")
 public class Job extends PanacheEntityBase {
@@ -39,6 +36,7 @@ public class Job extends PanacheEntityBase {
     @Column(name = "dry_run", nullable = false)
     public boolean dryRun;
 
+    /** This and the other JSON columns hold the records of the job's kind as {@link JobStore} writes them. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "parameters", nullable = false)
     public JsonNode parameters = JsonNodeFactory.instance.objectNode();

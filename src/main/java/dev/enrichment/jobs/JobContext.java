@@ -1,6 +1,5 @@
 package dev.enrichment.jobs;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.logging.Log;
@@ -16,13 +15,9 @@ import java.util.UUID;
  */
 class JobContext<P extends Record> {
 
-    private final UUID jobId;
-    private final String kind;
-    private final boolean dryRun;
+    /** The job as this run found it: its checkpoint and saved progress are those of the run it resumes. */
+    private final Job job;
     private final P parameters;
-    private final JsonNode checkpoint;
-    private final JsonNode perBot;
-    private final JsonNode counters;
     private final ArrayNode sample;
     private final JobStore store;
     private final Clock clock;
@@ -31,13 +26,8 @@ class JobContext<P extends Record> {
     private Instant lastLogged;
 
     JobContext(Job job, Class<P> parametersType, JobStore store, Clock clock, JobsConfig config) {
-        this.jobId = job.id;
-        this.kind = job.kind;
-        this.dryRun = job.dryRun;
-        this.parameters = JobJson.read(job.parameters, parametersType).orElseThrow();
-        this.checkpoint = job.checkpoint;
-        this.perBot = job.perBot;
-        this.counters = job.counters;
+        this.job = job;
+        this.parameters = store.fromJson(job.parameters, parametersType).orElseThrow();
         this.sample = job.sample instanceof ArrayNode saved ? saved.deepCopy() : JsonNodeFactory.instance.arrayNode();
         this.cancelRequested = job.cancelRequested;
         this.store = store;
@@ -47,11 +37,11 @@ class JobContext<P extends Record> {
     }
 
     UUID jobId() {
-        return jobId;
+        return job.id;
     }
 
     boolean dryRun() {
-        return dryRun;
+        return job.dryRun;
     }
 
     P parameters() {
@@ -60,17 +50,17 @@ class JobContext<P extends Record> {
 
     /** The checkpoint of the interrupted run this one resumes; empty on a fresh start. */
     <K extends Record> Optional<K> checkpoint(Class<K> type) {
-        return JobJson.read(checkpoint, type);
+        return store.fromJson(job.checkpoint, type);
     }
 
     /** The per-bot table saved with the checkpoint; empty on a fresh start. */
     <B extends Record> Map<String, B> savedPerBot(Class<B> row) {
-        return JobJson.table(perBot, row);
+        return store.tableFromJson(job.perBot, row);
     }
 
     /** The counters saved with the checkpoint; empty on a fresh start. */
     <C extends Record> Optional<C> savedCounters(Class<C> type) {
-        return JobJson.read(counters, type);
+        return store.fromJson(job.counters, type);
     }
 
     Clock clock() {
@@ -84,7 +74,7 @@ class JobContext<P extends Record> {
     /** Keeps one planned change for the job's sample, up to the configured size. */
     void sample(Record change) {
         if (sample.size() < config.sampleSize()) {
-            sample.add(JobJson.tree(change));
+            sample.add(store.toJson(change));
         }
     }
 
@@ -104,12 +94,12 @@ class JobContext<P extends Record> {
      * the same transaction, so a resumed run continues exactly where the writes stopped.
      */
     void save(JobProgress progress, Record newCheckpoint, Runnable writes) {
-        boolean cancel = store.saveProgress(jobId, progress, newCheckpoint, sample.deepCopy(), writes);
+        boolean cancel = store.saveProgress(job.id, progress, newCheckpoint, sample.deepCopy(), writes);
         cancelRequested = cancelRequested || cancel;
         Instant now = clock.instant();
         if (!now.isBefore(lastLogged.plus(config.progressLogInterval()))) {
             lastLogged = now;
-            Log.infof("Job %s (%s): %d of %s done, counters %s", jobId, kind, progress.done(),
+            Log.infof("Job %s (%s): %d of %s done, counters %s", job.id, job.kind, progress.done(),
                     progress.total() == null ? "?" : progress.total().toString(), progress.counters());
         }
     }

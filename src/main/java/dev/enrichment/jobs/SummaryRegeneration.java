@@ -87,14 +87,9 @@ class SummaryRegeneration implements JobHandler<SummaryRegeneration.Parameters, 
             double estimatedCostUsd) {
     }
 
-    /** A dry run's per-bot row. */
+    /** Counts in total and per bot: a dry run's rows count summaries only, {@code retried} is in the total only. */
     @RegisterForReflection
-    record Planned(long summaries) {
-    }
-
-    /** A live run's counts, in total and per bot; {@code retried} only in the total. */
-    @RegisterForReflection
-    record Counts(long summaries, long regenerated, Long retried, long gone, long failed) {
+    record Counts(long summaries, Long regenerated, Long retried, Long gone, Long failed) {
 
         Counts retry() {
             return new Counts(summaries, regenerated, retried + 1, gone, failed);
@@ -141,8 +136,8 @@ class SummaryRegeneration implements JobHandler<SummaryRegeneration.Parameters, 
         long completionTokens = windows * config.estimatedCompletionTokensPerWindow();
         double cost = promptTokens / 1_000_000d * pipeline.pricePerMillionPromptTokens()
                 + completionTokens / 1_000_000d * pipeline.pricePerMillionCompletionTokens();
-        Map<String, Planned> perBot = new TreeMap<>();
-        summariesPerBot(selected).forEach((bot, summaries) -> perBot.put(bot, new Planned(summaries)));
+        Map<String, Counts> perBot = new TreeMap<>();
+        summariesPerBot(selected).forEach((bot, n) -> perBot.put(bot, new Counts(n, null, null, null, null)));
         selected.forEach(context::sample);
         Estimate estimate = new Estimate(selected.size(), windows, promptTokens, completionTokens,
                 Math.round(cost * 10_000) / 10_000d);
@@ -151,22 +146,16 @@ class SummaryRegeneration implements JobHandler<SummaryRegeneration.Parameters, 
     }
 
     private Result regenerate(JobContext<Parameters> context) {
-        Checkpoint start;
-        Counts total;
-        Map<String, Counts> perBot = new TreeMap<>();
-        Optional<Checkpoint> saved = context.checkpoint(Checkpoint.class);
-        if (saved.isPresent()) {
-            // Resumed: the selection made by the first run, so newly matching summaries do not shift positions.
-            start = saved.get();
-            total = context.savedCounters(Counts.class).orElseThrow();
-            perBot.putAll(context.savedPerBot(Counts.class));
-        } else {
+        // Resumed: the selection made by the first run, so newly matching summaries do not shift positions.
+        Checkpoint start = context.checkpoint(Checkpoint.class).orElse(null);
+        Counts total = context.savedCounters(Counts.class).orElse(null);
+        Map<String, Counts> perBot = context.savedPerBot(Counts.class);
+        if (start == null) {
             List<Selected> selected = select(context.parameters());
             start = new Checkpoint(selected.stream().map(Selected::summaryId).toList(),
                     selected.stream().map(Selected::bot).toList(), 0, List.of());
-            total = new Counts(selected.size(), 0, 0L, 0, 0);
-            summariesPerBot(selected).forEach((bot, summaries) -> perBot.put(bot, new Counts(summaries, 0, null, 0,
-                    0)));
+            total = new Counts(selected.size(), 0L, 0L, 0L, 0L);
+            summariesPerBot(selected).forEach((bot, n) -> perBot.put(bot, new Counts(n, 0L, null, 0L, 0L)));
         }
         List<Integer> ids = start.ids();
         List<String> bots = start.bots();
@@ -245,11 +234,9 @@ class SummaryRegeneration implements JobHandler<SummaryRegeneration.Parameters, 
         where(sql, binds, "summary_type = :type", "type", filter.summaryType());
         where(sql, binds, "confidence_score <= :confidence", "confidence", filter.maxConfidence());
         where(sql, binds, "enrichment_version < :version", "version", filter.enrichmentVersionBelow());
-        if (Boolean.TRUE.equals(filter.onlyPlaceholders())) {
-            where(sql, binds, "(summary_text LIKE :placeholder"
-                    + " OR CAST(key_topics AS text[]) = ARRAY['general conversation']::text[])", "placeholder",
-                    PLACEHOLDER_PATTERN);
-        }
+        where(sql, binds, "(summary_text LIKE :placeholder"
+                + " OR CAST(key_topics AS text[]) = ARRAY['general conversation']::text[])", "placeholder",
+                Boolean.TRUE.equals(filter.onlyPlaceholders()) ? PLACEHOLDER_PATTERN : null);
         sql.append(" ORDER BY end_timestamp DESC, id DESC");
         if (filter.limit() != null) {
             sql.append(" LIMIT ").append(filter.limit().intValue());

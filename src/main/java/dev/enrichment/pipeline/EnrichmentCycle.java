@@ -43,10 +43,8 @@ public class EnrichmentCycle {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final String owner = ownerId();
     private volatile CycleOutcome last;
-    /** The window workers besides the cycle's own thread; ENRICHMENT_CONCURRENCY is only a ceiling here. */
-    private final ManagedExecutor windowWorkers;
-    /** The admin-started cycle; the single-flight guard keeps it to one. */
-    private final ManagedExecutor adminCycle;
+    /** The window workers, ENRICHMENT_CONCURRENCY at most; an admin-started cycle runs on one of them. */
+    private final ManagedExecutor workers;
 
     EnrichmentCycle(ConversationSource source, Discovery discovery, WindowQueue queue, WindowProcessor processor,
             LlmClient llm, EnrichmentMetrics metrics, PipelineConfig config, Clock clock) {
@@ -58,14 +56,12 @@ public class EnrichmentCycle {
         this.metrics = metrics;
         this.config = config;
         this.clock = clock;
-        this.windowWorkers = BackgroundExecutors.atMost(config.concurrency());
-        this.adminCycle = BackgroundExecutors.atMost(1);
+        this.workers = BackgroundExecutors.atMost(config.concurrency());
     }
 
     @PreDestroy
     void shutDown() {
-        adminCycle.shutdownNow();
-        windowWorkers.shutdownNow();
+        workers.shutdownNow();
     }
 
     /**
@@ -92,7 +88,7 @@ public class EnrichmentCycle {
         if (!running.compareAndSet(false, true)) {
             return false;
         }
-        adminCycle.execute(() -> {
+        workers.execute(() -> {
             try {
                 runCycle();
             } catch (RuntimeException e) {
@@ -199,18 +195,18 @@ public class EnrichmentCycle {
 
     /**
      * As {@link #processReady(String, List)}, counting into {@code totals}, which keep what was done if it fails. The
-     * calling thread is one of the workers, so two cycles in one process (tests stand in for replicas this way) never
-     * wait for each other's executor slots.
+     * calling thread is one of the ENRICHMENT_CONCURRENCY workers: an admin-started cycle, already on a worker slot,
+     * needs no other, and two cycles in one process (tests stand in for replicas this way) both take part.
      */
     private WorkTotals processReady(String leaseOwner, List<BotCollection> collections, WorkTotals totals) {
-        List<Future<?>> workers = new ArrayList<>();
+        List<Future<?>> running = new ArrayList<>();
         for (int i = 1; i < config.concurrency(); i++) {
-            workers.add(windowWorkers.submit(() -> work(leaseOwner, collections, totals)));
+            running.add(workers.submit(() -> work(leaseOwner, collections, totals)));
         }
         // This thread's share, run now; a failure is reported like any other worker's.
-        workers.add(CompletableFuture.runAsync(() -> work(leaseOwner, collections, totals), Runnable::run));
+        running.add(CompletableFuture.runAsync(() -> work(leaseOwner, collections, totals), Runnable::run));
         try {
-            for (Future<?> f : workers) {
+            for (Future<?> f : running) {
                 f.get();
             }
         } catch (InterruptedException e) {
