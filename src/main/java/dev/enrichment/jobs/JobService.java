@@ -61,7 +61,7 @@ public class JobService {
         }
         Job job = store.create(kind, parameters, dryRun, startedBy);
         Log.infof("Job %s (%s) queued by %s, dry_run=%s, parameters %s", job.id, kind, startedBy, dryRun,
-                parameters);
+                job.parameters);
         runners.submit(() -> run(job.id));
         return job;
     }
