@@ -75,6 +75,7 @@ class NativeReflectionTest {
             entry("web/Problem.java", "every error body: problem()"),
             entry("pipeline/EnrichmentAdminResource.java", "the 202 body of a manual cycle: CycleStarted"),
             entry("jobs/JobResource.java", "the 202 bodies of job start and cancel: JobJsonSamples.backfillView"),
+            entry("jobs/JobStore.java", "the job kinds' records: JobJsonSamples.storedRecords"),
             entry("fact/FactStore.java", "context_metadata: FactJsonSamples; reads only trees and plain maps"),
             entry("preference/PreferenceWriter.java", "preference entries: PreferenceJsonSamples; reads plain maps"),
             entry("preference/PreferenceReader.java", "nothing of ours: trees and plain maps"),
@@ -99,7 +100,11 @@ class NativeReflectionTest {
         // Bodies put into a Response (the exception mapper's included): Quarkus only registers what signatures show.
         app.writeValueAsString(problem());
         app.writeValueAsString(new CycleStarted("enrichment cycle started", "/api/v1/admin/enrichment/status"));
-        app.writeValueAsString(JobJsonSamples.backfillView());
+        app.writeValueAsString(JobJsonSamples.backfillView(app));
+        // The job kinds' records in the jobs' JSON columns, written and read back as JobStore does.
+        for (Record stored : JobJsonSamples.storedRecords()) {
+            app.convertValue(app.valueToTree(stored), stored.getClass());
+        }
         // JSON the stores write by hand, and what goes into the jobs' JSON columns (carried by the view above).
         app.writeValueAsString(FactJsonSamples.contextMetadata());
         app.writeValueAsString(PreferenceJsonSamples.entries());

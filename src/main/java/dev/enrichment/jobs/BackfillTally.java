@@ -1,83 +1,94 @@
 package dev.enrichment.jobs;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.enrichment.conversation.BotCollection;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 
 /** The backfill's per-bot table and totals; restored from the job when a run resumes. */
 final class BackfillTally {
 
     private static final int MAX_ERRORS_PER_BOT = 5;
 
-    /** One bot's row. {@code updated} counts the facts a dry run would update. */
-    static final class BotRow {
-        String canonicalBot;
-        List<String> collections = new ArrayList<>();
+    /** One bot's row of the table: a dry run counts {@code wouldUpdate}, a live run {@code updated}. */
+    @RegisterForReflection
+    record BotRow(String bot, List<String> collections, long found, Long wouldUpdate, Long updated,
+            long skippedNoMessages, long skippedNoCollection, long failed, List<String> errors) {
+    }
+
+    /** Totals over every bot, the job's counters: a dry run counts {@code wouldUpdate}, a live run {@code updated}. */
+    @RegisterForReflection
+    record Totals(long found, Long wouldUpdate, Long updated, long skippedNoMessages, long skippedNoCollection,
+            long failed) {
+    }
+
+    /** The job's result: the totals and the per-bot table. */
+    @RegisterForReflection
+    record Result(@JsonUnwrapped Totals totals, Map<String, BotRow> perBot) {
+    }
+
+    /** One bot's counts while the job runs; {@code changed} is what its row shows as would-update or updated. */
+    private static final class Row {
+        String bot;
+        List<String> collections = List.of();
         long found;
-        long updated;
-        long skippedNoMessages;
-        long skippedNoCollection;
+        long changed;
+        long noMessages;
+        long noCollection;
         long failed;
         List<String> errors = new ArrayList<>();
     }
 
-    /** Totals over every bot. */
-    record Totals(long found, long updated, long skippedNoMessages, long skippedNoCollection, long failed) {
-    }
-
     private final boolean dryRun;
-    private final Map<String, BotRow> rows = new TreeMap<>();
+    private final Map<String, Row> rows = new TreeMap<>();
 
     private BackfillTally(boolean dryRun) {
         this.dryRun = dryRun;
     }
 
     /** A fresh tally, or the one saved with the checkpoint. */
-    @SuppressWarnings("unchecked")
-    static BackfillTally resume(boolean dryRun, Map<String, Object> savedPerBot) {
+    static BackfillTally resume(boolean dryRun, Map<String, BotRow> saved) {
         BackfillTally tally = new BackfillTally(dryRun);
-        if (savedPerBot != null) {
-            savedPerBot.forEach((bot, value) -> {
-                Map<String, Object> saved = (Map<String, Object>) value;
-                BotRow row = new BotRow();
-                row.canonicalBot = (String) saved.get("bot");
-                row.collections = new ArrayList<>((List<String>) saved.getOrDefault("collections", List.of()));
-                row.found = number(saved.get("found"));
-                row.updated = number(saved.get(tally.updatedKey()));
-                row.skippedNoMessages = number(saved.get("skipped_no_messages"));
-                row.skippedNoCollection = number(saved.get("skipped_no_collection"));
-                row.failed = number(saved.get("failed"));
-                row.errors = new ArrayList<>((List<String>) saved.getOrDefault("errors", List.of()));
-                tally.rows.put(bot, row);
-            });
-        }
+        saved.forEach((bot, stored) -> {
+            Row row = tally.row(bot);
+            row.bot = stored.bot();
+            row.collections = Objects.requireNonNullElse(stored.collections(), List.of());
+            row.found = stored.found();
+            row.changed = Objects.requireNonNullElse(dryRun ? stored.wouldUpdate() : stored.updated(), 0L);
+            row.noMessages = stored.skippedNoMessages();
+            row.noCollection = stored.skippedNoCollection();
+            row.failed = stored.failed();
+            row.errors = new ArrayList<>(Objects.requireNonNullElse(stored.errors(), List.of()));
+        });
         return tally;
     }
 
     void found(String bot, String canonicalBot, List<BotCollection> collections, int facts) {
-        BotRow row = row(bot);
-        row.canonicalBot = canonicalBot;
+        Row row = row(bot);
+        row.bot = canonicalBot;
         row.collections = collections.stream().map(BotCollection::collectionName).toList();
         row.found += facts;
     }
 
     void noCollection(String bot, int facts) {
-        row(bot).skippedNoCollection += facts;
+        row(bot).noCollection += facts;
     }
 
     void noMessages(String bot) {
-        row(bot).skippedNoMessages++;
+        row(bot).noMessages++;
     }
 
     void updated(String bot, int facts) {
-        row(bot).updated += facts;
+        row(bot).changed += facts;
     }
 
     void failed(String bot, int facts, String error) {
-        BotRow row = row(bot);
+        Row row = row(bot);
         row.failed += facts;
         if (row.errors.size() < MAX_ERRORS_PER_BOT) {
             row.errors.add(error);
@@ -85,69 +96,32 @@ final class BackfillTally {
     }
 
     Totals totals() {
-        long found = 0;
-        long updated = 0;
-        long noMessages = 0;
-        long noCollection = 0;
-        long failed = 0;
-        for (BotRow row : rows.values()) {
-            found += row.found;
-            updated += row.updated;
-            noMessages += row.skippedNoMessages;
-            noCollection += row.skippedNoCollection;
-            failed += row.failed;
-        }
-        return new Totals(found, updated, noMessages, noCollection, failed);
+        long changed = sum(row -> row.changed);
+        return new Totals(sum(row -> row.found), dryRun ? changed : null, dryRun ? null : changed,
+                sum(row -> row.noMessages), sum(row -> row.noCollection), sum(row -> row.failed));
     }
 
     JobProgress progress(long total) {
-        return new JobProgress(totals().found(), total, perBot(), counters());
+        return new JobProgress(totals().found(), total, perBot(), totals());
     }
 
-    Map<String, Object> perBot() {
-        Map<String, Object> table = new LinkedHashMap<>();
-        rows.forEach((bot, row) -> {
-            Map<String, Object> cells = new LinkedHashMap<>();
-            cells.put("bot", row.canonicalBot);
-            cells.put("collections", List.copyOf(row.collections));
-            cells.put("found", row.found);
-            cells.put(updatedKey(), row.updated);
-            cells.put("skipped_no_messages", row.skippedNoMessages);
-            cells.put("skipped_no_collection", row.skippedNoCollection);
-            cells.put("failed", row.failed);
-            cells.put("errors", List.copyOf(row.errors));
-            table.put(bot, cells);
-        });
+    Map<String, BotRow> perBot() {
+        Map<String, BotRow> table = new TreeMap<>();
+        rows.forEach((bot, row) -> table.put(bot, new BotRow(row.bot, row.collections, row.found,
+                dryRun ? row.changed : null, dryRun ? null : row.changed, row.noMessages, row.noCollection,
+                row.failed, List.copyOf(row.errors))));
         return table;
     }
 
-    Map<String, Object> counters() {
-        Totals totals = totals();
-        Map<String, Object> counters = new LinkedHashMap<>();
-        counters.put("found", totals.found());
-        counters.put(updatedKey(), totals.updated());
-        counters.put("skipped_no_messages", totals.skippedNoMessages());
-        counters.put("skipped_no_collection", totals.skippedNoCollection());
-        counters.put("failed", totals.failed());
-        return counters;
+    Result result() {
+        return new Result(totals(), perBot());
     }
 
-    /** The job's result: the totals and the per-bot table. */
-    Map<String, Object> result() {
-        Map<String, Object> result = new LinkedHashMap<>(counters());
-        result.put("per_bot", perBot());
-        return result;
+    private long sum(ToLongFunction<Row> count) {
+        return rows.values().stream().mapToLong(count).sum();
     }
 
-    private String updatedKey() {
-        return dryRun ? "would_update" : "updated";
-    }
-
-    private BotRow row(String bot) {
-        return rows.computeIfAbsent(bot, b -> new BotRow());
-    }
-
-    private static long number(Object value) {
-        return value instanceof Number n ? n.longValue() : 0;
+    private Row row(String bot) {
+        return rows.computeIfAbsent(bot, b -> new Row());
     }
 }

@@ -7,16 +7,17 @@ import dev.enrichment.conversation.MessageQuery;
 import dev.enrichment.fact.PythonIsoTime;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -27,7 +28,7 @@ import java.util.UUID;
  * messages are read with one paged scan, never one Qdrant query per fact; a checkpoint follows every group.
  */
 @ApplicationScoped
-class FactTimestampBackfill implements JobHandler {
+class FactTimestampBackfill implements JobHandler<FactTimestampBackfill.Parameters, BackfillTally.Result> {
 
     static final String KIND = "fact-timestamp-backfill";
     static final String REASON = "fact timestamp backfill: newest message at or before created_at";
@@ -46,11 +47,31 @@ class FactTimestampBackfill implements JobHandler {
         return KIND;
     }
 
+    @Override
+    public Class<Parameters> parametersType() {
+        return Parameters.class;
+    }
+
+    /** Only facts of these bots, lower case (a legacy name such as elena_7d matches elena too); all when null. */
+    @RegisterForReflection
+    record Parameters(List<String> bots) {
+    }
+
+    /** Where a resumed run continues: every (bot, user) group up to and including this one is done. */
+    @RegisterForReflection
+    record Checkpoint(String lastBot, String lastUserId) {
+    }
+
+    /** One planned change, as the sample shows it. */
+    @RegisterForReflection
+    record PlannedChange(UUID factId, String bot, String userId, String latestMessageTimestamp) {
+    }
+
     /** One fact to backfill. {@code createdAt} is the naive column read as UTC. */
     record Candidate(UUID id, String bot, String userId, Instant createdAt) {
     }
 
-    /** The group a checkpoint names: every group up to and including it is done. */
+    /** The facts of one bot and user, read with one paged scan. */
     record GroupKey(String bot, String userId) implements Comparable<GroupKey> {
 
         private static final Comparator<GroupKey> ORDER =
@@ -63,8 +84,8 @@ class FactTimestampBackfill implements JobHandler {
     }
 
     @Override
-    public Map<String, Object> run(JobContext context) {
-        List<String> botFilter = botsParameter(context.parameters());
+    public BackfillTally.Result run(JobContext<Parameters> context) {
+        List<String> botFilter = Objects.requireNonNullElse(context.parameters().bots(), List.of());
         Map<String, List<BotCollection>> collections = new LinkedHashMap<>();
         for (BotCollection collection : source.botCollections()) {
             collections.computeIfAbsent(collection.botName(), b -> new ArrayList<>()).add(collection);
@@ -77,8 +98,9 @@ class FactTimestampBackfill implements JobHandler {
                         .add(candidate);
             }
         }
-        BackfillTally tally = BackfillTally.resume(context.dryRun(), context.savedPerBot());
-        GroupKey resumeAfter = checkpointKey(context.checkpoint());
+        BackfillTally tally = BackfillTally.resume(context.dryRun(), context.savedPerBot(BackfillTally.BotRow.class));
+        GroupKey resumeAfter = context.checkpoint(Checkpoint.class).filter(saved -> saved.lastBot() != null)
+                .map(saved -> new GroupKey(saved.lastBot(), saved.lastUserId())).orElse(null);
         Map<GroupKey, List<Candidate>> remaining = resumeAfter == null ? groups : groups.tailMap(resumeAfter, false);
         long total = tally.totals().found() + remaining.values().stream().mapToLong(List::size).sum();
         Log.infof("Job %s (%s): %d facts in %d (bot, user) groups to process%s, dry_run=%s", context.jobId(), KIND,
@@ -113,15 +135,9 @@ class FactTimestampBackfill implements JobHandler {
                             key.userId(), e.getMessage());
                 }
             }
-            for (Map.Entry<UUID, Instant> change : planned.entrySet()) {
-                Map<String, Object> sample = new LinkedHashMap<>();
-                sample.put("fact_id", change.getKey().toString());
-                sample.put("bot", key.bot());
-                sample.put("user_id", key.userId());
-                sample.put("latest_message_timestamp", PythonIsoTime.naiveUtc(change.getValue()));
-                context.sample(sample);
-            }
-            Map<String, Object> checkpoint = Map.of("last_bot", key.bot(), "last_user_id", key.userId());
+            planned.forEach((fact, latest) -> context.sample(new PlannedChange(fact, key.bot(), key.userId(),
+                    PythonIsoTime.naiveUtc(latest))));
+            Checkpoint checkpoint = new Checkpoint(key.bot(), key.userId());
             tally.updated(key.bot(), planned.size());
             try {
                 context.save(tally.progress(total), checkpoint,
@@ -135,9 +151,9 @@ class FactTimestampBackfill implements JobHandler {
                 context.save(tally.progress(total), checkpoint, () -> { });
             }
         }
-        Map<String, Object> result = tally.result();
+        BackfillTally.Result result = tally.result();
         Log.infof("Job %s (%s) %s: per bot %s; totals %s", context.jobId(), KIND,
-                context.dryRun() ? "planned (dry run)" : "done", tally.perBot(), tally.counters());
+                context.dryRun() ? "planned (dry run)" : "done", result.perBot(), result.totals());
         return result;
     }
 
@@ -205,19 +221,6 @@ class FactTimestampBackfill implements JobHandler {
         String lower = bot.trim().toLowerCase(java.util.Locale.ROOT);
         return lower.endsWith(LEGACY_SUFFIX) && lower.length() > LEGACY_SUFFIX.length()
                 ? lower.substring(0, lower.length() - LEGACY_SUFFIX.length()) : lower;
-    }
-
-    private static GroupKey checkpointKey(Map<String, Object> checkpoint) {
-        if (checkpoint == null || checkpoint.get("last_bot") == null) {
-            return null;
-        }
-        return new GroupKey((String) checkpoint.get("last_bot"), (String) checkpoint.get("last_user_id"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> botsParameter(Map<String, Object> parameters) {
-        Object bots = parameters.get("bots");
-        return bots instanceof Collection<?> list ? List.copyOf((Collection<String>) list) : List.of();
     }
 
     private static UUID uuid(Object value) {

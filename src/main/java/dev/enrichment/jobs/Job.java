@@ -1,5 +1,7 @@
 package dev.enrichment.jobs;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -9,9 +11,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -37,9 +36,10 @@ public class Job extends PanacheEntityBase {
     @Column(name = "dry_run", nullable = false)
     public boolean dryRun;
 
+    /** This and the other JSON columns hold the records of the job's kind as {@link JobStore} writes them. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "parameters", nullable = false)
-    public Map<String, Object> parameters = new LinkedHashMap<>();
+    public JsonNode parameters = JsonNodeFactory.instance.objectNode();
 
     @Column(name = "progress_done", nullable = false)
     public long progressDone;
@@ -49,7 +49,7 @@ public class Job extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "result")
-    public Map<String, Object> result;
+    public JsonNode result;
 
     @Column(name = "error")
     public String error;
@@ -67,20 +67,20 @@ public class Job extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "checkpoint")
-    public Map<String, Object> checkpoint;
+    public JsonNode checkpoint;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "per_bot")
-    public Map<String, Object> perBot;
+    public JsonNode perBot;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "counters")
-    public Map<String, Object> counters;
+    public JsonNode counters;
 
     /** For a dry run: a sample of the planned changes. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "sample")
-    public List<Map<String, Object>> sample;
+    public JsonNode sample;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -1,43 +1,34 @@
 package dev.enrichment.jobs;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.logging.Log;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * What a running job sees: its parameters, the checkpoint it resumes from, and the means to record progress
  * (together with the job's own writes, in one transaction), samples and cancellation.
  */
-class JobContext {
+class JobContext<P extends Record> {
 
-    private final UUID jobId;
-    private final String kind;
-    private final boolean dryRun;
-    private final Map<String, Object> parameters;
-    private final Map<String, Object> checkpoint;
-    private final Map<String, Object> perBot;
-    private final Map<String, Object> counters;
-    private final List<Map<String, Object>> sample;
+    /** The job as this run found it: its checkpoint and saved progress are those of the run it resumes. */
+    private final Job job;
+    private final P parameters;
+    private final ArrayNode sample;
     private final JobStore store;
     private final Clock clock;
     private final JobsConfig config;
     private volatile boolean cancelRequested;
     private Instant lastLogged;
 
-    JobContext(Job job, JobStore store, Clock clock, JobsConfig config) {
-        this.jobId = job.id;
-        this.kind = job.kind;
-        this.dryRun = job.dryRun;
-        this.parameters = job.parameters == null ? Map.of() : Map.copyOf(job.parameters);
-        this.checkpoint = job.checkpoint;
-        this.perBot = job.perBot;
-        this.counters = job.counters;
-        this.sample = job.sample == null ? new ArrayList<>() : new ArrayList<>(job.sample);
+    JobContext(Job job, Class<P> parametersType, JobStore store, Clock clock, JobsConfig config) {
+        this.job = job;
+        this.parameters = store.fromJson(job.parameters, parametersType).orElseThrow();
+        this.sample = job.sample instanceof ArrayNode saved ? saved.deepCopy() : JsonNodeFactory.instance.arrayNode();
         this.cancelRequested = job.cancelRequested;
         this.store = store;
         this.clock = clock;
@@ -46,30 +37,30 @@ class JobContext {
     }
 
     UUID jobId() {
-        return jobId;
+        return job.id;
     }
 
     boolean dryRun() {
-        return dryRun;
+        return job.dryRun;
     }
 
-    Map<String, Object> parameters() {
+    P parameters() {
         return parameters;
     }
 
-    /** The checkpoint of the interrupted run this one resumes, or null on a fresh start. */
-    Map<String, Object> checkpoint() {
-        return checkpoint;
+    /** The checkpoint of the interrupted run this one resumes; empty on a fresh start. */
+    <K extends Record> Optional<K> checkpoint(Class<K> type) {
+        return store.fromJson(job.checkpoint, type);
     }
 
-    /** The per-bot table saved with the checkpoint, or null on a fresh start. */
-    Map<String, Object> savedPerBot() {
-        return perBot;
+    /** The per-bot table saved with the checkpoint; empty on a fresh start. */
+    <B extends Record> Map<String, B> savedPerBot(Class<B> row) {
+        return store.tableFromJson(job.perBot, row);
     }
 
-    /** The counters saved with the checkpoint, or null on a fresh start. */
-    Map<String, Object> savedCounters() {
-        return counters;
+    /** The counters saved with the checkpoint; empty on a fresh start. */
+    <C extends Record> Optional<C> savedCounters(Class<C> type) {
+        return store.fromJson(job.counters, type);
     }
 
     Clock clock() {
@@ -81,9 +72,9 @@ class JobContext {
     }
 
     /** Keeps one planned change for the job's sample, up to the configured size. */
-    void sample(Map<String, Object> change) {
+    void sample(Record change) {
         if (sample.size() < config.sampleSize()) {
-            sample.add(new LinkedHashMap<>(change));
+            sample.add(store.toJson(change));
         }
     }
 
@@ -102,13 +93,13 @@ class JobContext {
      * Runs {@code writes} and records progress, per-bot table, counters, sample, checkpoint and a fresh heartbeat in
      * the same transaction, so a resumed run continues exactly where the writes stopped.
      */
-    void save(JobProgress progress, Map<String, Object> newCheckpoint, Runnable writes) {
-        boolean cancel = store.saveProgress(jobId, progress, newCheckpoint, List.copyOf(sample), writes);
+    void save(JobProgress progress, Record newCheckpoint, Runnable writes) {
+        boolean cancel = store.saveProgress(job.id, progress, newCheckpoint, sample.deepCopy(), writes);
         cancelRequested = cancelRequested || cancel;
         Instant now = clock.instant();
         if (!now.isBefore(lastLogged.plus(config.progressLogInterval()))) {
             lastLogged = now;
-            Log.infof("Job %s (%s): %d of %s done, counters %s", jobId, kind, progress.done(),
+            Log.infof("Job %s (%s): %d of %s done, counters %s", job.id, job.kind, progress.done(),
                     progress.total() == null ? "?" : progress.total().toString(), progress.counters());
         }
     }

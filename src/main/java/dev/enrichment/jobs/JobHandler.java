@@ -1,13 +1,14 @@
 package dev.enrichment.jobs;
 
-import java.util.Map;
-
-/** One kind of admin job: runs it, from the context's checkpoint when resumed. */
-interface JobHandler {
+/** One kind of admin job: a parameters record in, a result record out; resumed from the context's checkpoint. */
+interface JobHandler<P extends Record, R extends Record> {
 
     /** The kind stored on the job, e.g. {@code fact-timestamp-backfill}. */
     String kind();
 
-    /** Runs the job to the end or until cancellation is requested; returns the totals to keep as its result. */
-    Map<String, Object> run(JobContext context);
+    /** What the job's stored parameters are read as. */
+    Class<P> parametersType();
+
+    /** Runs the job to the end or until cancellation is requested; returns what to keep as its result. */
+    R run(JobContext<P> context);
 }

@@ -16,10 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -111,12 +109,10 @@ public class JobResource {
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response factTimestampBackfill(FactBackfillRequest request) {
         FactBackfillRequest body = request == null ? new FactBackfillRequest(null, null) : request;
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        if (body.bots() != null && !body.bots().isEmpty()) {
-            parameters.put("bots", body.bots().stream().map(b -> b.strip().toLowerCase(Locale.ROOT)).toList());
-        }
-        return started(jobs.start(FactTimestampBackfill.KIND, parameters, !Boolean.FALSE.equals(body.dryRun()),
-                startedBy()));
+        List<String> bots = body.bots() == null ? List.of()
+                : body.bots().stream().map(b -> b.strip().toLowerCase(Locale.ROOT)).toList();
+        return started(jobs.start(FactTimestampBackfill.KIND, new FactTimestampBackfill.Parameters(
+                bots.isEmpty() ? null : bots), !Boolean.FALSE.equals(body.dryRun()), startedBy()));
     }
 
     @POST
@@ -139,16 +135,10 @@ public class JobResource {
         if (body.from() != null && body.to() != null && !body.from().isBefore(body.to())) {
             throw ApiProblem.badRequest("to", "must be after from");
         }
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        put(parameters, "bot", QueryParams.text(body.bot()));
-        put(parameters, "user_id", QueryParams.text(body.userId()));
-        put(parameters, "from", body.from() == null ? null : body.from().toString());
-        put(parameters, "to", body.to() == null ? null : body.to().toString());
-        put(parameters, "summary_type", QueryParams.text(body.summaryType()));
-        put(parameters, "max_confidence", body.maxConfidence());
-        put(parameters, "enrichment_version_below", QueryParams.text(body.enrichmentVersionBelow()));
-        put(parameters, "only_placeholders", Boolean.TRUE.equals(body.onlyPlaceholders()) ? Boolean.TRUE : null);
-        put(parameters, "limit", body.limit());
+        SummaryRegeneration.Parameters parameters = new SummaryRegeneration.Parameters(QueryParams.text(body.bot()),
+                QueryParams.text(body.userId()), body.from(), body.to(), QueryParams.text(body.summaryType()),
+                body.maxConfidence(), QueryParams.text(body.enrichmentVersionBelow()),
+                Boolean.TRUE.equals(body.onlyPlaceholders()) ? Boolean.TRUE : null, body.limit());
         return started(jobs.start(SummaryRegeneration.KIND, parameters, !Boolean.FALSE.equals(body.dryRun()),
                 startedBy()));
     }
@@ -160,12 +150,6 @@ public class JobResource {
     private String startedBy() {
         return caller.role().map(role -> role.name().toLowerCase(Locale.ROOT) + " key")
                 .orElse("unauthenticated (auth disabled)");
-    }
-
-    private static void put(Map<String, Object> parameters, String name, Object value) {
-        if (value != null) {
-            parameters.put(name, value);
-        }
     }
 
     private static JobStatus status(String value) {

@@ -1,8 +1,9 @@
 package dev.enrichment.jobs;
 
+import dev.enrichment.BackgroundExecutors;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
@@ -15,71 +16,52 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
- * Starts, observes and cancels admin jobs. Each job runs on its own background thread with a heartbeat; a job whose
+ * Starts, observes and cancels admin jobs. Each job runs as a background task with a heartbeat; a job whose
  * process died (stale heartbeat) is resumed from its checkpoint by exactly one replica, at startup and periodically.
  */
 @ApplicationScoped
 public class JobService {
 
     private final JobStore store;
-    private final Map<String, JobHandler> handlers = new HashMap<>();
+    private final Map<String, JobHandler<?, ?>> handlers = new HashMap<>();
     private final Clock clock;
     private final JobsConfig config;
-    private final Map<UUID, JobContext> running = new ConcurrentHashMap<>();
-    private final AtomicInteger threads = new AtomicInteger();
-    private final ExecutorService runners = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "job-runner-" + threads.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "job-heartbeat");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Map<UUID, JobContext<?>> running = new ConcurrentHashMap<>();
+    /** One task per running job, as many as run. */
+    private final ManagedExecutor runners;
 
-    JobService(JobStore store, @Any Instance<JobHandler> handlers, Clock clock, JobsConfig config) {
+    JobService(JobStore store, @Any Instance<JobHandler<?, ?>> handlers, Clock clock, JobsConfig config) {
         this.store = store;
-        for (JobHandler handler : handlers) {
+        for (JobHandler<?, ?> handler : handlers) {
             this.handlers.put(handler.kind(), handler);
         }
         this.clock = clock;
         this.config = config;
-    }
-
-    void onStart(@Observes StartupEvent event) {
-        timer.scheduleWithFixedDelay(this::heartbeatQuietly, config.heartbeatInterval().toMillis(),
-                config.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
-        // The first check runs at once: jobs left running by a process that died are resumed at startup.
-        timer.scheduleWithFixedDelay(this::resumeStaleQuietly, 0, config.staleCheckInterval().toMillis(),
-                TimeUnit.MILLISECONDS);
+        this.runners = BackgroundExecutors.atMost(-1);
     }
 
     void onStop(@Observes ShutdownEvent event) {
         // Running jobs keep status running; their heartbeat goes stale and a replica (or the next start) resumes them.
-        timer.shutdownNow();
         runners.shutdownNow();
     }
 
     /**
      * Queues a job and starts it in the background.
      *
+     * @param parameters the parameters record of that kind's handler
      * @throws JobAlreadyRunningException when a job of that kind is already queued or running
      */
-    Job start(String kind, Map<String, Object> parameters, boolean dryRun, String startedBy) {
-        if (!handlers.containsKey(kind)) {
-            throw new IllegalArgumentException("no handler for job kind " + kind);
+    Job start(String kind, Record parameters, boolean dryRun, String startedBy) {
+        JobHandler<?, ?> handler = handlers.get(kind);
+        if (handler == null || !handler.parametersType().isInstance(parameters)) {
+            throw new IllegalArgumentException("no " + kind + " job takes " + parameters);
         }
         Job job = store.create(kind, parameters, dryRun, startedBy);
         Log.infof("Job %s (%s) queued by %s, dry_run=%s, parameters %s", job.id, kind, startedBy, dryRun,
-                parameters);
+                job.parameters);
         runners.submit(() -> run(job.id));
         return job;
     }
@@ -96,7 +78,7 @@ public class JobService {
     Optional<Job> cancel(UUID id) {
         Optional<Job> job = store.requestCancel(id);
         job.filter(j -> j.cancelRequested).ifPresent(j -> {
-            JobContext context = running.get(id);
+            JobContext<?> context = running.get(id);
             if (context != null) {
                 context.cancelRequested(true);
             }
@@ -125,29 +107,35 @@ public class JobService {
             store.finish(id, JobStatus.CANCELLED, null, null);
             return;
         }
-        JobHandler handler = handlers.get(job.kind);
-        JobContext context = new JobContext(job, store, clock, config);
-        running.put(id, context);
+        run(job, handlers.get(job.kind));
+    }
+
+    private <P extends Record> void run(Job job, JobHandler<P, ?> handler) {
         try {
-            Map<String, Object> result = handler.run(context);
-            store.finish(id, JobStatus.SUCCEEDED, result, null);
-            Log.infof("Job %s (%s) succeeded: %s", id, job.kind, result);
+            JobContext<P> context = new JobContext<>(job, handler.parametersType(), store, clock, config);
+            running.put(job.id, context);
+            Record result = handler.run(context);
+            store.finish(job.id, JobStatus.SUCCEEDED, result, null);
+            Log.infof("Job %s (%s) succeeded: %s", job.id, job.kind, result);
         } catch (JobCancelledException e) {
-            store.finish(id, JobStatus.CANCELLED, null, null);
-            Log.infof("Job %s (%s) cancelled", id, job.kind);
+            store.finish(job.id, JobStatus.CANCELLED, null, null);
+            Log.infof("Job %s (%s) cancelled", job.id, job.kind);
         } catch (RuntimeException e) {
-            store.finish(id, JobStatus.FAILED, null, String.valueOf(e.getMessage()));
-            Log.errorf(e, "Job %s (%s) failed", id, job.kind);
+            store.finish(job.id, JobStatus.FAILED, null, String.valueOf(e.getMessage()));
+            Log.errorf(e, "Job %s (%s) failed", job.id, job.kind);
         } finally {
-            running.remove(id);
+            running.remove(job.id);
         }
     }
 
-    private void heartbeatQuietly() {
+    /** Refreshes the heartbeat of the jobs this process runs and passes on cancellations asked for elsewhere. */
+    @Scheduled(identity = "job-heartbeat", every = "${jobs.heartbeat-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void heartbeat() {
         try {
             Set<UUID> cancelled = store.heartbeat(Set.copyOf(running.keySet()));
             cancelled.forEach(id -> {
-                JobContext context = running.get(id);
+                JobContext<?> context = running.get(id);
                 if (context != null) {
                     context.cancelRequested(true);
                 }
@@ -157,7 +145,10 @@ public class JobService {
         }
     }
 
-    private void resumeStaleQuietly() {
+    /** Resumes jobs whose process died; the first check comes right after startup. */
+    @Scheduled(identity = "job-stale-check", every = "${jobs.stale-check-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void staleCheck() {
         try {
             resumeStale();
         } catch (RuntimeException e) {

@@ -1,5 +1,8 @@
 package dev.enrichment.jobs;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -9,11 +12,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** The jobs table: every read and write of {@code enrichment_jobs}, each in its own transaction. */
@@ -24,10 +27,29 @@ class JobStore {
 
     private final EntityManager em;
     private final Clock clock;
+    /** The application's mapper, leaving absent values out: the job kinds' records in the JSON columns. */
+    private final ObjectMapper mapper;
 
-    JobStore(EntityManager em, Clock clock) {
+    JobStore(EntityManager em, Clock clock, ObjectMapper mapper) {
         this.em = em;
         this.clock = clock;
+        this.mapper = mapper.copy().setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+    }
+
+    /** The JSON of a record, or of a list or map of them; null for null. */
+    JsonNode toJson(Object value) {
+        return value == null ? null : mapper.valueToTree(value);
+    }
+
+    /** Stored JSON read as {@code type}; empty for a missing value. */
+    <T> Optional<T> fromJson(JsonNode json, Class<T> type) {
+        return json == null || json.isNull() ? Optional.empty() : Optional.of(mapper.convertValue(json, type));
+    }
+
+    /** A stored per-bot table, bot to row, as a sorted map to carry on with; empty for a missing value. */
+    <T> Map<String, T> tableFromJson(JsonNode json, Class<T> row) {
+        return json == null || json.isNull() ? new TreeMap<>() : mapper.convertValue(json,
+                mapper.getTypeFactory().constructMapType(TreeMap.class, String.class, row));
     }
 
     /**
@@ -35,13 +57,13 @@ class JobStore {
      *
      * @throws JobAlreadyRunningException when a job of that kind is queued or running (on any replica)
      */
-    Job create(String kind, Map<String, Object> parameters, boolean dryRun, String startedBy) {
+    Job create(String kind, Record parameters, boolean dryRun, String startedBy) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 Instant now = clock.instant();
                 Job job = new Job();
                 job.kind = kind;
-                job.parameters = new LinkedHashMap<>(parameters);
+                job.parameters = toJson(parameters);
                 job.dryRun = dryRun;
                 job.startedBy = startedBy;
                 job.status = JobStatus.QUEUED;
@@ -92,17 +114,16 @@ class JobStore {
     }
 
     /** Runs the job's writes and records its progress in one transaction; returns whether cancel was requested. */
-    boolean saveProgress(UUID id, JobProgress progress, Map<String, Object> checkpoint,
-            List<Map<String, Object>> sample, Runnable writes) {
+    boolean saveProgress(UUID id, JobProgress progress, Record checkpoint, JsonNode sample, Runnable writes) {
         return QuarkusTransaction.requiringNew().call(() -> {
             writes.run();
             Job job = em.find(Job.class, id);
             Instant now = clock.instant();
             job.progressDone = progress.done();
             job.progressTotal = progress.total();
-            job.perBot = progress.perBot();
-            job.counters = progress.counters();
-            job.checkpoint = checkpoint;
+            job.perBot = toJson(progress.perBot());
+            job.counters = toJson(progress.counters());
+            job.checkpoint = toJson(checkpoint);
             job.sample = sample;
             job.heartbeatAt = now;
             job.updatedAt = now;
@@ -110,12 +131,12 @@ class JobStore {
         });
     }
 
-    void finish(UUID id, JobStatus status, Map<String, Object> result, String error) {
+    void finish(UUID id, JobStatus status, Record result, String error) {
         QuarkusTransaction.requiringNew().run(() -> {
             Job job = em.find(Job.class, id);
             Instant now = clock.instant();
             job.status = status;
-            job.result = result;
+            job.result = toJson(result);
             job.error = error;
             job.finishedAt = now;
             job.heartbeatAt = now;

@@ -1,11 +1,10 @@
 package dev.enrichment.jobs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** A job as the admin API shows it: status, progress with percent and ETA, per-bot table, counters, sample. */
@@ -16,13 +15,13 @@ public record JobView(
         String kind,
         String status,
         boolean dryRun,
-        Map<String, Object> parameters,
+        JsonNode parameters,
         String startedBy,
         Progress progress,
-        Map<String, Object> perBot,
-        Map<String, Object> counters,
-        List<Map<String, Object>> sample,
-        Map<String, Object> result,
+        JsonNode perBot,
+        JsonNode counters,
+        JsonNode sample,
+        JsonNode result,
         String error,
         boolean cancelRequested,
         Instant createdAt,

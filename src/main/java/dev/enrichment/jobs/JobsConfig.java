@@ -8,7 +8,7 @@ import java.time.Duration;
 @ConfigMapping(prefix = "jobs")
 public interface JobsConfig {
 
-    /** How often a running job's heartbeat is refreshed. */
+    /** How often a running job's heartbeat is refreshed (the scheduler reads {@code jobs.heartbeat-interval}). */
     @WithDefault("5s")
     Duration heartbeatInterval();
 
@@ -16,7 +16,7 @@ public interface JobsConfig {
     @WithDefault("2m")
     Duration staleAfter();
 
-    /** How often this replica looks for dead jobs to resume (also done once at startup). */
+    /** How often this replica looks for dead jobs to resume, first at startup (the scheduler reads the property). */
     @WithDefault("30s")
     Duration staleCheckInterval();
 

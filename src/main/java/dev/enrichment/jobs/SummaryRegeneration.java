@@ -1,9 +1,13 @@
 package dev.enrichment.jobs;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.enrichment.BackgroundExecutors;
 import dev.enrichment.pipeline.PipelineConfig;
 import dev.enrichment.pipeline.SummaryRegenerator;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -11,15 +15,15 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
  * Bulk summary regeneration: selects stored summaries by filters and re-analyses them newest first, within the
@@ -27,22 +31,32 @@ import java.util.concurrent.Future;
  * estimate. Failures are retried once individually; those still failing are reported.
  */
 @ApplicationScoped
-class SummaryRegeneration implements JobHandler {
+class SummaryRegeneration implements JobHandler<SummaryRegeneration.Parameters, SummaryRegeneration.Result> {
 
     static final String KIND = "summary-regeneration";
     /** The old worker's fallback text: "Conversation with {n} messages between user and {bot}. Topics and ...". */
     static final String PLACEHOLDER_PATTERN = "Conversation with % messages between user and %. Topics and details "
             + "discussed.";
     private static final int MAX_REPORTED_FAILURES = 100;
+    private static final String REGENERATED = "regenerated";
+    private static final String GONE = "gone";
 
     private final EntityManager em;
     private final SummaryRegenerator regenerator;
     private final PipelineConfig pipeline;
+    /** Regenerations run in parallel, as many as the worker analyses windows (ENRICHMENT_CONCURRENCY). */
+    private final ManagedExecutor regenerations;
 
     SummaryRegeneration(EntityManager em, SummaryRegenerator regenerator, PipelineConfig pipeline) {
         this.em = em;
         this.regenerator = regenerator;
         this.pipeline = pipeline;
+        this.regenerations = BackgroundExecutors.atMost(pipeline.concurrency());
+    }
+
+    @PreDestroy
+    void shutDown() {
+        regenerations.shutdownNow();
     }
 
     @Override
@@ -50,133 +64,147 @@ class SummaryRegeneration implements JobHandler {
         return KIND;
     }
 
-    /** One selected summary. */
-    record Selected(int id, String bot, String userId, Instant start, Instant end, String type, int messages) {
+    @Override
+    public Class<Parameters> parametersType() {
+        return Parameters.class;
+    }
+
+    /** Which summaries to regenerate; each filter is optional. */
+    @RegisterForReflection
+    record Parameters(String bot, String userId, Instant from, Instant to, String summaryType, Double maxConfidence,
+            String enrichmentVersionBelow, Boolean onlyPlaceholders, Integer limit) {
+    }
+
+    /** One selected summary; a dry run's sample shows it as it is. */
+    @RegisterForReflection
+    record Selected(int summaryId, String bot, String userId, Instant windowStart, Instant windowEnd,
+            String summaryType, int messageCount) {
+    }
+
+    /** A dry run's counters: how much there is to do and what it would cost. */
+    @RegisterForReflection
+    record Estimate(long summaries, long windows, long estimatedPromptTokens, long estimatedCompletionTokens,
+            double estimatedCostUsd) {
+    }
+
+    /** Counts in total and per bot: a dry run's rows count summaries only, {@code retried} is in the total only. */
+    @RegisterForReflection
+    record Counts(long summaries, Long regenerated, Long retried, Long gone, Long failed) {
+
+        Counts retry() {
+            return new Counts(summaries, regenerated, retried + 1, gone, failed);
+        }
+
+        /** Counted as regenerated, gone or, for any other outcome, failed. */
+        Counts count(String outcome) {
+            return switch (outcome) {
+                case REGENERATED -> new Counts(summaries, regenerated + 1, retried, gone, failed);
+                case GONE -> new Counts(summaries, regenerated, retried, gone + 1, failed);
+                default -> new Counts(summaries, regenerated, retried, gone, failed + 1);
+            };
+        }
+    }
+
+    /** A summary that could not be regenerated, and why. */
+    @RegisterForReflection
+    record Failure(int summaryId, String bot, String error) {
+    }
+
+    /** Where a resumed run continues: the first run's selection, the position in it, the failures so far. */
+    @RegisterForReflection
+    record Checkpoint(List<Integer> ids, List<String> bots, int next, List<Failure> failures) {
+    }
+
+    /** The job's result: a dry run's estimate, or a live run's counts and the summaries not regenerated. */
+    @RegisterForReflection
+    record Result(@JsonUnwrapped Estimate estimate, @JsonUnwrapped Counts counts, List<Failure> notRegenerated) {
     }
 
     @Override
-    public Map<String, Object> run(JobContext context) {
+    public Result run(JobContext<Parameters> context) {
         return context.dryRun() ? plan(context) : regenerate(context);
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> plan(JobContext context) {
+    private Result plan(JobContext<Parameters> context) {
         List<Selected> selected = select(context.parameters());
         JobsConfig config = context.config();
-        long windows = selected.stream().map(s -> List.of(s.bot(), s.userId(), s.start(), s.end())).distinct().count();
-        long messages = selected.stream().mapToLong(Selected::messages).sum();
+        long windows = selected.stream().map(s -> List.of(s.bot(), s.userId(), s.windowStart(), s.windowEnd()))
+                .distinct().count();
+        long messages = selected.stream().mapToLong(Selected::messageCount).sum();
         long promptTokens = messages * config.estimatedTokensPerMessage()
                 + windows * config.estimatedPromptOverheadTokens();
         long completionTokens = windows * config.estimatedCompletionTokensPerWindow();
         double cost = promptTokens / 1_000_000d * pipeline.pricePerMillionPromptTokens()
                 + completionTokens / 1_000_000d * pipeline.pricePerMillionCompletionTokens();
-        Map<String, Object> perBot = new LinkedHashMap<>();
-        for (Selected summary : selected) {
-            ((Map<String, Object>) perBot.computeIfAbsent(summary.bot(), b -> new LinkedHashMap<>(Map.of(
-                    "summaries", 0L)))).merge("summaries", 1L, JobMaps::plus);
-            Map<String, Object> sample = new LinkedHashMap<>();
-            sample.put("summary_id", summary.id());
-            sample.put("bot", summary.bot());
-            sample.put("user_id", summary.userId());
-            sample.put("window_start", summary.start().toString());
-            sample.put("window_end", summary.end().toString());
-            sample.put("summary_type", summary.type());
-            sample.put("message_count", summary.messages());
-            context.sample(sample);
-        }
-        Map<String, Object> counters = new LinkedHashMap<>();
-        counters.put("summaries", (long) selected.size());
-        counters.put("windows", windows);
-        counters.put("estimated_prompt_tokens", promptTokens);
-        counters.put("estimated_completion_tokens", completionTokens);
-        counters.put("estimated_cost_usd", Math.round(cost * 10_000) / 10_000d);
-        context.save(new JobProgress(selected.size(), (long) selected.size(), perBot, counters), null, () -> { });
-        return counters;
+        Map<String, Counts> perBot = new TreeMap<>();
+        summariesPerBot(selected).forEach((bot, n) -> perBot.put(bot, new Counts(n, null, null, null, null)));
+        selected.forEach(context::sample);
+        Estimate estimate = new Estimate(selected.size(), windows, promptTokens, completionTokens,
+                Math.round(cost * 10_000) / 10_000d);
+        context.save(new JobProgress(selected.size(), (long) selected.size(), perBot, estimate), null, () -> { });
+        return new Result(estimate, null, null);
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> regenerate(JobContext context) {
-        Map<String, Object> checkpoint = context.checkpoint();
-        List<Integer> ids;
-        List<String> bots;
-        int next;
-        Map<String, Object> counters;
-        Map<String, Object> perBot;
-        List<Map<String, Object>> failures;
-        if (checkpoint == null) {
+    private Result regenerate(JobContext<Parameters> context) {
+        // Resumed: the selection made by the first run, so newly matching summaries do not shift positions.
+        Checkpoint start = context.checkpoint(Checkpoint.class).orElse(null);
+        Counts total = context.savedCounters(Counts.class).orElse(null);
+        Map<String, Counts> perBot = context.savedPerBot(Counts.class);
+        if (start == null) {
             List<Selected> selected = select(context.parameters());
-            ids = selected.stream().map(Selected::id).toList();
-            bots = selected.stream().map(Selected::bot).toList();
-            next = 0;
-            counters = new LinkedHashMap<>(Map.of("summaries", (long) ids.size(), "regenerated", 0L,
-                    "retried", 0L, "gone", 0L, "failed", 0L));
-            perBot = new TreeMap<>();
-            for (String bot : bots) {
-                ((Map<String, Object>) perBot.computeIfAbsent(bot, b -> new LinkedHashMap<>(Map.of("summaries", 0L,
-                        "regenerated", 0L, "gone", 0L, "failed", 0L)))).merge("summaries", 1L, JobMaps::plus);
-            }
-            failures = new ArrayList<>();
-        } else {
-            // Resumed: the selection made by the first run, so newly matching summaries do not shift positions.
-            ids = ((List<Number>) checkpoint.get("ids")).stream().map(Number::intValue).toList();
-            bots = (List<String>) checkpoint.get("bots");
-            next = ((Number) checkpoint.get("next")).intValue();
-            counters = new LinkedHashMap<>(context.savedCounters());
-            perBot = JobMaps.deepCopy(context.savedPerBot());
-            failures = new ArrayList<>((List<Map<String, Object>>) checkpoint.getOrDefault("failures", List.of()));
+            start = new Checkpoint(selected.stream().map(Selected::summaryId).toList(),
+                    selected.stream().map(Selected::bot).toList(), 0, List.of());
+            total = new Counts(selected.size(), 0L, 0L, 0L, 0L);
+            summariesPerBot(selected).forEach((bot, n) -> perBot.put(bot, new Counts(n, 0L, null, 0L, 0L)));
         }
+        List<Integer> ids = start.ids();
+        List<String> bots = start.bots();
+        int next = start.next();
+        List<Failure> failures = new ArrayList<>(start.failures());
         int concurrency = Math.max(1, pipeline.concurrency());
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        try {
-            while (next < ids.size()) {
-                context.stopIfCancelled();
-                List<Integer> batch = ids.subList(next, Math.min(ids.size(), next + concurrency));
-                List<Future<String>> outcomes = new ArrayList<>();
-                for (Integer id : batch) {
-                    outcomes.add(pool.submit(() -> regenerateOne(id)));
-                }
-                for (int i = 0; i < batch.size(); i++) {
-                    int id = batch.get(i);
-                    String outcome = await(outcomes.get(i));
-                    if (!isDone(outcome)) {
-                        // Retried once on its own, after its batch: a busy window or a transient failure.
-                        counters.merge("retried", 1L, JobMaps::plus);
-                        outcome = regenerateOne(id);
-                    }
-                    String counted = isDone(outcome) ? outcome : "failed";
-                    counters.merge(counted, 1L, JobMaps::plus);
-                    ((Map<String, Object>) perBot.get(bots.get(next + i))).merge(counted, 1L, JobMaps::plus);
-                    if (!isDone(outcome) && failures.size() < MAX_REPORTED_FAILURES) {
-                        failures.add(Map.of("summary_id", id, "bot", bots.get(next + i), "error", outcome));
-                    }
-                }
-                next += batch.size();
-                Map<String, Object> newCheckpoint = new LinkedHashMap<>();
-                newCheckpoint.put("ids", ids);
-                newCheckpoint.put("bots", bots);
-                newCheckpoint.put("next", next);
-                newCheckpoint.put("failures", failures);
-                context.save(new JobProgress(next, (long) ids.size(), JobMaps.deepCopy(perBot), Map.copyOf(counters)),
-                        newCheckpoint, () -> { });
+        while (next < ids.size()) {
+            context.stopIfCancelled();
+            List<Integer> batch = ids.subList(next, Math.min(ids.size(), next + concurrency));
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (Integer id : batch) {
+                outcomes.add(regenerations.submit(() -> regenerateOne(id)));
             }
-        } finally {
-            pool.shutdownNow();
+            for (int i = 0; i < batch.size(); i++) {
+                int id = batch.get(i);
+                String bot = bots.get(next + i);
+                String outcome = await(outcomes.get(i));
+                if (!isDone(outcome)) {
+                    // Retried once on its own, after its batch: a busy window or a transient failure.
+                    total = total.retry();
+                    outcome = regenerateOne(id);
+                }
+                total = total.count(outcome);
+                perBot.put(bot, perBot.get(bot).count(outcome));
+                if (!isDone(outcome) && failures.size() < MAX_REPORTED_FAILURES) {
+                    failures.add(new Failure(id, bot, outcome));
+                }
+            }
+            next += batch.size();
+            context.save(new JobProgress(next, (long) ids.size(), perBot, total),
+                    new Checkpoint(ids, bots, next, failures), () -> { });
         }
-        Map<String, Object> result = new LinkedHashMap<>(counters);
-        result.put("not_regenerated", failures);
-        Log.infof("Job %s (%s) done: %s", context.jobId(), KIND, counters);
-        return result;
+        Log.infof("Job %s (%s) done: %s", context.jobId(), KIND, total);
+        return new Result(null, total, failures);
+    }
+
+    private static Map<String, Long> summariesPerBot(List<Selected> selected) {
+        return selected.stream().collect(Collectors.groupingBy(Selected::bot, Collectors.counting()));
     }
 
     private static boolean isDone(String outcome) {
-        return outcome.equals("regenerated") || outcome.equals("gone");
+        return outcome.equals(REGENERATED) || outcome.equals(GONE);
     }
 
     /** "regenerated", "gone" (the summary was deleted) or the reason it failed. */
     private String regenerateOne(int id) {
         try {
             Optional<Integer> regenerated = regenerator.regenerate(id);
-            return regenerated.isPresent() ? "regenerated" : "gone";
+            return regenerated.isPresent() ? REGENERATED : GONE;
         } catch (RuntimeException e) {
             return e.getClass().getSimpleName() + ": " + e.getMessage();
         }
@@ -193,38 +221,29 @@ class SummaryRegeneration implements JobHandler {
         }
     }
 
-    /** The summaries the filters select, newest first. */
-    private List<Selected> select(Map<String, Object> parameters) {
+    /** The summaries the parameters select, newest first. */
+    private List<Selected> select(Parameters filter) {
         StringBuilder sql = new StringBuilder("""
                 SELECT id, bot_name, user_id, start_timestamp, end_timestamp, summary_type, message_count
                 FROM conversation_summaries WHERE TRUE""");
-        List<Object> values = new ArrayList<>();
-        condition(sql, values, parameters.get("bot"), " AND bot_name = ?");
-        condition(sql, values, parameters.get("user_id"), " AND user_id = ?");
-        condition(sql, values, naive(parameters.get("from")), " AND end_timestamp > ?");
-        condition(sql, values, naive(parameters.get("to")), " AND start_timestamp < ?");
-        condition(sql, values, parameters.get("summary_type"), " AND summary_type = ?");
-        condition(sql, values, parameters.get("max_confidence") instanceof Number n ? n.doubleValue() : null,
-                " AND confidence_score <= ?");
-        condition(sql, values, parameters.get("enrichment_version_below"), " AND enrichment_version < ?");
-        if (Boolean.TRUE.equals(parameters.get("only_placeholders"))) {
-            sql.append(" AND (summary_text LIKE ?"
-                    + " OR CAST(key_topics AS text[]) = ARRAY['general conversation']::text[])");
-            values.add(PLACEHOLDER_PATTERN);
-        }
+        Map<String, Object> binds = new HashMap<>();
+        where(sql, binds, "bot_name = :bot", "bot", filter.bot());
+        where(sql, binds, "user_id = :user", "user", filter.userId());
+        where(sql, binds, "end_timestamp > :from", "from", naive(filter.from()));
+        where(sql, binds, "start_timestamp < :to", "to", naive(filter.to()));
+        where(sql, binds, "summary_type = :type", "type", filter.summaryType());
+        where(sql, binds, "confidence_score <= :confidence", "confidence", filter.maxConfidence());
+        where(sql, binds, "enrichment_version < :version", "version", filter.enrichmentVersionBelow());
+        where(sql, binds, "(summary_text LIKE :placeholder"
+                + " OR CAST(key_topics AS text[]) = ARRAY['general conversation']::text[])", "placeholder",
+                Boolean.TRUE.equals(filter.onlyPlaceholders()) ? PLACEHOLDER_PATTERN : null);
         sql.append(" ORDER BY end_timestamp DESC, id DESC");
-        if (parameters.get("limit") instanceof Number limit) {
-            sql.append(" LIMIT ").append(limit.intValue());
+        if (filter.limit() != null) {
+            sql.append(" LIMIT ").append(filter.limit().intValue());
         }
         return QuarkusTransaction.requiringNew().call(() -> {
-            String text = sql.toString();
-            for (int i = 1; i <= values.size(); i++) {
-                text = text.replaceFirst("\\?(?!\\d)", "?" + i);
-            }
-            Query query = em.createNativeQuery(text);
-            for (int i = 0; i < values.size(); i++) {
-                query.setParameter(i + 1, values.get(i));
-            }
+            Query query = em.createNativeQuery(sql.toString());
+            binds.forEach(query::setParameter);
             @SuppressWarnings("unchecked")
             List<Object[]> rows = query.getResultList();
             List<Selected> selected = new ArrayList<>(rows.size());
@@ -236,15 +255,17 @@ class SummaryRegeneration implements JobHandler {
         });
     }
 
-    private static void condition(StringBuilder sql, List<Object> values, Object value, String clause) {
+    /** Adds {@code AND condition}, binding {@code value} to the parameter {@code name}; nothing when it is null. */
+    private static void where(StringBuilder sql, Map<String, Object> binds, String condition, String name,
+            Object value) {
         if (value != null) {
-            sql.append(clause);
-            values.add(value);
+            sql.append(" AND ").append(condition);
+            binds.put(name, value);
         }
     }
 
-    private static LocalDateTime naive(Object value) {
-        return value == null ? null : LocalDateTime.ofInstant(Instant.parse(value.toString()), ZoneOffset.UTC);
+    private static LocalDateTime naive(Instant value) {
+        return value == null ? null : LocalDateTime.ofInstant(value, ZoneOffset.UTC);
     }
 
     private static Instant instant(Object value) {

@@ -1,10 +1,12 @@
 package dev.enrichment.pipeline;
 
+import dev.enrichment.BackgroundExecutors;
 import dev.enrichment.conversation.BotCollection;
 import dev.enrichment.conversation.ConversationSource;
 import dev.enrichment.llm.LlmClient;
 import dev.enrichment.llm.UsageTotals;
 import io.quarkus.logging.Log;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -14,11 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
  * One enrichment cycle: list the bot collections (one request), discover what is new in each (one paged scroll
@@ -40,6 +43,8 @@ public class EnrichmentCycle {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final String owner = ownerId();
     private volatile CycleOutcome last;
+    /** The window workers, ENRICHMENT_CONCURRENCY at most; an admin-started cycle runs on one of them. */
+    private final ManagedExecutor workers;
 
     EnrichmentCycle(ConversationSource source, Discovery discovery, WindowQueue queue, WindowProcessor processor,
             LlmClient llm, EnrichmentMetrics metrics, PipelineConfig config, Clock clock) {
@@ -51,6 +56,12 @@ public class EnrichmentCycle {
         this.metrics = metrics;
         this.config = config;
         this.clock = clock;
+        this.workers = BackgroundExecutors.atMost(config.concurrency());
+    }
+
+    @PreDestroy
+    void shutDown() {
+        workers.shutdownNow();
     }
 
     /**
@@ -77,7 +88,7 @@ public class EnrichmentCycle {
         if (!running.compareAndSet(false, true)) {
             return false;
         }
-        Thread thread = new Thread(() -> {
+        workers.execute(() -> {
             try {
                 runCycle();
             } catch (RuntimeException e) {
@@ -85,9 +96,7 @@ public class EnrichmentCycle {
             } finally {
                 running.set(false);
             }
-        }, "enrichment-admin-cycle");
-        thread.setDaemon(true);
-        thread.start();
+        });
         return true;
     }
 
@@ -184,29 +193,27 @@ public class EnrichmentCycle {
         return processReady(leaseOwner, collections, new WorkTotals());
     }
 
-    /** As {@link #processReady(String, List)}, counting into {@code totals}, which keep what was done if it fails. */
+    /**
+     * As {@link #processReady(String, List)}, counting into {@code totals}, which keep what was done if it fails. The
+     * calling thread is one of the ENRICHMENT_CONCURRENCY workers: an admin-started cycle, already on a worker slot,
+     * needs no other, and two cycles in one process (tests stand in for replicas this way) both take part.
+     */
     private WorkTotals processReady(String leaseOwner, List<BotCollection> collections, WorkTotals totals) {
-        int workers = config.concurrency();
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "enrichment-window-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 1; i < config.concurrency(); i++) {
+            running.add(workers.submit(() -> work(leaseOwner, collections, totals)));
+        }
+        // This thread's share, run now; a failure is reported like any other worker's.
+        running.add(CompletableFuture.runAsync(() -> work(leaseOwner, collections, totals), Runnable::run));
         try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int i = 0; i < workers; i++) {
-                running.add(pool.submit(() -> work(leaseOwner, collections, totals)));
-            }
             for (Future<?> f : running) {
                 f.get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopping.set(true);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("window worker failed", e.getCause());
-        } finally {
-            pool.shutdown();
         }
         return totals;
     }

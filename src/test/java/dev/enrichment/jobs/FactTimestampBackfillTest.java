@@ -37,14 +37,14 @@ class FactTimestampBackfillTest extends JobsTestBase {
             counters.resetCounters();
         }
 
-        Job job = awaitEnd(jobs.start(FactTimestampBackfill.KIND, Map.of(), true, "admin key").id);
+        Job job = awaitEnd(jobs.start(FactTimestampBackfill.KIND, ALL_BOTS, true, "admin key").id);
 
         assertThat(job.status).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(perBot(job, "would_update")).isEqualTo(BackfillScenario.expectedPerBot());
-        assertThat(job.counters).containsEntry("found", 39).containsEntry("would_update", 19)
+        assertThat(map(job.counters)).containsEntry("found", 39).containsEntry("would_update", 19)
                 .containsEntry("skipped_no_messages", 18).containsEntry("skipped_no_collection", 2)
                 .containsEntry("failed", 0);
-        assertThat(job.sample).hasSize(19).allSatisfy(change -> assertThat(scenario.expected)
+        assertThat(list(job.sample)).hasSize(19).allSatisfy(change -> assertThat(scenario.expected)
                 .containsEntry(UUID.fromString((String) change.get("fact_id")),
                         (String) change.get("latest_message_timestamp")));
         assertThat(sql.value(CHECKSUM)).as("table unchanged, byte for byte").isEqualTo(before);
@@ -59,10 +59,10 @@ class FactTimestampBackfillTest extends JobsTestBase {
     void liveRunWritesTheExpectedTimestampsAndASecondRunFindsNothingToDo() {
         BackfillScenario scenario = new BackfillScenario(sql, qdrant, points).seed();
 
-        Job live = awaitEnd(jobs.start(FactTimestampBackfill.KIND, Map.of(), false, "admin key").id);
+        Job live = awaitEnd(jobs.start(FactTimestampBackfill.KIND, ALL_BOTS, false, "admin key").id);
 
         assertThat(live.status).isEqualTo(JobStatus.SUCCEEDED);
-        assertThat(live.counters).containsEntry("updated", 19).containsEntry("skipped_no_messages", 18);
+        assertThat(map(live.counters)).containsEntry("updated", 19).containsEntry("skipped_no_messages", 18);
         Map<UUID, String> written = new LinkedHashMap<>();
         for (Map<String, Object> row : sql.rows("""
                 SELECT id, context_metadata ->> 'latest_message_timestamp' AS ts
@@ -84,26 +84,27 @@ class FactTimestampBackfillTest extends JobsTestBase {
                 + "WHERE id = ?", BackfillScenario.id("done"))).isEqualTo("2025-10-09T00:00:00");
 
         Object afterLive = sql.value(CHECKSUM);
-        Job again = awaitEnd(jobs.start(FactTimestampBackfill.KIND, Map.of(), false, "admin key").id);
-        assertThat(again.counters).containsEntry("updated", 0).containsEntry("found", 20);
+        Job again = awaitEnd(jobs.start(FactTimestampBackfill.KIND, ALL_BOTS, false, "admin key").id);
+        assertThat(map(again.counters)).containsEntry("updated", 0).containsEntry("found", 20);
         assertThat(sql.value(CHECKSUM)).isEqualTo(afterLive);
     }
 
     @Test
     void aJobKilledHalfwayResumesAndEndsLikeAnUninterruptedOne() {
         new BackfillScenario(sql, qdrant, points).seed();
-        Job uninterrupted = awaitEnd(jobs.start(FactTimestampBackfill.KIND, Map.of(), false, "admin key").id);
+        Job uninterrupted = awaitEnd(jobs.start(FactTimestampBackfill.KIND, ALL_BOTS, false, "admin key").id);
         Object expectedContent = sql.value(CONTENT);
         resetWorld();
         new BackfillScenario(sql, qdrant, points).seed();
 
-        Job job = store.create(FactTimestampBackfill.KIND, Map.of(), false, "admin key");
+        Job job = store.create(FactTimestampBackfill.KIND, ALL_BOTS, false, "admin key");
         Job running = store.markRunning(job.id);
-        JobContext dying = new JobContext(running, store, clock, jobsConfig()) {
+        JobContext<FactTimestampBackfill.Parameters> dying = new JobContext<>(running,
+                FactTimestampBackfill.Parameters.class, store, clock, jobsConfig()) {
             private int saves;
 
             @Override
-            void save(JobProgress progress, Map<String, Object> checkpoint, Runnable writes) {
+            void save(JobProgress progress, Record checkpoint, Runnable writes) {
                 super.save(progress, checkpoint, writes);
                 if (++saves == 9) {
                     throw new ProcessKilled();
@@ -129,7 +130,7 @@ class FactTimestampBackfillTest extends JobsTestBase {
         new BackfillScenario(sql, qdrant, points).seed();
         qdrant.testDouble().orElseThrow().latency(Duration.ofMillis(150));
         try {
-            Job job = jobs.start(FactTimestampBackfill.KIND, Map.of(), false, "admin key");
+            Job job = jobs.start(FactTimestampBackfill.KIND, ALL_BOTS, false, "admin key");
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
                     .until(() -> store.find(job.id).orElseThrow().progressDone > 0);
 
@@ -147,11 +148,11 @@ class FactTimestampBackfillTest extends JobsTestBase {
     void keepsOnlyTheRequestedBots() {
         new BackfillScenario(sql, qdrant, points).seed();
 
-        Job job = awaitEnd(jobs.start(FactTimestampBackfill.KIND, Map.of("bots", List.of("elena")), true,
-                "admin key").id);
+        Job job = awaitEnd(jobs.start(FactTimestampBackfill.KIND,
+                new FactTimestampBackfill.Parameters(List.of("elena")), true, "admin key").id);
 
-        assertThat(job.perBot).containsOnlyKeys("elena", "elena_7d");
-        assertThat(job.counters).containsEntry("would_update", 3);
+        assertThat(map(job.perBot)).containsOnlyKeys("elena", "elena_7d");
+        assertThat(map(job.counters)).containsEntry("would_update", 3);
     }
 
     @Test
@@ -162,12 +163,12 @@ class FactTimestampBackfillTest extends JobsTestBase {
 
         Job job;
         try (LogCapture clientErrors = QdrantTestDouble.expectedClientFailures()) {
-            job = awaitEnd(jobs.start(FactTimestampBackfill.KIND, Map.of("bots", List.of("aethys")), false,
-                    "admin key").id);
+            job = awaitEnd(jobs.start(FactTimestampBackfill.KIND,
+                    new FactTimestampBackfill.Parameters(List.of("aethys")), false, "admin key").id);
         }
 
         assertThat(job.status).isEqualTo(JobStatus.SUCCEEDED);
-        assertThat(job.counters).containsEntry("failed", 4).containsEntry("updated", 0);
+        assertThat(map(job.counters)).containsEntry("failed", 4).containsEntry("updated", 0);
         qdrant.testDouble().orElseThrow().clearFaults();
     }
 
@@ -188,7 +189,7 @@ class FactTimestampBackfillTest extends JobsTestBase {
     @SuppressWarnings("unchecked")
     private static Map<String, List<Long>> perBot(Job job, String updatedKey) {
         Map<String, List<Long>> table = new LinkedHashMap<>();
-        job.perBot.forEach((bot, value) -> {
+        map(job.perBot).forEach((bot, value) -> {
             Map<String, Object> row = (Map<String, Object>) value;
             table.put(bot, List.of(number(row.get("found")), number(row.get(updatedKey)),
                     number(row.get("skipped_no_messages")), number(row.get("skipped_no_collection")),

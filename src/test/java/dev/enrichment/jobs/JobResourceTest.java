@@ -10,7 +10,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +67,7 @@ class JobResourceTest extends JobsTestBase {
 
     @Test
     void refusesASecondJobOfTheSameKindWith409() {
-        Job queued = store.create(FactTimestampBackfill.KIND, Map.of(), true, "admin key");
+        Job queued = store.create(FactTimestampBackfill.KIND, ALL_BOTS, true, "admin key");
 
         asAdmin().contentType(ContentType.JSON).body("{\"dry_run\": false}").post(BACKFILL)
                 .then().statusCode(409).contentType("application/problem+json");
@@ -83,7 +82,7 @@ class JobResourceTest extends JobsTestBase {
 
     @Test
     void cancelsAQueuedJob() {
-        Job queued = store.create(FactTimestampBackfill.KIND, Map.of(), false, "admin key");
+        Job queued = store.create(FactTimestampBackfill.KIND, ALL_BOTS, false, "admin key");
 
         asAdmin().post(JOBS + "/" + queued.id + "/cancel").then().statusCode(202)
                 .body("cancel_requested", equalTo(true));

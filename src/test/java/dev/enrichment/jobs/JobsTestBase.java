@@ -2,6 +2,9 @@ package dev.enrichment.jobs;
 
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.enrichment.demo.WhisperEnginePoints;
 import dev.enrichment.testsupport.MutableClock;
 import dev.enrichment.testsupport.Sql;
@@ -15,6 +18,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -22,6 +27,8 @@ import org.junit.jupiter.api.BeforeEach;
 abstract class JobsTestBase {
 
     static final Instant NOW = Instant.parse("2025-10-21T01:00:00Z");
+    static final FactTimestampBackfill.Parameters ALL_BOTS = new FactTimestampBackfill.Parameters(null);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     DataSource dataSource;
@@ -63,6 +70,16 @@ abstract class JobsTestBase {
             return status != JobStatus.QUEUED && status != JobStatus.RUNNING;
         });
         return store.find(id).orElseThrow();
+    }
+
+    /** A stored JSON object as the API client sees it: numbers as Integer where they fit. */
+    static Map<String, Object> map(JsonNode json) {
+        return JSON.convertValue(json, new TypeReference<>() { });
+    }
+
+    /** A stored JSON array of objects, as {@link #map(JsonNode)}. */
+    static List<Map<String, Object>> list(JsonNode json) {
+        return JSON.convertValue(json, new TypeReference<>() { });
     }
 
     static String answer(String summary) {

@@ -7,7 +7,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -22,12 +21,12 @@ class SummaryRegenerationTest extends JobsTestBase {
     void replacesEveryPlaceholderWithARealAnalysisAndKeepsTheOldTextAsARevision() {
         seedPlaceholders();
 
-        Job job = awaitEnd(jobs.start(SummaryRegeneration.KIND, Map.of("only_placeholders", true), false,
+        Job job = awaitEnd(jobs.start(SummaryRegeneration.KIND, onlyPlaceholders(null), false,
                 "admin key").id);
 
         assertThat(job.status).isEqualTo(JobStatus.SUCCEEDED);
-        assertThat(job.counters).containsEntry("regenerated", 3).containsEntry("failed", 0);
-        assertThat(job.perBot).containsOnlyKeys("elena");
+        assertThat(map(job.counters)).containsEntry("regenerated", 3).containsEntry("failed", 0);
+        assertThat(map(job.perBot)).containsOnlyKeys("elena");
         assertThat(sql.rows("SELECT summary_text FROM conversation_summaries ORDER BY id"))
                 .extracting(row -> row.get("summary_text"))
                 .containsExactly(REAL, REAL, REAL, "A real summary the worker wrote.");
@@ -40,16 +39,16 @@ class SummaryRegenerationTest extends JobsTestBase {
     void dryRunReportsCountsAndATokenAndCostEstimate() {
         seedPlaceholders();
 
-        Job job = awaitEnd(jobs.start(SummaryRegeneration.KIND, Map.of("only_placeholders", true), true,
+        Job job = awaitEnd(jobs.start(SummaryRegeneration.KIND, onlyPlaceholders(null), true,
                 "admin key").id);
 
-        assertThat(job.counters).containsEntry("summaries", 3).containsEntry("windows", 3)
+        assertThat(map(job.counters)).containsEntry("summaries", 3).containsEntry("windows", 3)
                 .containsEntry("estimated_prompt_tokens", 18 * 60 + 3 * 1500)
                 .containsEntry("estimated_completion_tokens", 3 * 400);
         double cost = (18 * 60 + 3 * 1500) / 1e6 * 3.0 + 3 * 400 / 1e6 * 15.0;
-        assertThat(((Number) job.counters.get("estimated_cost_usd")).doubleValue())
+        assertThat(((Number) map(job.counters).get("estimated_cost_usd")).doubleValue())
                 .isCloseTo(cost, org.assertj.core.data.Offset.offset(0.0001));
-        assertThat(job.sample).hasSize(3);
+        assertThat(list(job.sample)).hasSize(3);
         assertThat(llm.requestCount()).isZero();
         assertThat(sql.value("SELECT count(*) FROM enrichment_summary_revisions")).isEqualTo(0L);
     }
@@ -59,17 +58,21 @@ class SummaryRegenerationTest extends JobsTestBase {
         seedPlaceholders();
         llm.willReturn(LlmStubs.error(400, "model not found"));
 
-        Job job = awaitEnd(jobs.start(SummaryRegeneration.KIND, Map.of("only_placeholders", true, "limit", 2), false,
+        Job job = awaitEnd(jobs.start(SummaryRegeneration.KIND, onlyPlaceholders(2), false,
                 "admin key").id);
 
         assertThat(job.status).isEqualTo(JobStatus.SUCCEEDED);
-        assertThat(job.counters).containsEntry("summaries", 2).containsEntry("failed", 2)
+        assertThat(map(job.counters)).containsEntry("summaries", 2).containsEntry("failed", 2)
                 .containsEntry("retried", 2).containsEntry("regenerated", 0);
-        assertThat((List<?>) job.result.get("not_regenerated")).hasSize(2);
+        assertThat((List<?>) map(job.result).get("not_regenerated")).hasSize(2);
         assertThat(sql.value(
                 "SELECT count(*) FROM conversation_summaries WHERE summary_text LIKE 'Conversation with %'"))
                 .isEqualTo(2L);
         assertThat(sql.value("SELECT count(*) FROM enrichment_summary_revisions")).isEqualTo(0L);
+    }
+
+    private static SummaryRegeneration.Parameters onlyPlaceholders(Integer limit) {
+        return new SummaryRegeneration.Parameters(null, null, null, null, null, null, null, true, limit);
     }
 
     private void seedPlaceholders() {

@@ -2,6 +2,7 @@ package dev.enrichment.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.enrichment.fact.EntityRelationship;
 import dev.enrichment.fact.FactChange;
 import dev.enrichment.fact.FactEntity;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class EntityRoundTripTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final LocalDateTime WINDOW_START = LocalDateTime.parse("2025-10-18T00:00:00");
     private static final LocalDateTime WINDOW_END = LocalDateTime.parse("2025-10-18T23:23:30.655569");
 
@@ -306,10 +308,10 @@ class EntityRoundTripTest {
             job.kind = "fact-timestamp-backfill";
             job.status = JobStatus.RUNNING;
             job.dryRun = true;
-            job.parameters.putAll(Map.of("bot_name", "elena", "limit", 500));
+            job.parameters = JSON.valueToTree(Map.of("bot_name", "elena", "limit", 500));
             job.progressDone = 120;
             job.progressTotal = 4000L;
-            job.result = Map.of("would_update", 17);
+            job.result = JSON.valueToTree(Map.of("would_update", 17));
             job.createdAt = created;
             job.startedAt = created.plusSeconds(1);
             job.updatedAt = created.plusSeconds(2);
@@ -321,8 +323,8 @@ class EntityRoundTripTest {
             Job read = Job.findById(id);
             assertThat(read.status).isEqualTo(JobStatus.RUNNING);
             assertThat(read.dryRun).isTrue();
-            assertThat(read.parameters).isEqualTo(Map.of("bot_name", "elena", "limit", 500));
-            assertThat(read.result).isEqualTo(Map.of("would_update", 17));
+            assertThat(read.parameters).isEqualTo(JSON.valueToTree(Map.of("bot_name", "elena", "limit", 500)));
+            assertThat(read.result).isEqualTo(JSON.valueToTree(Map.of("would_update", 17)));
             assertThat(read.progressTotal).isEqualTo(4000L);
             assertThat(read.finishedAt).isNull();
         });
