@@ -4,11 +4,11 @@ import dev.enrichment.fact.FactReader;
 import dev.enrichment.pipeline.Coverage;
 import dev.enrichment.pipeline.PipelineAdmin;
 import dev.enrichment.preference.PreferenceReader;
+import dev.enrichment.problem.ProblemException;
 import dev.enrichment.web.QueryParams;
 import dev.enrichment.web.QueryParams.DayEnd;
 import dev.enrichment.summary.SummaryReader;
 import dev.enrichment.summary.SummaryView;
-import dev.enrichment.web.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -60,11 +60,9 @@ public class RecapService {
     private ResolvedRange resolve(String when, ZoneId zone, Instant asOf) {
         try {
             return parser.resolve(when, zone, asOf);
-        } catch (UnresolvableExpressionException e) {
-            throw ApiProblem.badRequest("when", e.reason() + ". Supported forms: "
-                    + String.join("; ", e.supportedForms()));
-        } catch (RangeTooLongException | IllegalArgumentException e) {
-            throw ApiProblem.badRequest("when", e.getMessage());
+        } catch (UnresolvableExpressionException | RangeTooLongException | IllegalArgumentException e) {
+            // each message says what is wrong; an unresolvable expression's lists the supported forms
+            throw ProblemException.invalid("when", e.getMessage());
         }
     }
 
@@ -72,7 +70,7 @@ public class RecapService {
         Instant from = QueryParams.instant("from", request.from(), zone, DayEnd.START);
         Instant to = QueryParams.instant("to", request.to(), zone, DayEnd.END);
         if (!from.isBefore(to)) {
-            throw ApiProblem.badRequest("from", "must be before to");
+            throw ProblemException.invalid("from", "must be before to");
         }
         requireSpan("to", from, to, zone);
         return new ResolvedRange(from, to, zone, null);
@@ -83,7 +81,7 @@ public class RecapService {
         LocalDateTime start = LocalDateTime.ofInstant(from, zone);
         LocalDateTime end = LocalDateTime.ofInstant(to, zone);
         if (start.plusDays(TimeExpressionParser.MAX_DAYS).isBefore(end)) {
-            throw ApiProblem.badRequest(field, "the range spans more than " + TimeExpressionParser.MAX_DAYS
+            throw ProblemException.invalid(field, "the range spans more than " + TimeExpressionParser.MAX_DAYS
                     + " days; ask for a shorter one");
         }
     }

@@ -1,6 +1,6 @@
 package dev.enrichment.summary;
 
-import dev.enrichment.web.ApiProblem;
+import dev.enrichment.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -40,8 +40,8 @@ record SummaryCursor(LocalDateTime start, int id) {
         }
     }
 
-    private static ApiProblem invalid(String field) {
-        return ApiProblem.badRequest(field,
+    private static ProblemException invalid(String field) {
+        return ProblemException.invalid(field,
                 "is not a cursor this API returned; use next_cursor from the previous page");
     }
 }

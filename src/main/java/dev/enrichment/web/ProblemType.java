@@ -1,5 +1,6 @@
 package dev.enrichment.web;
 
+import dev.enrichment.problem.ProblemException;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -45,6 +46,17 @@ enum ProblemType {
 
     String title() {
         return title;
+    }
+
+    /** The type a domain problem of that kind is reported with. */
+    static ProblemType of(ProblemException.Kind kind) {
+        return switch (kind) {
+            case INVALID_REQUEST -> INVALID_REQUEST;
+            case NOT_FOUND -> NOT_FOUND;
+            case CONFLICT -> CONFLICT;
+            case LLM_UNAVAILABLE -> LLM_UNAVAILABLE;
+            case SOURCE_UNAVAILABLE -> SOURCE_UNAVAILABLE;
+        };
     }
 
     /** The general type for a status; empty for statuses the API has no type of its own for. */

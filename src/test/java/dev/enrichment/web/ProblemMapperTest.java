@@ -42,12 +42,12 @@ class ProblemMapperTest {
 
     @Test
     void usesAboutBlankForAStatusWithoutAProblemTypeOfItsOwn() {
-        Response response = asBot().get(BASE + "api-problem/teapot");
+        Response response = asBot().get(BASE + "gone");
 
-        assertThat(response.statusCode()).isEqualTo(418);
+        assertThat(response.statusCode()).isEqualTo(410);
         assertThat(response.contentType()).startsWith(PROBLEM_JSON);
         assertThat(response.jsonPath().getString("type")).isEqualTo("about:blank");
-        assertThat(response.jsonPath().getString("title")).isEqualTo("I'm a teapot");
+        assertThat(response.jsonPath().getString("title")).isEqualTo("Gone");
     }
 
     @Test

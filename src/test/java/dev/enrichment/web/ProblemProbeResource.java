@@ -17,7 +17,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -50,9 +52,9 @@ public class ProblemProbeResource {
     }
 
     @GET
-    @Path("api-problem/teapot")
-    public Echo apiProblemTeapot() {
-        throw new ApiProblem(418, "I'm a teapot", "short and stout", List.of());
+    @Path("gone")
+    public Echo gone() {
+        throw new WebApplicationException(Response.Status.GONE);
     }
 
     @POST
