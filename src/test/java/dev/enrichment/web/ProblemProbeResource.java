@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,6 +39,11 @@ public class ProblemProbeResource {
     }
 
     public record Echo(String userId) {
+    }
+
+    /** Query parameters read by {@link QueryParamConverters} and checked by Bean Validation. */
+    public record Window(@QueryParam("starts_at") TimeParam startsAt,
+            @QueryParam("page_size") @Min(1) @Max(50) Integer pageSize) {
     }
 
     @GET
@@ -68,6 +75,12 @@ public class ProblemProbeResource {
     @Path("query")
     public Echo query(@QueryParam("max_results") @Min(1) @Max(100) int maxResults) {
         return new Echo("ok " + maxResults);
+    }
+
+    @GET
+    @Path("converted")
+    public Echo converted(@Valid @BeanParam Window window, @QueryParam("tz") ZoneId tz) {
+        return new Echo(window.startsAt() + " " + window.pageSize() + " " + tz);
     }
 
     @GET
