@@ -22,8 +22,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -67,9 +69,9 @@ public class JobResource {
             examples = @ExampleObject(name = "jobs", value = "[" + JOB_EXAMPLE + "]")))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public List<JobView> list(@Parameter(description = "Only this kind") @QueryParam("kind") String kind,
-            @Parameter(description = "Only this status: queued, running, succeeded, failed, cancelled")
-            @QueryParam("status") String status) {
-        return jobs.list(QueryParams.text(kind), status(status), LIST_LIMIT).stream()
+            @Parameter(description = "Only this status: queued, running, succeeded, failed, cancelled",
+                    schema = @Schema(type = SchemaType.STRING)) @QueryParam("status") JobStatus status) {
+        return jobs.list(kind, status, LIST_LIMIT).stream()
                 .map(job -> JobView.of(job, clock)).toList();
     }
 
@@ -165,18 +167,6 @@ public class JobResource {
     private static void put(Map<String, Object> parameters, String name, Object value) {
         if (value != null) {
             parameters.put(name, value);
-        }
-    }
-
-    private static JobStatus status(String value) {
-        String text = QueryParams.text(value);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return JobStatus.valueOf(text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest("status", "must be one of queued, running, succeeded, failed, cancelled");
         }
     }
 

@@ -5,8 +5,6 @@ import dev.enrichment.pipeline.Coverage;
 import dev.enrichment.pipeline.PipelineAdmin;
 import dev.enrichment.preference.PreferenceReader;
 import dev.enrichment.problem.ProblemException;
-import dev.enrichment.web.QueryParams;
-import dev.enrichment.web.QueryParams.DayEnd;
 import dev.enrichment.summary.SummaryReader;
 import dev.enrichment.summary.SummaryView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,9 +40,9 @@ public class RecapService {
 
     @Transactional
     RecapView recap(RecapRequest request) {
-        ZoneId zone = request.zone() != null ? request.zone()
-                : preferences.timezone(request.userId()).orElse(UTC);
-        Instant asOf = request.asOf() != null ? request.asOf() : clock.instant();
+        request.requireWhenOrRange();
+        ZoneId zone = request.tz() != null ? request.tz() : preferences.timezone(request.userId()).orElse(UTC);
+        Instant asOf = request.asOf() != null ? request.asOf().instant() : clock.instant();
         ResolvedRange range = request.when() != null ? resolve(request.when(), zone, asOf) : explicit(request, zone);
         List<SummaryView> found = summaries.overlapping(request.bot(), request.userId(), range.from(), range.to());
         Coverage coverage = pipeline.coverage(request.bot(), request.userId(), range.from(), range.to());
@@ -67,8 +65,8 @@ public class RecapService {
     }
 
     private static ResolvedRange explicit(RecapRequest request, ZoneId zone) {
-        Instant from = QueryParams.instant("from", request.from(), zone, DayEnd.START);
-        Instant to = QueryParams.instant("to", request.to(), zone, DayEnd.END);
+        Instant from = request.from().startIn(zone);
+        Instant to = request.to().endIn(zone);
         if (!from.isBefore(to)) {
             throw ProblemException.invalid("from", "must be before to");
         }
