@@ -1,9 +1,12 @@
 package dev.enrichment.summary;
 
+import static org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY;
+import static org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER;
+import static org.eclipse.microprofile.openapi.annotations.enums.SchemaType.NUMBER;
+import static org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING;
+
 import dev.enrichment.problem.ProblemException;
 import dev.enrichment.web.TimeParam;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -11,8 +14,6 @@ import jakarta.ws.rs.QueryParam;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -22,36 +23,25 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  * OpenAPI 4.0 lists a record component twice, for its field and for its constructor parameter.)
  */
 record SummaryQuery(
-        @Parameter(name = "bot", in = ParameterIn.QUERY, description = "Bot name, e.g. elena")
-        @QueryParam("bot") String bot,
-        @Parameter(name = "user_id", in = ParameterIn.QUERY, description = "User id (universal id)")
-        @QueryParam("user_id") String userId,
-        @Parameter(name = "from", in = ParameterIn.QUERY,
-                description = "Windows ending after this instant (2025-10-18T00:00:00Z) or UTC date",
-                schema = @Schema(type = SchemaType.STRING))
-        @QueryParam("from") TimeParam from,
-        @Parameter(name = "to", in = ParameterIn.QUERY,
-                description = "Windows starting before this instant, or before the end of this UTC date",
-                schema = @Schema(type = SchemaType.STRING))
-        @QueryParam("to") TimeParam to,
-        @Parameter(name = "summary_type", in = ParameterIn.QUERY,
-                description = "time_window (LLM) or extractive (local analyser)",
-                schema = @Schema(enumeration = {"time_window", "extractive"}))
-        @QueryParam("summary_type")
+        @Parameter(name = "bot", in = QUERY, description = "Bot name, e.g. elena") @QueryParam("bot") String bot,
+        @Parameter(name = "user_id", in = QUERY, description = "User id (universal id)") @QueryParam("user_id")
+        String userId,
+        @Parameter(name = "from", in = QUERY, description = "Windows ending after this instant (2025-10-18T00:00:00Z) "
+                + "or UTC date", schema = @Schema(type = STRING)) @QueryParam("from") TimeParam from,
+        @Parameter(name = "to", in = QUERY, description = "Windows starting before this instant, or before the end of "
+                + "this UTC date", schema = @Schema(type = STRING)) @QueryParam("to") TimeParam to,
+        @Parameter(name = "summary_type", in = QUERY, description = "time_window (LLM) or extractive (local analyser)",
+                schema = @Schema(enumeration = {"time_window", "extractive"})) @QueryParam("summary_type")
         @Pattern(regexp = "time_window|extractive",
                 message = "must be time_window or extractive, was '${validatedValue}'") String summaryType,
-        @Parameter(name = "min_confidence", in = ParameterIn.QUERY, description = "Lowest confidence, 0 to 1",
-                schema = @Schema(type = SchemaType.NUMBER))
-        @QueryParam("min_confidence")
-        @DecimalMin(value = "0", message = SummaryQuery.CONFIDENCE)
-        @DecimalMax(value = "1", message = SummaryQuery.CONFIDENCE) BigDecimal minConfidence,
-        @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size, 1 to 500 (default 50)",
-                schema = @Schema(type = SchemaType.INTEGER))
-        @QueryParam("limit")
-        @Min(value = 1, message = SummaryQuery.LIMIT) @Max(value = 500, message = SummaryQuery.LIMIT) Integer limit,
-        @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "next_cursor of the previous page",
-                schema = @Schema(type = SchemaType.STRING))
-        @QueryParam("cursor") SummaryCursor cursor) {
+        @Parameter(name = "min_confidence", in = QUERY, description = "Lowest confidence, 0 to 1",
+                schema = @Schema(type = NUMBER)) @QueryParam("min_confidence")
+        @Min(value = 0, message = CONFIDENCE) @Max(value = 1, message = CONFIDENCE) BigDecimal minConfidence,
+        @Parameter(name = "limit", in = QUERY, description = "Page size, 1 to 500 (default 50)",
+                schema = @Schema(type = INTEGER)) @QueryParam("limit")
+        @Min(value = 1, message = LIMIT) @Max(value = 500, message = LIMIT) Integer limit,
+        @Parameter(name = "cursor", in = QUERY, description = "next_cursor of the previous page",
+                schema = @Schema(type = STRING)) @QueryParam("cursor") SummaryCursor cursor) {
 
     static final int DEFAULT_LIMIT = 50;
     static final String CONFIDENCE = "must be from 0 to 1, was ${validatedValue}";

@@ -31,7 +31,7 @@ class ProblemMapper {
 
     @ServerExceptionMapper
     Response problem(ProblemException e, ContainerRequestContext request) {
-        ProblemType type = ProblemType.of(e.problemKind());
+        ProblemType type = ProblemType.valueOf(e.problemKind().name());
         if (type.status() >= 500) {
             Log.warnf("%s %s: %s", request.getMethod(), path(request), e.logText());
         }

@@ -1,12 +1,12 @@
 package dev.enrichment.web;
 
-import dev.enrichment.problem.ProblemException;
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * The kinds of problem the API reports. Each has a stable type URI under {@link #BASE}: an identifier for clients
- * to switch on (RFC 9457 section 3.1.1), not a page to fetch.
+ * to switch on (RFC 9457 section 3.1.1), not a page to fetch. Each {@code ProblemException.Kind} has the type of the
+ * same name.
  */
 enum ProblemType {
 
@@ -46,17 +46,6 @@ enum ProblemType {
 
     String title() {
         return title;
-    }
-
-    /** The type a domain problem of that kind is reported with. */
-    static ProblemType of(ProblemException.Kind kind) {
-        return switch (kind) {
-            case INVALID_REQUEST -> INVALID_REQUEST;
-            case NOT_FOUND -> NOT_FOUND;
-            case CONFLICT -> CONFLICT;
-            case LLM_UNAVAILABLE -> LLM_UNAVAILABLE;
-            case SOURCE_UNAVAILABLE -> SOURCE_UNAVAILABLE;
-        };
     }
 
     /** The general type for a status; empty for statuses the API has no type of its own for. */

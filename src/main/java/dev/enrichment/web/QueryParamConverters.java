@@ -1,8 +1,6 @@
 package dev.enrichment.web;
 
 import dev.enrichment.problem.ProblemException;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.QueryParam;
@@ -20,14 +18,12 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Reads query parameters: text is stripped and an empty value counts as absent; integers, decimals, enums (in any
  * case), time zones and times ({@link TimeParam}, {@link InstantParam}) are parsed. A value that cannot be read is
- * refused with a problem naming the parameter as its {@code @QueryParam} does, so the caller gets the same 400 as for
- * a value that breaks a constraint. A refused number is told the bounds of its {@code @Min}/{@code @Max} (or
- * decimal) constraints, which Bean Validation then checks.
+ * refused with a problem naming the parameter as its {@code @QueryParam} does (and, for a number, the bounds of its
+ * {@code @Min}/{@code @Max}), so the caller gets the same 400 as for a value that breaks a constraint.
  */
 @Provider
 public class QueryParamConverters implements ParamConverterProvider {
@@ -35,32 +31,33 @@ public class QueryParamConverters implements ParamConverterProvider {
     private static final String INSTANT = "an ISO-8601 instant such as 2025-10-18T00:00:00Z";
 
     @Override
+    @SuppressWarnings("unchecked")
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
         QueryParam query = annotation(annotations, QueryParam.class);
-        Reading reading = query == null ? null : reading(rawType, bounds(annotations));
-        return reading == null ? null : new Reader<>(rawType, query.value(), reading);
+        return query == null ? null : (ParamConverter<T>) reader(rawType, query.value(), annotations);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Reading reading(Class<?> type, String bounds) {
+    private static Reader reader(Class<?> type, String name, Annotation[] annotations) {
         if (type == String.class) {
-            return new Reading(text -> text, text -> "cannot be read");
+            return new Reader(name, text -> text, null);
         } else if (type == Integer.class) {
-            return new Reading(Integer::valueOf, text -> "must be an integer" + bounds);
+            return new Reader(name, Integer::valueOf, text -> "must be an integer" + bounds(annotations));
         } else if (type == BigDecimal.class) {
-            return new Reading(BigDecimal::new, text -> "must be a number" + bounds);
+            return new Reader(name, BigDecimal::new, text -> "must be a number" + bounds(annotations));
         } else if (type == ZoneId.class) {
-            return new Reading(ZoneId::of, text -> "'" + text + "' is not an IANA time zone such as Europe/Berlin");
+            return new Reader(name, ZoneId::of,
+                    text -> "'" + text + "' is not an IANA time zone such as Europe/Berlin");
         } else if (type == InstantParam.class) {
-            return new Reading(text -> new InstantParam(instant(text)), text -> "'" + text + "' is not " + INSTANT);
+            return new Reader(name, text -> new InstantParam(instant(text)),
+                    text -> "'" + text + "' is not " + INSTANT);
         } else if (type == TimeParam.class) {
-            return new Reading(QueryParamConverters::time,
+            return new Reader(name, QueryParamConverters::time,
                     text -> "'" + text + "' is not a time: use " + INSTANT + " or a date such as 2025-10-18");
         } else if (type.isEnum()) {
-            String names = Arrays.stream(type.getEnumConstants())
-                    .map(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT))
-                    .collect(Collectors.joining(", "));
-            return new Reading(text -> Enum.valueOf((Class) type, text.toUpperCase(Locale.ROOT)),
+            String names = String.join(", ", Arrays.stream(type.getEnumConstants())
+                    .map(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT)).toList());
+            return new Reader(name, text -> Enum.valueOf((Class) type, text.toUpperCase(Locale.ROOT)),
                     text -> "must be one of " + names);
         }
         return null;
@@ -70,13 +67,7 @@ public class QueryParamConverters implements ParamConverterProvider {
     private static String bounds(Annotation[] annotations) {
         Min min = annotation(annotations, Min.class);
         Max max = annotation(annotations, Max.class);
-        DecimalMin decimalMin = annotation(annotations, DecimalMin.class);
-        DecimalMax decimalMax = annotation(annotations, DecimalMax.class);
-        if (min != null && max != null) {
-            return " from " + min.value() + " to " + max.value();
-        }
-        return decimalMin != null && decimalMax != null ? " from " + decimalMin.value() + " to " + decimalMax.value()
-                : "";
+        return min == null || max == null ? "" : " from " + min.value() + " to " + max.value();
     }
 
     private static TimeParam time(String text) {
@@ -93,34 +84,28 @@ public class QueryParamConverters implements ParamConverterProvider {
     }
 
     private static <A extends Annotation> A annotation(Annotation[] annotations, Class<A> type) {
-        for (Annotation annotation : annotations == null ? new Annotation[0] : annotations) {
-            if (type.isInstance(annotation)) {
-                return type.cast(annotation);
-            }
-        }
-        return null;
+        return Arrays.stream(annotations).filter(type::isInstance).map(type::cast).findFirst().orElse(null);
     }
 
-    private record Reading(Function<String, ?> read, Function<String, String> refusal) {
-    }
-
-    private record Reader<T>(Class<T> type, String name, Reading reading) implements ParamConverter<T> {
+    /** Reads one parameter; {@code refusal} says what is wrong with text that {@code read} cannot take. */
+    private record Reader(String name, Function<String, Object> read, Function<String, String> refusal)
+            implements ParamConverter<Object> {
 
         @Override
-        public T fromString(String value) {
+        public Object fromString(String value) {
             if (value == null || value.isBlank()) {
                 return null;
             }
             String text = value.strip();
             try {
-                return type.cast(reading.read().apply(text));
+                return read.apply(text);
             } catch (RuntimeException e) {
-                throw ProblemException.invalid(name, reading.refusal().apply(text));
+                throw ProblemException.invalid(name, refusal.apply(text));
             }
         }
 
         @Override
-        public String toString(T value) {
+        public String toString(Object value) {
             return value == null ? null : value.toString();
         }
     }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.enrichment.problem.FieldError;
 import dev.enrichment.problem.ProblemException;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.PathParam;
@@ -28,7 +26,7 @@ class QueryParamConvertersTest {
     @SuppressWarnings("unused")
     void parameters(@QueryParam("from") TimeParam from, @QueryParam("as_of") InstantParam asOf,
             @QueryParam("tz") ZoneId tz, @QueryParam("limit") @Min(1) @Max(500) Integer limit,
-            @QueryParam("min_confidence") @DecimalMin("0") @DecimalMax("1") BigDecimal minConfidence,
+            @QueryParam("min_confidence") @Min(0) @Max(1) BigDecimal minConfidence,
             @QueryParam("unit") TimeUnit unit, @QueryParam("bot") String bot, @PathParam("id") String id) {
     }
 
