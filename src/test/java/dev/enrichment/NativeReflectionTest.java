@@ -22,7 +22,7 @@ import dev.enrichment.jobs.JobJsonSamples;
 import dev.enrichment.llm.LlmJsonSamples;
 import dev.enrichment.pipeline.CycleStarted;
 import dev.enrichment.preference.PreferenceJsonSamples;
-import dev.enrichment.web.ApiProblem;
+import dev.enrichment.problem.FieldError;
 import dev.enrichment.web.Problem;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.io.File;
@@ -214,7 +214,7 @@ class NativeReflectionTest {
     private static Problem problem() {
         return new Problem("https://enrichment.dev/problems/invalid-request", "Invalid request", 400,
                 "user_id: must not be blank", "/api/v1/facts",
-                List.of(new ApiProblem.FieldError("user_id", "must not be blank")),
+                List.of(new FieldError("user_id", "must not be blank")),
                 "5f0c1a52-8d0e-4c59-9a51-0d3c8f1e2b7a");
     }
 

@@ -56,7 +56,7 @@ public class FactReader {
         }
         if (query.minConfidence() != null) {
             sql.append(" AND ufr.confidence >= :minConfidence");
-            params.put("minConfidence", query.minConfidence());
+            params.put("minConfidence", query.minConfidence().doubleValue());
         }
         if (query.entityType() != null) {
             sql.append(" AND fe.entity_type = :entityType");

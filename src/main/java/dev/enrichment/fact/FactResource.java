@@ -2,18 +2,16 @@ package dev.enrichment.fact;
 
 import dev.enrichment.security.BotAccess;
 import dev.enrichment.web.ProblemResponses;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,15 +47,7 @@ public class FactResource {
                     {"type": "https://enrichment.dev/problems/invalid-request", "title": "Invalid request",
                      "status": 400, "detail": "min_confidence: must be from 0 to 1, was 2",
                      "fields": [{"field": "min_confidence", "message": "must be from 0 to 1, was 2"}]}""")))
-    public FactList list(
-            @Parameter(description = "User id (universal id)") @PathParam("user_id") String userId,
-            @Parameter(description = "Only facts this bot wrote or confirmed last") @QueryParam("bot") String bot,
-            @Parameter(description = "Lowest confidence, 0 to 1", schema = @Schema(type = SchemaType.NUMBER))
-            @QueryParam("min_confidence") String minConfidence,
-            @Parameter(description = "Entity type, e.g. food, hobby, person, place") @QueryParam("entity_type")
-            String entityType,
-            @Parameter(description = "At most this many facts, 1 to 500 (default 50)",
-                    schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit) {
-        return reader.list(FactQuery.parse(userId, bot, minConfidence, entityType, limit));
+    public FactList list(@Valid @BeanParam FactQuery query) {
+        return reader.list(query);
     }
 }

@@ -1,12 +1,11 @@
 package dev.enrichment.jobs;
 
-import dev.enrichment.web.ApiProblem;
-import java.util.List;
+import dev.enrichment.problem.ProblemException;
 
-/** A job of that kind is already queued or running: answered with 409. */
-class JobAlreadyRunningException extends ApiProblem {
+/** A job of that kind is already queued or running. */
+class JobAlreadyRunningException extends ProblemException {
 
     JobAlreadyRunningException(String kind) {
-        super(409, "Conflict", "a " + kind + " job is already queued or running; wait for it or cancel it", List.of());
+        super(Kind.CONFLICT, "a " + kind + " job is already queued or running; wait for it or cancel it");
     }
 }

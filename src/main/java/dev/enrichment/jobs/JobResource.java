@@ -20,8 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -65,9 +67,9 @@ public class JobResource {
             examples = @ExampleObject(name = "jobs", value = "[" + JOB_EXAMPLE + "]")))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public List<JobView> list(@Parameter(description = "Only this kind") @QueryParam("kind") String kind,
-            @Parameter(description = "Only this status: queued, running, succeeded, failed, cancelled")
-            @QueryParam("status") String status) {
-        return jobs.list(QueryParams.text(kind), status(status), LIST_LIMIT).stream()
+            @Parameter(description = "Only this status: queued, running, succeeded, failed, cancelled",
+                    schema = @Schema(type = SchemaType.STRING)) @QueryParam("status") JobStatus status) {
+        return jobs.list(kind, status, LIST_LIMIT).stream()
                 .map(job -> JobView.of(job, clock)).toList();
     }
 
@@ -150,18 +152,6 @@ public class JobResource {
     private String startedBy() {
         return caller.role().map(role -> role.name().toLowerCase(Locale.ROOT) + " key")
                 .orElse("unauthenticated (auth disabled)");
-    }
-
-    private static JobStatus status(String value) {
-        String text = QueryParams.text(value);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return JobStatus.valueOf(text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest("status", "must be one of queued, running, succeeded, failed, cancelled");
-        }
     }
 
     private static UUID uuid(String id) {

@@ -146,7 +146,7 @@ public class JobService {
     }
 
     /** Resumes jobs whose process died; the first check comes right after startup. */
-    @Scheduled(identity = "job-stale-check", every = "${jobs.stale-check-interval}",
+    @Scheduled(identity = "job-stale-check", every = "${jobs-stale-check.every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void staleCheck() {
         try {

@@ -1,5 +1,6 @@
 package dev.enrichment.llm;
 
+import dev.enrichment.problem.ProblemException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,7 +10,7 @@ import java.util.OptionalInt;
  * The one way an LLM call fails. Its message holds no prompt text, answer text or API key: only the kind, the status,
  * the attempts and at most the provider's own short {@code error.message}.
  */
-public final class LlmException extends RuntimeException {
+public final class LlmException extends ProblemException {
 
     /** What went wrong, coarse enough for a caller to decide what to do next. */
     public enum Kind {
@@ -52,7 +53,8 @@ public final class LlmException extends RuntimeException {
 
     LlmException(Kind kind, String message, Integer httpStatus, String providerMessage, int attempts,
             Duration retryAfter, Throwable cause) {
-        super(withProviderMessage(message, shorten(providerMessage)), cause);
+        super(ProblemException.Kind.LLM_UNAVAILABLE, "the LLM is unavailable; try again later",
+                withProviderMessage(message, shorten(providerMessage)), cause);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.httpStatus = httpStatus;
         this.providerMessage = shorten(providerMessage);

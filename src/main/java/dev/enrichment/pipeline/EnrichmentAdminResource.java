@@ -1,7 +1,6 @@
 package dev.enrichment.pipeline;
 
 import dev.enrichment.security.AdminAccess;
-import dev.enrichment.web.QueryParams;
 import dev.enrichment.web.ProblemResponses;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -90,8 +89,6 @@ public class EnrichmentAdminResource {
     public RequeueResult requeue(
             @Parameter(description = "Only this bot's windows") @QueryParam("bot") String bot,
             @Parameter(description = "Only this user's windows") @QueryParam("user_id") String userId) {
-        String botFilter = QueryParams.text(bot);
-        String userFilter = QueryParams.text(userId);
-        return new RequeueResult(admin.requeueFailed(botFilter, userFilter), botFilter, userFilter);
+        return new RequeueResult(admin.requeueFailed(bot, userId), bot, userId);
     }
 }

@@ -2,16 +2,16 @@ package dev.enrichment.recap;
 
 import dev.enrichment.security.BotAccess;
 import dev.enrichment.web.ProblemResponses;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -63,19 +63,7 @@ public class RecapResource {
                      "status": 400, "detail": "when: found no time expression. Supported forms: today; yesterday; ...",
                      "fields": [{"field": "when",
                       "message": "found no time expression. Supported forms: today; yesterday; ..."}]}""")))
-    public RecapView recap(
-            @Parameter(description = "Bot name, e.g. elena", required = true) @QueryParam("bot") String bot,
-            @Parameter(description = "User id (universal id)", required = true) @QueryParam("user_id") String userId,
-            @Parameter(description = "A time expression, alone or in a sentence: \"last week\", \"yesterday\", "
-                    + "\"hey, what did we talk about last week?\"; instead of from/to") @QueryParam("when") String when,
-            @Parameter(description = "Range start with to, instead of when: an instant (2025-10-13T00:00:00Z) or a "
-                    + "date in tz") @QueryParam("from") String from,
-            @Parameter(description = "Range end (exclusive) with from: an instant, or a date in tz whose whole day "
-                    + "is included") @QueryParam("to") String to,
-            @Parameter(description = "IANA time zone, e.g. Europe/Berlin; default: the user's timezone "
-                    + "preference, else UTC") @QueryParam("tz") String tz,
-            @Parameter(description = "Reference instant for relative expressions, e.g. 2025-10-22T12:00:00Z; "
-                    + "default: now") @QueryParam("as_of") String asOf) {
-        return service.recap(RecapRequest.parse(bot, userId, when, from, to, tz, asOf));
+    public RecapView recap(@Valid @BeanParam RecapRequest request) {
+        return service.recap(request);
     }
 }

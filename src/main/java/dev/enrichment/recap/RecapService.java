@@ -4,11 +4,9 @@ import dev.enrichment.fact.FactReader;
 import dev.enrichment.pipeline.Coverage;
 import dev.enrichment.pipeline.PipelineAdmin;
 import dev.enrichment.preference.PreferenceReader;
-import dev.enrichment.web.QueryParams;
-import dev.enrichment.web.QueryParams.DayEnd;
+import dev.enrichment.problem.ProblemException;
 import dev.enrichment.summary.SummaryReader;
 import dev.enrichment.summary.SummaryView;
-import dev.enrichment.web.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -42,9 +40,9 @@ public class RecapService {
 
     @Transactional
     RecapView recap(RecapRequest request) {
-        ZoneId zone = request.zone() != null ? request.zone()
-                : preferences.timezone(request.userId()).orElse(UTC);
-        Instant asOf = request.asOf() != null ? request.asOf() : clock.instant();
+        request.requireWhenOrRange();
+        ZoneId zone = request.tz() != null ? request.tz() : preferences.timezone(request.userId()).orElse(UTC);
+        Instant asOf = request.asOf() != null ? request.asOf().instant() : clock.instant();
         ResolvedRange range = request.when() != null ? resolve(request.when(), zone, asOf) : explicit(request, zone);
         List<SummaryView> found = summaries.overlapping(request.bot(), request.userId(), range.from(), range.to());
         Coverage coverage = pipeline.coverage(request.bot(), request.userId(), range.from(), range.to());
@@ -60,19 +58,17 @@ public class RecapService {
     private ResolvedRange resolve(String when, ZoneId zone, Instant asOf) {
         try {
             return parser.resolve(when, zone, asOf);
-        } catch (UnresolvableExpressionException e) {
-            throw ApiProblem.badRequest("when", e.reason() + ". Supported forms: "
-                    + String.join("; ", e.supportedForms()));
-        } catch (RangeTooLongException | IllegalArgumentException e) {
-            throw ApiProblem.badRequest("when", e.getMessage());
+        } catch (UnresolvableExpressionException | RangeTooLongException | IllegalArgumentException e) {
+            // each message says what is wrong; an unresolvable expression's lists the supported forms
+            throw ProblemException.invalid("when", e.getMessage());
         }
     }
 
     private static ResolvedRange explicit(RecapRequest request, ZoneId zone) {
-        Instant from = QueryParams.instant("from", request.from(), zone, DayEnd.START);
-        Instant to = QueryParams.instant("to", request.to(), zone, DayEnd.END);
+        Instant from = request.from().startIn(zone);
+        Instant to = request.to().endIn(zone);
         if (!from.isBefore(to)) {
-            throw ApiProblem.badRequest("from", "must be before to");
+            throw ProblemException.invalid("from", "must be before to");
         }
         requireSpan("to", from, to, zone);
         return new ResolvedRange(from, to, zone, null);
@@ -83,7 +79,7 @@ public class RecapService {
         LocalDateTime start = LocalDateTime.ofInstant(from, zone);
         LocalDateTime end = LocalDateTime.ofInstant(to, zone);
         if (start.plusDays(TimeExpressionParser.MAX_DAYS).isBefore(end)) {
-            throw ApiProblem.badRequest(field, "the range spans more than " + TimeExpressionParser.MAX_DAYS
+            throw ProblemException.invalid(field, "the range spans more than " + TimeExpressionParser.MAX_DAYS
                     + " days; ask for a shorter one");
         }
     }

@@ -1,6 +1,6 @@
 package dev.enrichment.summary;
 
-import dev.enrichment.web.ApiProblem;
+import dev.enrichment.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -23,25 +23,23 @@ record SummaryCursor(LocalDateTime start, int id) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Null for a missing cursor; a 400 on {@code field} for one this API did not hand out. */
-    static SummaryCursor decode(String field, String token) {
+    /**
+     * Reads the {@code cursor} query parameter; null when it is blank, a 400 for a cursor this API did not hand out.
+     */
+    static SummaryCursor valueOf(String token) {
         if (token == null || token.isBlank()) {
             return null;
         }
         try {
             String plain = new String(Base64.getUrlDecoder().decode(token.strip()), StandardCharsets.UTF_8);
             String[] parts = plain.split("\\|");
-            if (parts.length != 3 || !VERSION.equals(parts[0])) {
-                throw invalid(field);
+            if (parts.length == 3 && VERSION.equals(parts[0])) {
+                return new SummaryCursor(LocalDateTime.parse(parts[1]), Integer.parseInt(parts[2]));
             }
-            return new SummaryCursor(LocalDateTime.parse(parts[1]), Integer.parseInt(parts[2]));
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw invalid(field);
+            // refused below
         }
-    }
-
-    private static ApiProblem invalid(String field) {
-        return ApiProblem.badRequest(field,
+        throw ProblemException.invalid("cursor",
                 "is not a cursor this API returned; use next_cursor from the previous page");
     }
 }

@@ -26,13 +26,13 @@ public class SummaryReader {
             where.add("userId = :user");
             params.and("user", query.userId());
         }
-        if (query.from() != null) {
+        if (query.endsAfter() != null) {
             where.add("endTimestamp > :from");
-            params.and("from", SummaryWriter.naiveUtc(query.from()));
+            params.and("from", SummaryWriter.naiveUtc(query.endsAfter()));
         }
-        if (query.to() != null) {
+        if (query.startsBefore() != null) {
             where.add("startTimestamp < :to");
-            params.and("to", SummaryWriter.naiveUtc(query.to()));
+            params.and("to", SummaryWriter.naiveUtc(query.startsBefore()));
         }
         if (query.summaryType() != null) {
             where.add("summaryType = :type");
@@ -40,11 +40,11 @@ public class SummaryReader {
         }
         if (query.minConfidence() != null) {
             where.add("confidenceScore >= :minConfidence");
-            params.and("minConfidence", query.minConfidence());
+            params.and("minConfidence", query.minConfidence().doubleValue());
         }
-        if (query.after() != null) {
+        if (query.cursor() != null) {
             where.add("(startTimestamp < :afterStart or (startTimestamp = :afterStart and id < :afterId))");
-            params.and("afterStart", query.after().start()).and("afterId", query.after().id());
+            params.and("afterStart", query.cursor().start()).and("afterId", query.cursor().id());
         }
         String jpql = where.isEmpty() ? "" : String.join(" and ", where);
         // one row more than the page tells whether another page follows

@@ -3,14 +3,14 @@ package dev.enrichment.summary;
 import dev.enrichment.security.BotAccess;
 import dev.enrichment.web.ApiProblem;
 import dev.enrichment.web.ProblemResponses;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -54,22 +54,8 @@ public class SummaryResource {
                     {"type": "https://enrichment.dev/problems/invalid-request", "title": "Invalid request",
                      "status": 400, "detail": "limit: must be from 1 to 500, was 501",
                      "fields": [{"field": "limit", "message": "must be from 1 to 500, was 501"}]}""")))
-    public SummaryPage list(
-            @Parameter(description = "Bot name, e.g. elena") @QueryParam("bot") String bot,
-            @Parameter(description = "User id (universal id)") @QueryParam("user_id") String userId,
-            @Parameter(description = "Windows ending after this instant (2025-10-18T00:00:00Z) or UTC date",
-                    schema = @Schema(type = SchemaType.STRING)) @QueryParam("from") String from,
-            @Parameter(description = "Windows starting before this instant, or before the end of this UTC date",
-                    schema = @Schema(type = SchemaType.STRING)) @QueryParam("to") String to,
-            @Parameter(description = "time_window (LLM) or extractive (local analyser)",
-                    schema = @Schema(enumeration = {"time_window", "extractive"})) @QueryParam("summary_type")
-            String summaryType,
-            @Parameter(description = "Lowest confidence, 0 to 1", schema = @Schema(type = SchemaType.NUMBER))
-            @QueryParam("min_confidence") String minConfidence,
-            @Parameter(description = "Page size, 1 to 500 (default 50)", schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "next_cursor of the previous page") @QueryParam("cursor") String cursor) {
-        return reader.list(SummaryQuery.parse(bot, userId, from, to, summaryType, minConfidence, limit, cursor));
+    public SummaryPage list(@Valid @BeanParam SummaryQuery query) {
+        return reader.list(query);
     }
 
     @GET

@@ -2,6 +2,7 @@ package dev.enrichment.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.enrichment.problem.FieldError;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -26,7 +27,7 @@ public record Problem(
         @Schema(description = "The request path", example = "/api/v1/summaries/u1")
         String instance,
         @Schema(description = "The offending request fields, for validation errors")
-        List<ApiProblem.FieldError> fields,
+        List<FieldError> fields,
         @Schema(description = "For internal errors: the id under which the failure was logged",
                 example = "5f0c1a52-8d0e-4c59-9a51-0d3c8f1e2b7a")
         // Named explicitly so that the schema in /q/openapi is right whatever naming strategy it is built with.
@@ -41,7 +42,7 @@ public record Problem(
         return new Problem(type.uri(), type.title(), type.status(), detail, instance, List.of(), null);
     }
 
-    Problem withFields(List<ApiProblem.FieldError> offending) {
+    Problem withFields(List<FieldError> offending) {
         return new Problem(type, title, status, detail, instance, offending, errorId);
     }
 

@@ -3,11 +3,8 @@ package dev.enrichment.web;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dev.enrichment.conversation.ConversationSourceException;
-import dev.enrichment.llm.LlmException;
-import dev.enrichment.pipeline.AnalysisFailedException;
-import dev.enrichment.pipeline.CycleAlreadyRunningException;
-import dev.enrichment.pipeline.WindowBusyException;
+import dev.enrichment.problem.FieldError;
+import dev.enrichment.problem.ProblemException;
 import dev.enrichment.security.AccessDeniedException;
 import io.quarkus.logging.Log;
 import jakarta.validation.ConstraintViolationException;
@@ -24,22 +21,21 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The one place where failures become responses: every error leaves as an RFC 9457 {@code application/problem+json}
- * body. Bodies never carry a stack trace, an exception class or text from a prompt; an unexpected failure is logged
- * with its stack trace under a random error id, and only the id is sent.
+ * body. Features throw {@link ProblemException}s, which say what kind of problem it is; the status, type and title
+ * are decided here. Bodies never carry a stack trace, an exception class or text from a prompt; an unexpected
+ * failure is logged with its stack trace under a random error id, and only the id is sent.
  */
 class ProblemMapper {
 
-    static final String LLM_UNAVAILABLE = "the LLM is unavailable; try again later";
-    static final String LLM_UNUSABLE = "the LLM gave no usable analysis; try again later";
-    static final String SOURCE_UNAVAILABLE =
-            "the conversation source (Qdrant) cannot be read right now; try again later";
     static final String MALFORMED_BODY = "the request body is not valid JSON";
 
     @ServerExceptionMapper
-    Response apiProblem(ApiProblem e, ContainerRequestContext request) {
-        String type = ProblemType.forStatus(e.status()).map(ProblemType::uri).orElse("about:blank");
-        return new Problem(type, e.title(), e.status(), e.detail(), instance(request), e.fields(), null)
-                .toResponse().build();
+    Response problem(ProblemException e, ContainerRequestContext request) {
+        ProblemType type = ProblemType.valueOf(e.problemKind().name());
+        if (type.status() >= 500) {
+            Log.warnf("%s %s: %s", request.getMethod(), path(request), e.logText());
+        }
+        return Problem.of(type, e.detail(), instance(request)).withFields(e.fields()).toResponse().build();
     }
 
     @ServerExceptionMapper
@@ -58,7 +54,7 @@ class ProblemMapper {
     Response validation(ValidationException e, ContainerRequestContext request) {
         if (e instanceof ConstraintViolationException violation
                 && !ViolationFields.concernsReturnValue(violation.getConstraintViolations())) {
-            List<ApiProblem.FieldError> fields = ViolationFields.of(violation.getConstraintViolations());
+            List<FieldError> fields = ViolationFields.of(violation.getConstraintViolations());
             String detail = fields.stream().map(f -> f.field() + ": " + f.message())
                     .collect(Collectors.joining("; "));
             return Problem.of(ProblemType.INVALID_REQUEST, detail, instance(request)).withFields(fields)
@@ -66,38 +62,6 @@ class ProblemMapper {
         }
         // A bad return value or a bad constraint declaration is a bug here, not in the request.
         return unexpected(e, request);
-    }
-
-    @ServerExceptionMapper
-    Response cycleRunning(CycleAlreadyRunningException e, ContainerRequestContext request) {
-        return Problem.of(ProblemType.CONFLICT, e.getMessage(), instance(request)).toResponse().build();
-    }
-
-    @ServerExceptionMapper
-    Response windowBusy(WindowBusyException e, ContainerRequestContext request) {
-        return Problem.of(ProblemType.CONFLICT, e.getMessage(), instance(request)).toResponse().build();
-    }
-
-    @ServerExceptionMapper
-    Response analysisFailed(AnalysisFailedException e, ContainerRequestContext request) {
-        // The exception's own message may quote the model's answer; the caller gets a fixed sentence.
-        Log.warnf("%s %s: analysis failed (llm unavailable: %s)", request.getMethod(), path(request),
-                e.llmUnavailable());
-        String detail = e.llmUnavailable() ? LLM_UNAVAILABLE : LLM_UNUSABLE;
-        return Problem.of(ProblemType.LLM_UNAVAILABLE, detail, instance(request)).toResponse().build();
-    }
-
-    @ServerExceptionMapper
-    Response llmFailed(LlmException e, ContainerRequestContext request) {
-        Log.warnf("%s %s: LLM call failed: %s", request.getMethod(), path(request), e.getMessage());
-        return Problem.of(ProblemType.LLM_UNAVAILABLE, LLM_UNAVAILABLE, instance(request)).toResponse().build();
-    }
-
-    @ServerExceptionMapper
-    Response sourceUnavailable(ConversationSourceException e, ContainerRequestContext request) {
-        Log.warnf("%s %s: Qdrant unavailable: %s", request.getMethod(), path(request), e.getMessage());
-        return Problem.of(ProblemType.SOURCE_UNAVAILABLE, SOURCE_UNAVAILABLE, instance(request)).toResponse()
-                .build();
     }
 
     @ServerExceptionMapper
@@ -117,12 +81,16 @@ class ProblemMapper {
         if (status >= 500 && status != 503) {
             return unexpected(e, request);
         }
+        if (e.getCause() instanceof ProblemException refusal) {
+            // A parameter converter refused a value, naming the parameter (see QueryParamConverters).
+            return problem(refusal, request);
+        }
         if (e.getCause() instanceof JacksonException jackson) {
             return invalidBody(jackson, request);
         }
         if (e instanceof NotFoundException && e.getCause() != null) {
             // Quarkus (as JAX-RS says) answers 404 when a path or query parameter cannot be converted; the resource
-            // exists, so it is the request that is wrong. Quarkus does not say which parameter failed.
+            // exists, so it is the request that is wrong. Quarkus's own converters do not say which parameter failed.
             return Problem.of(ProblemType.INVALID_REQUEST, WebApplicationDetails.INVALID_PARAMETER, instance(request))
                     .toResponse().build();
         }
@@ -157,7 +125,7 @@ class ProblemMapper {
             if (!field.isEmpty()) {
                 String message = "has an invalid value or type";
                 problem = Problem.of(ProblemType.INVALID_REQUEST, field + ": " + message, instance(request))
-                        .withFields(List.of(new ApiProblem.FieldError(field, message)));
+                        .withFields(List.of(new FieldError(field, message)));
             }
         }
         return problem.toResponse().build();

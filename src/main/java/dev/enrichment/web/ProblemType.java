@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * The kinds of problem the API reports. Each has a stable type URI under {@link #BASE}: an identifier for clients
- * to switch on (RFC 9457 section 3.1.1), not a page to fetch.
+ * to switch on (RFC 9457 section 3.1.1), not a page to fetch. Each {@code ProblemException.Kind} has the type of the
+ * same name.
  */
 enum ProblemType {
 

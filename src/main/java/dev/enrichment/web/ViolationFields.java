@@ -1,6 +1,7 @@
 package dev.enrichment.web;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.enrichment.problem.FieldError;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
@@ -17,12 +18,12 @@ final class ViolationFields {
     private ViolationFields() {
     }
 
-    static List<ApiProblem.FieldError> of(Collection<? extends ConstraintViolation<?>> violations) {
+    static List<FieldError> of(Collection<? extends ConstraintViolation<?>> violations) {
         return violations.stream()
-                .map(v -> new ApiProblem.FieldError(fieldName(v.getPropertyPath()), v.getMessage()))
+                .map(v -> new FieldError(fieldName(v.getPropertyPath()), v.getMessage()))
                 .distinct()
-                .sorted(Comparator.comparing(ApiProblem.FieldError::field)
-                        .thenComparing(ApiProblem.FieldError::message))
+                .sorted(Comparator.comparing(FieldError::field)
+                        .thenComparing(FieldError::message))
                 .toList();
     }
 

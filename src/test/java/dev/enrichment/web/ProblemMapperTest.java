@@ -42,12 +42,12 @@ class ProblemMapperTest {
 
     @Test
     void usesAboutBlankForAStatusWithoutAProblemTypeOfItsOwn() {
-        Response response = asBot().get(BASE + "api-problem/teapot");
+        Response response = asBot().get(BASE + "gone");
 
-        assertThat(response.statusCode()).isEqualTo(418);
+        assertThat(response.statusCode()).isEqualTo(410);
         assertThat(response.contentType()).startsWith(PROBLEM_JSON);
         assertThat(response.jsonPath().getString("type")).isEqualTo("about:blank");
-        assertThat(response.jsonPath().getString("title")).isEqualTo("I'm a teapot");
+        assertThat(response.jsonPath().getString("title")).isEqualTo("Gone");
     }
 
     @Test
@@ -111,6 +111,45 @@ class ProblemMapperTest {
 
         assertProblem(response, 400, "invalid-request", "Invalid request");
         assertThat(response.jsonPath().getString("detail")).isEqualTo("invalid request parameter");
+    }
+
+    @Test
+    void namesAQueryParameterOurConverterCannotRead() {
+        Response response = asBot().get(BASE + "converted?tz=Mars/Olympus_Mons");
+
+        assertProblem(response, 400, "invalid-request", "Invalid request");
+        assertThat(response.jsonPath().getString("detail"))
+                .isEqualTo("tz: 'Mars/Olympus_Mons' is not an IANA time zone such as Europe/Berlin");
+        assertThat(response.jsonPath().getList("fields.field")).containsExactly("tz");
+    }
+
+    @Test
+    void namesABeanParameterOurConverterCannotRead() {
+        Response response = asBot().get(BASE + "converted?page_size=many");
+
+        assertProblem(response, 400, "invalid-request", "Invalid request");
+        assertThat(response.jsonPath().getString("detail")).isEqualTo("page_size: must be an integer from 1 to 50");
+        assertThat(response.jsonPath().getList("fields.field")).containsExactly("page_size");
+        assertThat(asBot().get(BASE + "converted?starts_at=soon").jsonPath().getList("fields.field"))
+                .containsExactly("starts_at");
+    }
+
+    @Test
+    void checksAConvertedBeanParameterWithItsConstraints() {
+        Response response = asBot().get(BASE + "converted?page_size=51");
+
+        assertProblem(response, 400, "invalid-request", "Invalid request");
+        assertThat(response.jsonPath().getList("fields.field")).containsExactly("page_size");
+    }
+
+    @Test
+    void readsConvertedParametersAndTakesBlankOnesAsAbsent() {
+        Response response = asBot().queryParam("starts_at", "2025-10-18").queryParam("page_size", " 7 ")
+                .queryParam("tz", "").get(BASE + "converted");
+
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+        assertThat(response.jsonPath().getString("user_id"))
+                .isEqualTo("TimeParam[instant=null, date=2025-10-18] 7 null");
     }
 
     @Test

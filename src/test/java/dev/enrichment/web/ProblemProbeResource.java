@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,8 +18,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,6 +41,11 @@ public class ProblemProbeResource {
     public record Echo(String userId) {
     }
 
+    /** Query parameters read by {@link QueryParamConverters} and checked by Bean Validation. */
+    public record Window(@QueryParam("starts_at") TimeParam startsAt,
+            @QueryParam("page_size") @Min(1) @Max(50) Integer pageSize) {
+    }
+
     @GET
     @Path("api-problem/not-found")
     public Echo apiProblemNotFound() {
@@ -50,9 +59,9 @@ public class ProblemProbeResource {
     }
 
     @GET
-    @Path("api-problem/teapot")
-    public Echo apiProblemTeapot() {
-        throw new ApiProblem(418, "I'm a teapot", "short and stout", List.of());
+    @Path("gone")
+    public Echo gone() {
+        throw new WebApplicationException(Response.Status.GONE);
     }
 
     @POST
@@ -66,6 +75,12 @@ public class ProblemProbeResource {
     @Path("query")
     public Echo query(@QueryParam("max_results") @Min(1) @Max(100) int maxResults) {
         return new Echo("ok " + maxResults);
+    }
+
+    @GET
+    @Path("converted")
+    public Echo converted(@Valid @BeanParam Window window, @QueryParam("tz") ZoneId tz) {
+        return new Echo(window.startsAt() + " " + window.pageSize() + " " + tz);
     }
 
     @GET
