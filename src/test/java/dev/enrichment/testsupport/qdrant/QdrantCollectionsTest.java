@@ -5,7 +5,6 @@ import static dev.enrichment.testsupport.qdrant.ClientCalls.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.enrichment.demo.WhisperEnginePoints;
-import dev.enrichment.testsupport.LogCapture;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.qdrant.client.grpc.Collections.CollectionInfo;
@@ -16,26 +15,15 @@ import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Collection listing, info, existence, creation and not-found errors through the real client. */
+@ExtendWith(ExpectQdrantClientFailures.class)
 class QdrantCollectionsTest {
 
-    // Some tests provoke Qdrant errors on purpose; the client logs each at ERROR with a stack trace.
-    private LogCapture expectedErrors;
-
-    @BeforeEach
-    void expectErrors() {
-        expectedErrors = QdrantTestDouble.expectedClientFailures();
-    }
-
-    @AfterEach
-    void stopExpectingErrors() {
-        expectedErrors.close();
-    }
 
     private static QdrantTestTarget target;
 

@@ -9,7 +9,6 @@ import static io.qdrant.client.ValueFactory.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.enrichment.demo.WhisperEnginePoints;
-import dev.enrichment.testsupport.LogCapture;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.qdrant.client.StartFromFactory;
@@ -36,26 +35,15 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Scroll paging, id order, payload selection, order_by, count, get, upsert and delete through the real client. */
+@ExtendWith(ExpectQdrantClientFailures.class)
 class QdrantScrollTest {
 
-    // Some tests provoke Qdrant errors on purpose; the client logs each at ERROR with a stack trace.
-    private LogCapture expectedErrors;
-
-    @BeforeEach
-    void expectErrors() {
-        expectedErrors = QdrantTestDouble.expectedClientFailures();
-    }
-
-    @AfterEach
-    void stopExpectingErrors() {
-        expectedErrors.close();
-    }
 
     private static final String COLLECTION = "scroll_semantics";
     private static final LocalDateTime START = LocalDateTime.of(2025, 10, 18, 23, 23, 30, 655_569_000);

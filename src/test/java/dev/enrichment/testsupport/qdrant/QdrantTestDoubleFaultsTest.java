@@ -8,19 +8,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.enrichment.demo.WhisperEnginePoints;
-import dev.enrichment.testsupport.LogCapture;
 import io.grpc.Status;
 import io.qdrant.client.grpc.Points.ScrollPoints;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Request counters, fault injection and latency of the double, seen through the real client. */
+@ExtendWith(ExpectQdrantClientFailures.class)
 class QdrantTestDoubleFaultsTest {
 
     private static final String COLLECTION = "whisperengine_memory_elena";
@@ -35,18 +35,6 @@ class QdrantTestDoubleFaultsTest {
         qdrant = target.testDouble().orElseThrow();
     }
 
-    // Every test here fails calls on purpose; the client logs each at ERROR with a stack trace.
-    private LogCapture clientErrors;
-
-    @BeforeEach
-    void expectClientErrors() {
-        clientErrors = QdrantTestDouble.expectedClientFailures();
-    }
-
-    @AfterEach
-    void stopExpectingClientErrors() {
-        clientErrors.close();
-    }
 
     @BeforeEach
     void seeded() {
