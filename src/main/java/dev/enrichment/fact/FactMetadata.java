@@ -1,5 +1,6 @@
 package dev.enrichment.fact;
 
+import dev.enrichment.PythonIsoTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,22 +1,19 @@
 package dev.enrichment.fact;
 
+import dev.enrichment.PythonIsoTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.enrichment.SqlValues;
+import dev.enrichment.SqlRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Reads a user's facts for the API. WhisperEngine's processing markers, which share the fact tables, are never
@@ -41,10 +38,11 @@ public class FactReader {
     /** The user's facts matching the query, most confident first; an unknown user simply has none. */
     FactList list(FactQuery query) {
         StringBuilder sql = new StringBuilder("""
-                SELECT CAST(ufr.id AS text), fe.entity_name, fe.entity_type, fe.category, ufr.relationship_type,
-                       ufr.confidence, COALESCE(ufr.mentioned_by_character, ufr.context_metadata ->> 'bot_name'),
-                       ufr.context_metadata ->> 'latest_message_timestamp',
-                       CAST(ufr.context_metadata -> 'source_messages' AS text), ufr.created_at, ufr.updated_at
+                SELECT ufr.id, fe.entity_name, fe.entity_type, fe.category, ufr.relationship_type, ufr.confidence,
+                       COALESCE(ufr.mentioned_by_character, ufr.context_metadata ->> 'bot_name') AS bot,
+                       ufr.context_metadata ->> 'latest_message_timestamp' AS latest_message_timestamp,
+                       CAST(ufr.context_metadata -> 'source_messages' AS text) AS source_messages,
+                       ufr.created_at AT TIME ZONE 'UTC' AS created_at, ufr.updated_at AT TIME ZONE 'UTC' AS updated_at
                   FROM user_fact_relationships ufr
                   JOIN fact_entities fe ON fe.id = ufr.entity_id
                  WHERE ufr.user_id = :user AND """).append(NOT_A_MARKER);
@@ -64,15 +62,12 @@ public class FactReader {
         }
         sql.append(" ORDER BY ufr.confidence DESC NULLS LAST, ufr.updated_at DESC NULLS LAST, ufr.id LIMIT :limit");
         params.put("limit", query.limit());
-        Query q = em.createNativeQuery(sql.toString());
+        Query q = SqlRow.query(em, sql.toString());
         params.forEach(q::setParameter);
-        List<FactView> facts = new ArrayList<>();
-        for (Object row : q.getResultList()) {
-            Object[] r = (Object[]) row;
-            facts.add(new FactView(UUID.fromString((String) r[0]), (String) r[1], (String) r[2], (String) r[3],
-                    (String) r[4], number(r[5]), (String) r[6], PythonIsoTime.parse(r[7]).orElse(null),
-                    messageIds((String) r[8]), naiveUtc(r[9]), naiveUtc(r[10])));
-        }
+        List<FactView> facts = SqlRow.all(q).stream().map(r -> new FactView(r.uuid("id"), r.text("entity_name"),
+                r.text("entity_type"), r.text("category"), r.text("relationship_type"), r.decimal("confidence"),
+                r.text("bot"), PythonIsoTime.parse(r.text("latest_message_timestamp")).orElse(null),
+                messageIds(r.text("source_messages")), r.instant("created_at"), r.instant("updated_at"))).toList();
         return new FactList(query.userId(), facts);
     }
 
@@ -82,8 +77,8 @@ public class FactReader {
      * deleted or superseded since are left out.
      */
     public List<LearnedFact> learnedIn(String userId, String bot, Instant from, Instant to) {
-        List<?> rows = em.createNativeQuery("""
-                        SELECT CAST(ufr.id AS text), fe.entity_name, fe.entity_type, ufr.relationship_type,
+        Query q = SqlRow.query(em, """
+                        SELECT ufr.id, fe.entity_name, fe.entity_type, ufr.relationship_type,
                                ufr.confidence, h.change, h.window_start, h.window_end
                           FROM (SELECT DISTINCT ON (relationship_id) relationship_id, change, window_start, window_end
                                   FROM enrichment_fact_history
@@ -99,11 +94,10 @@ public class FactReader {
                 .setParameter("user", userId)
                 .setParameter("bot", bot)
                 .setParameter("from", from)
-                .setParameter("to", to)
-                .getResultList();
-        return rows.stream().map(Object[].class::cast).map(r -> new LearnedFact(UUID.fromString((String) r[0]),
-                (String) r[1], (String) r[2], (String) r[3], number(r[4]), (String) r[5], SqlValues.instant(r[6]),
-                SqlValues.instant(r[7]))).toList();
+                .setParameter("to", to);
+        return SqlRow.all(q).stream().map(r -> new LearnedFact(r.uuid("id"), r.text("entity_name"),
+                r.text("entity_type"), r.text("relationship_type"), r.decimal("confidence"), r.text("change"),
+                r.instant("window_start"), r.instant("window_end"))).toList();
     }
 
     private List<String> messageIds(String jsonArray) {
@@ -120,23 +114,5 @@ public class FactReader {
         } catch (JsonProcessingException e) {
             return List.of();
         }
-    }
-
-    private static Double number(Object value) {
-        return value == null ? null : ((Number) value).doubleValue();
-    }
-
-    // WhisperEngine's TIMESTAMP columns hold UTC wall-clock values
-    private static Instant naiveUtc(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof LocalDateTime local) {
-            return local.toInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass().getName());
     }
 }

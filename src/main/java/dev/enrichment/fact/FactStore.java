@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.enrichment.SqlRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,21 +46,17 @@ class FactStore {
 
     /** The user's facts on the entity, locked until the transaction ends so concurrent windows consolidate in turn. */
     List<StoredFact> lockFacts(String userId, UUID entityId) {
-        List<?> rows = entityManager.createNativeQuery("""
-                        SELECT CAST(id AS text), relationship_type, confidence, CAST(context_metadata AS text)
+        Query query = SqlRow.query(entityManager, """
+                        SELECT id, relationship_type, confidence, CAST(context_metadata AS text) AS context_metadata
                           FROM user_fact_relationships
                          WHERE user_id = :user AND entity_id = CAST(:entity AS uuid)
                            AND relationship_type NOT LIKE '_enrichment%'
                          ORDER BY id
                            FOR UPDATE""")
                 .setParameter("user", userId)
-                .setParameter("entity", entityId.toString())
-                .getResultList();
-        return rows.stream().map(Object[].class::cast).map(row -> storedFact(
-                UUID.fromString((String) row[0]),
-                (String) row[1],
-                row[2] == null ? 0.0 : ((Number) row[2]).doubleValue(),
-                (String) row[3])).toList();
+                .setParameter("entity", entityId.toString());
+        return SqlRow.all(query).stream().map(row -> storedFact(row.uuid("id"), row.text("relationship_type"),
+                Objects.requireNonNullElse(row.decimal("confidence"), 0.0), row.text("context_metadata"))).toList();
     }
 
     /**

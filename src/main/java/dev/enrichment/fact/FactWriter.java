@@ -1,5 +1,6 @@
 package dev.enrichment.fact;
 
+import dev.enrichment.PythonIsoTime;
 import dev.enrichment.preference.UserDirectory;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;

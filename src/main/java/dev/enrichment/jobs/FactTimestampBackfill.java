@@ -1,10 +1,11 @@
 package dev.enrichment.jobs;
 
+import dev.enrichment.PythonIsoTime;
+import dev.enrichment.SqlRow;
 import dev.enrichment.conversation.BotCollection;
 import dev.enrichment.conversation.ConversationSource;
 import dev.enrichment.conversation.Message;
 import dev.enrichment.conversation.MessageQuery;
-import dev.enrichment.fact.PythonIsoTime;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -160,22 +161,17 @@ class FactTimestampBackfill implements JobHandler<FactTimestampBackfill.Paramete
     /** Facts written by a bot that lack the key; never the processing markers. Oldest first within a group. */
     private List<Candidate> candidates() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("""
-                    SELECT f.id, f.mentioned_by_character, f.user_id,
-                           CAST(EXTRACT(EPOCH FROM f.created_at) * 1000000 AS bigint)
+            List<SqlRow> rows = SqlRow.all(SqlRow.query(em, """
+                    SELECT f.id, f.mentioned_by_character AS bot, f.user_id, f.created_at AT TIME ZONE 'UTC' AS created_at
                     FROM user_fact_relationships f JOIN fact_entities e ON e.id = f.entity_id
                     WHERE f.mentioned_by_character IS NOT NULL
                       AND f.created_at IS NOT NULL
                       AND (f.context_metadata IS NULL OR f.context_metadata ->> 'latest_message_timestamp' IS NULL)
                       AND f.relationship_type NOT LIKE '\\_enrichment%'
                       AND e.entity_type <> '_processing_marker'
-                    """).getResultList();
-            List<Candidate> candidates = new ArrayList<>(rows.size());
-            for (Object[] row : rows) {
-                candidates.add(new Candidate(uuid(row[0]), (String) row[1], (String) row[2], utc(row[3])));
-            }
-            return candidates;
+                    """));
+            return rows.stream().map(row -> new Candidate(row.uuid("id"), row.text("bot"), row.text("user_id"),
+                    row.instant("created_at"))).toList();
         });
     }
 
@@ -222,15 +218,4 @@ class FactTimestampBackfill implements JobHandler<FactTimestampBackfill.Paramete
         return lower.endsWith(LEGACY_SUFFIX) && lower.length() > LEGACY_SUFFIX.length()
                 ? lower.substring(0, lower.length() - LEGACY_SUFFIX.length()) : lower;
     }
-
-    private static UUID uuid(Object value) {
-        return value instanceof UUID id ? id : UUID.fromString(value.toString());
-    }
-
-    /** EXTRACT(EPOCH) of a naive timestamp reads it as UTC, whatever the zone of the database or this machine. */
-    private static Instant utc(Object epochMicros) {
-        long micros = ((Number) epochMicros).longValue();
-        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
-    }
-
 }

@@ -1,7 +1,10 @@
 package dev.enrichment.jobs;
 
+import dev.enrichment.llm.LlmPrices;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.enrichment.BackgroundExecutors;
+import dev.enrichment.SqlRow;
+import dev.enrichment.UtcTimestamps;
 import dev.enrichment.pipeline.PipelineConfig;
 import dev.enrichment.pipeline.SummaryRegenerator;
 import io.quarkus.logging.Log;
@@ -12,8 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,13 +45,16 @@ class SummaryRegeneration implements JobHandler<SummaryRegeneration.Parameters, 
     private final EntityManager em;
     private final SummaryRegenerator regenerator;
     private final PipelineConfig pipeline;
+    private final LlmPrices prices;
     /** Regenerations run in parallel, as many as the worker analyses windows (ENRICHMENT_CONCURRENCY). */
     private final ManagedExecutor regenerations;
 
-    SummaryRegeneration(EntityManager em, SummaryRegenerator regenerator, PipelineConfig pipeline) {
+    SummaryRegeneration(EntityManager em, SummaryRegenerator regenerator, PipelineConfig pipeline,
+            LlmPrices prices) {
         this.em = em;
         this.regenerator = regenerator;
         this.pipeline = pipeline;
+        this.prices = prices;
         this.regenerations = BackgroundExecutors.atMost(pipeline.concurrency());
     }
 
@@ -134,8 +138,7 @@ class SummaryRegeneration implements JobHandler<SummaryRegeneration.Parameters, 
         long promptTokens = messages * config.estimatedTokensPerMessage()
                 + windows * config.estimatedPromptOverheadTokens();
         long completionTokens = windows * config.estimatedCompletionTokensPerWindow();
-        double cost = promptTokens / 1_000_000d * pipeline.pricePerMillionPromptTokens()
-                + completionTokens / 1_000_000d * pipeline.pricePerMillionCompletionTokens();
+        double cost = prices.cost(promptTokens, completionTokens);
         Map<String, Counts> perBot = new TreeMap<>();
         summariesPerBot(selected).forEach((bot, n) -> perBot.put(bot, new Counts(n, null, null, null, null)));
         selected.forEach(context::sample);
@@ -224,13 +227,14 @@ class SummaryRegeneration implements JobHandler<SummaryRegeneration.Parameters, 
     /** The summaries the parameters select, newest first. */
     private List<Selected> select(Parameters filter) {
         StringBuilder sql = new StringBuilder("""
-                SELECT id, bot_name, user_id, start_timestamp, end_timestamp, summary_type, message_count
+                SELECT id, bot_name, user_id, start_timestamp AT TIME ZONE 'UTC' AS start_timestamp,
+                       end_timestamp AT TIME ZONE 'UTC' AS end_timestamp, summary_type, message_count
                 FROM conversation_summaries WHERE TRUE""");
         Map<String, Object> binds = new HashMap<>();
         where(sql, binds, "bot_name = :bot", "bot", filter.bot());
         where(sql, binds, "user_id = :user", "user", filter.userId());
-        where(sql, binds, "end_timestamp > :from", "from", naive(filter.from()));
-        where(sql, binds, "start_timestamp < :to", "to", naive(filter.to()));
+        where(sql, binds, "end_timestamp > :from", "from", UtcTimestamps.naive(filter.from()));
+        where(sql, binds, "start_timestamp < :to", "to", UtcTimestamps.naive(filter.to()));
         where(sql, binds, "summary_type = :type", "type", filter.summaryType());
         where(sql, binds, "confidence_score <= :confidence", "confidence", filter.maxConfidence());
         where(sql, binds, "enrichment_version < :version", "version", filter.enrichmentVersionBelow());
@@ -242,16 +246,11 @@ class SummaryRegeneration implements JobHandler<SummaryRegeneration.Parameters, 
             sql.append(" LIMIT ").append(filter.limit().intValue());
         }
         return QuarkusTransaction.requiringNew().call(() -> {
-            Query query = em.createNativeQuery(sql.toString());
+            Query query = SqlRow.query(em, sql.toString());
             binds.forEach(query::setParameter);
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = query.getResultList();
-            List<Selected> selected = new ArrayList<>(rows.size());
-            for (Object[] row : rows) {
-                selected.add(new Selected(((Number) row[0]).intValue(), (String) row[1], (String) row[2],
-                        instant(row[3]), instant(row[4]), (String) row[5], ((Number) row[6]).intValue()));
-            }
-            return selected;
+            return SqlRow.all(query).stream().map(row -> new Selected(row.intValue("id"), row.text("bot_name"),
+                    row.text("user_id"), row.instant("start_timestamp"), row.instant("end_timestamp"),
+                    row.text("summary_type"), row.intValue("message_count"))).toList();
         });
     }
 
@@ -262,14 +261,5 @@ class SummaryRegeneration implements JobHandler<SummaryRegeneration.Parameters, 
             sql.append(" AND ").append(condition);
             binds.put(name, value);
         }
-    }
-
-    private static LocalDateTime naive(Instant value) {
-        return value == null ? null : LocalDateTime.ofInstant(value, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(Object value) {
-        LocalDateTime naive = value instanceof LocalDateTime l ? l : ((java.sql.Timestamp) value).toLocalDateTime();
-        return naive.toInstant(ZoneOffset.UTC);
     }
 }

@@ -43,4 +43,12 @@ public interface LlmConfig {
     @Min(value = 1, message = "LLM_MAX_CONCURRENCY must be between 1 and 64")
     @Max(value = 64, message = "LLM_MAX_CONCURRENCY must be between 1 and 64")
     int maxConcurrency();
+
+    /** {@code LLM_PRICE_PER_MILLION_PROMPT_TOKENS}: for cost estimates and the estimated-cost metric. */
+    @Min(value = 0, message = "LLM_PRICE_PER_MILLION_PROMPT_TOKENS must be 0 or more")
+    double pricePerMillionPromptTokens();
+
+    /** {@code LLM_PRICE_PER_MILLION_COMPLETION_TOKENS}: for cost estimates and the estimated-cost metric. */
+    @Min(value = 0, message = "LLM_PRICE_PER_MILLION_COMPLETION_TOKENS must be 0 or more")
+    double pricePerMillionCompletionTokens();
 }

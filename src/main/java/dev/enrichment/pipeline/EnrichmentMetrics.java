@@ -1,6 +1,7 @@
 package dev.enrichment.pipeline;
 
-import dev.enrichment.SqlValues;
+import dev.enrichment.llm.LlmPrices;
+import dev.enrichment.SqlRow;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -10,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,16 +24,16 @@ class EnrichmentMetrics {
 
     private final MeterRegistry registry;
     private final EntityManager em;
-    private final PipelineConfig config;
+    private final LlmPrices prices;
     private final Clock clock;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final Map<String, AtomicLong> lagByBot = new ConcurrentHashMap<>();
 
-    EnrichmentMetrics(MeterRegistry registry, EntityManager em, PipelineConfig config, Clock clock) {
+    EnrichmentMetrics(MeterRegistry registry, EntityManager em, LlmPrices prices, Clock clock) {
         this.registry = registry;
         this.em = em;
-        this.config = config;
+        this.prices = prices;
         this.clock = clock;
         registry.gauge("enrichment.windows.pending", pending);
         registry.gauge("enrichment.windows.failed", failed);
@@ -47,9 +47,8 @@ class EnrichmentMetrics {
         window("analysed").increment(outcome.analysed());
         window("skipped").increment(outcome.skipped());
         window("failed").increment(outcome.failed());
-        double cost = (outcome.promptTokens() * config.pricePerMillionPromptTokens()
-                + outcome.completionTokens() * config.pricePerMillionCompletionTokens()) / 1_000_000d;
-        registry.counter("enrichment.llm.estimated.cost").increment(cost);
+        registry.counter("enrichment.llm.estimated.cost")
+                .increment(prices.cost(outcome.promptTokens(), outcome.completionTokens()));
     }
 
     /** Re-reads the backlog and each bot's lag from the database. */
@@ -58,25 +57,22 @@ class EnrichmentMetrics {
     }
 
     private void readBacklog() {
-        pending.set(count("pending"));
-        failed.set(count("failed"));
+        pending.set(count(WindowStatus.PENDING));
+        failed.set(count(WindowStatus.FAILED));
         Instant now = clock.instant();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                "SELECT bot_name, min(cursor_at) FROM enrichment_discovery_cursors GROUP BY bot_name")
-                .getResultList();
-        for (Object[] row : rows) {
-            String bot = (String) row[0];
-            Instant cursor = SqlValues.instant(row[1]);
+        for (SqlRow row : SqlRow.all(SqlRow.query(em,
+                "SELECT bot_name, min(cursor_at) AS cursor_at FROM enrichment_discovery_cursors GROUP BY bot_name"))) {
+            String bot = row.text("bot_name");
+            Instant cursor = row.instant("cursor_at");
             lagByBot.computeIfAbsent(bot, b -> registry.gauge("enrichment.lag.seconds", Tags.of("bot", b),
                     new AtomicLong()))
                     .set(Math.max(0, now.getEpochSecond() - cursor.getEpochSecond()));
         }
     }
 
-    private long count(String status) {
+    private long count(WindowStatus status) {
         return ((Number) em.createNativeQuery("SELECT count(*) FROM enrichment_windows WHERE status = :status")
-                .setParameter("status", status)
+                .setParameter("status", status.databaseValue())
                 .getSingleResult()).longValue();
     }
 

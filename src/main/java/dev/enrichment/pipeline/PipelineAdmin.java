@@ -1,12 +1,13 @@
 package dev.enrichment.pipeline;
 
-import dev.enrichment.SqlValues;
+import dev.enrichment.SqlRow;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,10 +49,9 @@ public class PipelineAdmin {
      */
     public Coverage coverage(String bot, String userId, Instant from, Instant to) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Object covered = em.createNativeQuery(
-                    "SELECT min(updated_at) FROM enrichment_discovery_cursors WHERE bot_name = :bot")
-                    .setParameter("bot", bot)
-                    .getSingleResult();
+            Instant covered = SqlRow.first(SqlRow.query(em,
+                    "SELECT min(updated_at) AS covered FROM enrichment_discovery_cursors WHERE bot_name = :bot")
+                    .setParameter("bot", bot)).orElseThrow().instant("covered");
             Number pending = (Number) em.createNativeQuery("""
                     SELECT count(*) FROM enrichment_windows
                     WHERE bot_name = :bot AND user_id = :user AND window_start < :to AND window_end > :from
@@ -62,42 +62,36 @@ public class PipelineAdmin {
                     .setParameter("from", from)
                     .setParameter("to", to)
                     .getSingleResult();
-            return new Coverage(SqlValues.instant(covered), pending.intValue());
+            return new Coverage(covered, pending.intValue());
         });
     }
 
     private PipelineStatus readStatus() {
         Instant now = clock.instant();
-        Map<String, long[]> counts = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> byStatus = em.createNativeQuery(
-                "SELECT bot_name, status, count(*) FROM enrichment_windows GROUP BY bot_name, status")
-                .getResultList();
-        List<String> statuses = List.of("pending", "processing", "failed", "done", "skipped");
-        for (Object[] row : byStatus) {
-            long[] c = counts.computeIfAbsent((String) row[0], b -> new long[statuses.size()]);
-            c[statuses.indexOf((String) row[1])] = ((Number) row[2]).longValue();
+        Map<String, Map<WindowStatus, Long>> counts = new HashMap<>();
+        for (SqlRow row : SqlRow.all(SqlRow.query(em,
+                "SELECT bot_name, status, count(*) AS windows FROM enrichment_windows GROUP BY bot_name, status"))) {
+            counts.computeIfAbsent(row.text("bot_name"), b -> new EnumMap<>(WindowStatus.class))
+                    .put(WindowStatus.fromDatabase(row.text("status")), row.longValue("windows"));
         }
         Map<String, List<String>> collections = new TreeMap<>();
         Map<String, Instant> cursors = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> cursorRows = em.createNativeQuery(
-                "SELECT bot_name, collection_name, cursor_at FROM enrichment_discovery_cursors ORDER BY 1, 2")
-                .getResultList();
-        for (Object[] row : cursorRows) {
-            String bot = (String) row[0];
-            collections.computeIfAbsent(bot, b -> new ArrayList<>()).add((String) row[1]);
-            Instant at = SqlValues.instant(row[2]);
-            cursors.merge(bot, at, (a, b) -> a.isBefore(b) ? a : b);
+        for (SqlRow row : SqlRow.all(SqlRow.query(em,
+                "SELECT bot_name, collection_name, cursor_at FROM enrichment_discovery_cursors ORDER BY 1, 2"))) {
+            String bot = row.text("bot_name");
+            collections.computeIfAbsent(bot, b -> new ArrayList<>()).add(row.text("collection_name"));
+            cursors.merge(bot, row.instant("cursor_at"), (a, b) -> a.isBefore(b) ? a : b);
         }
         counts.keySet().forEach(bot -> collections.computeIfAbsent(bot, b -> new ArrayList<>()));
         List<PipelineStatus.BotStatus> bots = new ArrayList<>();
         collections.forEach((bot, names) -> {
-            long[] c = counts.getOrDefault(bot, new long[statuses.size()]);
+            Map<WindowStatus, Long> c = counts.getOrDefault(bot, Map.of());
             Instant cursor = cursors.get(bot);
             long lag = cursor == null ? -1 : Math.max(0, now.getEpochSecond() - cursor.getEpochSecond());
-            bots.add(new PipelineStatus.BotStatus(bot, List.copyOf(names), cursor, lag, c[0], c[1], c[2], c[3],
-                    c[4]));
+            bots.add(new PipelineStatus.BotStatus(bot, List.copyOf(names), cursor, lag,
+                    c.getOrDefault(WindowStatus.PENDING, 0L), c.getOrDefault(WindowStatus.PROCESSING, 0L),
+                    c.getOrDefault(WindowStatus.FAILED, 0L), c.getOrDefault(WindowStatus.DONE, 0L),
+                    c.getOrDefault(WindowStatus.SKIPPED, 0L)));
         });
         return new PipelineStatus(cycle.isRunning(), cycle.lastOutcome().orElse(null), bots);
     }

@@ -58,12 +58,4 @@ public interface PipelineConfig {
     /** {@code LLM_MAX_INPUT_TOKENS}: a longer transcript is analysed in chunks and merged (4 characters a token). */
     @Min(value = 500, message = "LLM_MAX_INPUT_TOKENS must be at least 500")
     int maxInputTokens();
-
-    /** {@code LLM_PRICE_PER_MILLION_PROMPT_TOKENS}: for the estimated-cost metric, in your currency. */
-    @Min(value = 0, message = "LLM_PRICE_PER_MILLION_PROMPT_TOKENS must be 0 or more")
-    double pricePerMillionPromptTokens();
-
-    /** {@code LLM_PRICE_PER_MILLION_COMPLETION_TOKENS}: for the estimated-cost metric. */
-    @Min(value = 0, message = "LLM_PRICE_PER_MILLION_COMPLETION_TOKENS must be 0 or more")
-    double pricePerMillionCompletionTokens();
 }

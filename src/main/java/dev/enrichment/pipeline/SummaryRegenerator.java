@@ -1,5 +1,6 @@
 package dev.enrichment.pipeline;
 
+import dev.enrichment.UtcTimestamps;
 import dev.enrichment.conversation.BotCollection;
 import dev.enrichment.conversation.ConversationSource;
 import dev.enrichment.conversation.Message;
@@ -7,7 +8,6 @@ import dev.enrichment.summary.ConversationSummary;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,7 +50,7 @@ public class SummaryRegenerator {
         }
         String owner = "regenerate/" + UUID.randomUUID();
         ClaimedWindow claimed = queue.claimForRegeneration(summary.botName, summary.userId,
-                summary.startTimestamp.toInstant(ZoneOffset.UTC), summary.endTimestamp.toInstant(ZoneOffset.UTC),
+                UtcTimestamps.instant(summary.startTimestamp), UtcTimestamps.instant(summary.endTimestamp),
                 owner).orElseThrow(() -> new WindowBusyException(
                         "summary " + summaryId + "'s window is being analysed right now; try again shortly"));
         try {

@@ -1,13 +1,12 @@
 package dev.enrichment.pipeline;
 
-import dev.enrichment.SqlValues;
+import dev.enrichment.SqlRow;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,8 +34,7 @@ public class WindowQueue {
     public Optional<ClaimedWindow> claimNext(String owner) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant();
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("""
+            Optional<SqlRow> row = SqlRow.first(SqlRow.query(em, """
                     WITH ready AS (
                         SELECT id FROM enrichment_windows
                         WHERE (status = 'pending'
@@ -63,15 +61,11 @@ public class WindowQueue {
                     .setParameter("quietBefore", now.minusSeconds(60L * config.quietMinutes()))
                     .setParameter("resummarizeBefore", now.minusSeconds(60L * config.resummarizeMinutes()))
                     .setParameter("owner", owner)
-                    .setParameter("leaseUntil", now.plus(config.lease()))
-                    .getResultList();
-            if (rows.isEmpty()) {
-                return Optional.<ClaimedWindow>empty();
-            }
-            Object[] r = rows.get(0);
-            return Optional.of(new ClaimedWindow(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                    SqlValues.instant(r[3]), SqlValues.instant(r[4]), ((Number) r[5]).longValue(), ((Number) r[6]).intValue(), owner,
-                    (String) r[7], (String) r[8], (String) r[9]));
+                    .setParameter("leaseUntil", now.plus(config.lease())));
+            return row.map(r -> new ClaimedWindow(r.longValue("id"), r.text("bot_name"), r.text("user_id"),
+                    r.instant("window_start"), r.instant("window_end"), r.longValue("marked_count"),
+                    r.intValue("attempts"), owner, r.text("analysis_model"), r.text("prompt_version"),
+                    r.text("input_hash")));
         });
     }
 
@@ -163,8 +157,7 @@ public class WindowQueue {
                     .setParameter("bot", bot).setParameter("user", userId)
                     .setParameter("start", start).setParameter("end", end).setParameter("now", now)
                     .executeUpdate();
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("""
+            Optional<SqlRow> row = SqlRow.first(SqlRow.query(em, """
                     UPDATE enrichment_windows SET status = 'processing', lease_owner = :owner,
                         lease_expires_at = :leaseUntil, claimed_mark = marked_count, updated_at = :now
                     WHERE bot_name = :bot AND user_id = :user AND window_start = :start AND window_end = :end
@@ -173,15 +166,10 @@ public class WindowQueue {
                     """)
                     .setParameter("owner", owner).setParameter("leaseUntil", now.plus(config.lease()))
                     .setParameter("now", now).setParameter("bot", bot).setParameter("user", userId)
-                    .setParameter("start", start).setParameter("end", end)
-                    .getResultList();
-            if (rows.isEmpty()) {
-                return Optional.<ClaimedWindow>empty();
-            }
-            Object[] r = rows.get(0);
-            return Optional.of(new ClaimedWindow(((Number) r[0]).longValue(), bot, userId, start, end,
-                    ((Number) r[1]).longValue(), ((Number) r[2]).intValue(), owner, (String) r[3], (String) r[4],
-                    (String) r[5]));
+                    .setParameter("start", start).setParameter("end", end));
+            return row.map(r -> new ClaimedWindow(r.longValue("id"), bot, userId, start, end,
+                    r.longValue("marked_count"), r.intValue("attempts"), owner, r.text("analysis_model"),
+                    r.text("prompt_version"), r.text("input_hash")));
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.enrichment.preference;
 
+import dev.enrichment.PythonIsoTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,12 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,23 +70,8 @@ public class PreferenceReader {
         Object source = metadata.getOrDefault("extraction_method", metadata.get("detection_method"));
         Object bot = metadata.get("bot_name");
         return new PreferenceView(entry.value(), confidence instanceof Number n ? n.doubleValue() : null,
-                time(entry.asMap().get("updated_at")), entry.explicit(), bot == null ? null : bot.toString(),
+                PythonIsoTime.parse(entry.asMap().get("updated_at")).orElse(null), entry.explicit(), bot == null ? null : bot.toString(),
                 source == null ? null : source.toString());
-    }
-
-    private static Instant time(Object value) {
-        if (!(value instanceof String text) || text.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException withoutOffset) {
-            try {
-                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException unreadable) {
-                return null;
-            }
-        }
     }
 
     private JsonNode readTree(String text) {

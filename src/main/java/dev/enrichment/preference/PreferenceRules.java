@@ -1,16 +1,12 @@
 package dev.enrichment.preference;
 
+import dev.enrichment.PythonIsoTime;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * How a new preference meets the stored one for the same key in {@code universal_users.preferences} (reference 3.6).
@@ -23,13 +19,10 @@ import java.util.Set;
  */
 final class PreferenceRules {
 
-    static final Set<String> TYPES = Set.of("preferred_name", "pronouns", "timezone", "location",
-            "communication_style", "response_length", "language", "topic_preferences", "formality_level");
     static final String EXTRACTION_METHOD = "enrichment_service";
     static final int MAX_VALUE = 500;
     static final int MAX_HISTORY = 4;
     private static final int MAX_REASONING = 1_000;
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
     /** What happens to one key. */
     enum Decision {
@@ -45,8 +38,8 @@ final class PreferenceRules {
             return "preference is null";
         }
         String type = type(preference);
-        if (!TYPES.contains(type)) {
-            return "type is not one of " + String.join(", ", TYPES.stream().sorted().toList());
+        if (!PreferenceTypes.ALL.contains(type)) {
+            return "type is not one of " + String.join(", ", PreferenceTypes.ALL.stream().sorted().toList());
         }
         String value = value(preference);
         if (value.isEmpty()) {
@@ -103,7 +96,7 @@ final class PreferenceRules {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("value", value(preference));
         entry.put("confidence", preference.confidence());
-        entry.put("updated_at", utcIso(at));
+        entry.put("updated_at", PythonIsoTime.utcWithOffset(at));
         entry.put("metadata", metadata);
         if (stored != null) {
             StoredEntry previous = StoredEntry.of(stored);
@@ -121,20 +114,13 @@ final class PreferenceRules {
         StoredEntry entry = StoredEntry.of(stored);
         Map<String, Object> refreshed = new LinkedHashMap<>(entry.asMap());
         refreshed.put("confidence", Math.max(entry.confidence(), preference.confidence()));
-        refreshed.put("updated_at", utcIso(at));
+        refreshed.put("updated_at", PythonIsoTime.utcWithOffset(at));
         if (preference.explicit() && !entry.explicit()) {
             Map<String, Object> metadata = new LinkedHashMap<>(entry.metadata());
             metadata.put("is_explicit", true);
             refreshed.put("metadata", metadata);
         }
         return refreshed;
-    }
-
-    /** Python's {@code datetime.now(timezone.utc).isoformat()}: microseconds, omitted when zero, and +00:00. */
-    static String utcIso(Instant at) {
-        LocalDateTime utc = LocalDateTime.ofInstant(at.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-        int micros = utc.getNano() / 1_000;
-        return utc.format(SECONDS) + (micros == 0 ? "" : String.format(".%06d", micros)) + "+00:00";
     }
 
     private static String reasoning(String reasoning) {

@@ -1,12 +1,10 @@
 package dev.enrichment.preference;
 
+import dev.enrichment.PythonIsoTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Makes sure a WhisperEngine {@code universal_users} row exists before facts or preferences refer to it. An existing
@@ -16,7 +14,6 @@ import java.time.format.DateTimeFormatter;
 public class UserDirectory {
 
     private static final int MAX_USER_ID = 255;
-    private static final DateTimeFormatter NAIVE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
 
     private final EntityManager entityManager;
 
@@ -33,7 +30,7 @@ public class UserDirectory {
         if (userId == null || userId.isBlank() || userId.length() > MAX_USER_ID) {
             throw new IllegalArgumentException("a user id is 1 to " + MAX_USER_ID + " characters");
         }
-        String naiveAt = LocalDateTime.ofInstant(at, ZoneOffset.UTC).format(NAIVE);
+        String naiveAt = PythonIsoTime.naiveUtc(at);
         entityManager.createNativeQuery("""
                         INSERT INTO universal_users (universal_id, primary_username, display_name, created_at, last_active,
                                                      preferences)

@@ -1,5 +1,6 @@
 package dev.enrichment.summary;
 
+import dev.enrichment.UtcTimestamps;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,11 +29,11 @@ public class SummaryReader {
         }
         if (query.endsAfter() != null) {
             where.add("endTimestamp > :from");
-            params.and("from", SummaryWriter.naiveUtc(query.endsAfter()));
+            params.and("from", UtcTimestamps.naive(query.endsAfter()));
         }
         if (query.startsBefore() != null) {
             where.add("startTimestamp < :to");
-            params.and("to", SummaryWriter.naiveUtc(query.startsBefore()));
+            params.and("to", UtcTimestamps.naive(query.startsBefore()));
         }
         if (query.summaryType() != null) {
             where.add("summaryType = :type");
@@ -77,8 +78,8 @@ public class SummaryReader {
     public List<SummaryView> overlapping(String bot, String userId, Instant from, Instant to) {
         return ConversationSummary.<ConversationSummary>find(
                         "botName = ?1 and userId = ?2 and endTimestamp > ?3 and startTimestamp < ?4",
-                        Sort.ascending("startTimestamp", "id"), bot, userId, SummaryWriter.naiveUtc(from),
-                        SummaryWriter.naiveUtc(to))
+                        Sort.ascending("startTimestamp", "id"), bot, userId, UtcTimestamps.naive(from),
+                        UtcTimestamps.naive(to))
                 .stream().map(SummaryView::of).toList();
     }
 }

@@ -1,8 +1,7 @@
 package dev.enrichment.summary;
 
+import dev.enrichment.UtcTimestamps;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -16,13 +15,9 @@ public record SummaryView(int id, String bot, String userId, String summary, Str
         Double confidence, String enrichmentVersion, Instant createdAt, Instant updatedAt) {
 
     static SummaryView of(ConversationSummary s) {
-        return new SummaryView(s.id, s.botName, s.userId, s.summaryText, s.summaryType, utc(s.startTimestamp),
-                utc(s.endTimestamp), s.messageCount == null ? 0 : s.messageCount,
+        return new SummaryView(s.id, s.botName, s.userId, s.summaryText, s.summaryType, UtcTimestamps.instant(s.startTimestamp),
+                UtcTimestamps.instant(s.endTimestamp), s.messageCount == null ? 0 : s.messageCount,
                 s.keyTopics == null ? List.of() : List.copyOf(s.keyTopics), s.emotionalTone, s.compressionRatio,
-                s.confidenceScore, s.enrichmentVersion, utc(s.createdAt), utc(s.updatedAt));
-    }
-
-    static Instant utc(LocalDateTime naiveUtc) {
-        return naiveUtc == null ? null : naiveUtc.toInstant(ZoneOffset.UTC);
+                s.confidenceScore, s.enrichmentVersion, UtcTimestamps.instant(s.createdAt), UtcTimestamps.instant(s.updatedAt));
     }
 }

@@ -1,5 +1,6 @@
 package dev.enrichment.summary;
 
+import dev.enrichment.UtcTimestamps;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,9 +10,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,9 +49,9 @@ public class SummaryWriter {
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = IllegalArgumentException.class)
     public int upsert(SummaryDraft draft, RevisionNote note) {
         SummaryDraftCheck.require(draft);
-        LocalDateTime start = naiveUtc(draft.windowStart());
-        LocalDateTime end = naiveUtc(draft.windowEnd());
-        LocalDateTime now = naiveUtc(clock.instant());
+        LocalDateTime start = UtcTimestamps.naive(draft.windowStart());
+        LocalDateTime end = UtcTimestamps.naive(draft.windowEnd());
+        LocalDateTime now = UtcTimestamps.naive(clock.instant());
         Optional<ConversationSummary> existing = lock(draft.userId(), draft.botName(), start, end);
         if (existing.isEmpty()) {
             Optional<Integer> inserted = insertIfAbsent(draft, start, end, now);
@@ -83,7 +82,7 @@ public class SummaryWriter {
     public Optional<ConversationSummary> find(String userId, String botName, Instant start, Instant end) {
         return ConversationSummary.<ConversationSummary>find(
                         "userId = ?1 and botName = ?2 and startTimestamp = ?3 and endTimestamp = ?4",
-                        userId, botName, naiveUtc(start), naiveUtc(end))
+                        userId, botName, UtcTimestamps.naive(start), UtcTimestamps.naive(end))
                 .firstResultOptional();
     }
 
@@ -156,10 +155,5 @@ public class SummaryWriter {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise key topics", e);
         }
-    }
-
-    // PostgreSQL keeps microseconds: finer values would never match the stored window again
-    static LocalDateTime naiveUtc(Instant instant) {
-        return LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 }

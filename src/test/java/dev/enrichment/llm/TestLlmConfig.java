@@ -10,6 +10,16 @@ record TestLlmConfig(
         URI apiUrl, Optional<String> apiKey, String model, Duration connectTimeout, Duration readTimeout,
         int maxRetries, Duration initialBackoff, Duration maxBackoff, int maxConcurrency) implements LlmConfig {
 
+    @Override
+    public double pricePerMillionPromptTokens() {
+        return 3.0;
+    }
+
+    @Override
+    public double pricePerMillionCompletionTokens() {
+        return 15.0;
+    }
+
     static TestLlmConfig forWireMock(String baseUrl) {
         return new TestLlmConfig(URI.create(baseUrl + LlmWireMockResource.BASE_PATH),
                 Optional.of(LlmWireMockResource.API_KEY), LlmWireMockResource.MODEL, Duration.ofSeconds(2),

@@ -90,12 +90,6 @@ class PreferenceRulesTest {
         assertThat(PreferenceRules.rejection(new NewPreference(" Timezone ", "UTC", 0.8, true, false, null))).isNull();
     }
 
-    @Test
-    void writesUpdatedAtAsUtcWithOffsetLikePython() {
-        assertThat(PreferenceRules.utcIso(Instant.parse("2025-10-19T02:30:00Z"))).isEqualTo("2025-10-19T02:30:00+00:00");
-        assertThat(PreferenceRules.utcIso(AT)).isEqualTo("2025-10-19T02:30:00.123456+00:00");
-    }
-
     private static Map<String, Object> stored(String value, double confidence, boolean explicit) {
         return Map.of("value", value, "confidence", confidence, "updated_at", "2025-10-18T00:00:00+00:00",
                 "metadata", Map.of("extraction_method", "enrichment_worker", "is_explicit", explicit,

@@ -7,6 +7,7 @@ import dev.enrichment.testsupport.Sql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionalException;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +35,9 @@ class PreferenceWriterTest {
     private static final String BOT_TIMEZONE = """
             {"value": "CET", "confidence": 0.8, "updated_at": "2025-10-19T04:30:00.1",
              "metadata": {"detection_method": "regex_pattern", "detected_pattern": "my timezone is"}}""";
+
+    @Inject
+    EntityManager em;
 
     @Inject
     PreferenceWriter writer;
@@ -144,7 +148,8 @@ class PreferenceWriterTest {
 
         QuarkusTransaction.requiringNew().run(() -> {
             // the transaction has seen the preferences before the bot writes; the merge must not work from that view
-            assertThat(UniversalUser.<UniversalUser>findById(userId).preferences).doesNotContainKey("timezone");
+            assertThat(em.createNativeQuery("SELECT preferences -> 'timezone' IS NOT NULL FROM universal_users WHERE universal_id = :id")
+                    .setParameter("id", userId).getSingleResult()).isEqualTo(false);
             botWritesTimezone().join();
             writer.merge(userId, "elena", List.of(explicit("pronouns", "he/him", false)), LATER);
         });

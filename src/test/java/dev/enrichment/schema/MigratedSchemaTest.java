@@ -142,7 +142,7 @@ class MigratedSchemaTest {
                 }
             }
         }
-        assertThat(checked).contains("conversation_summaries.start_timestamp", "enrichment_windows.window_start");
+        assertThat(checked).contains("conversation_summaries.start_timestamp", "enrichment_discovery_cursors.cursor_at");
     }
 
     private List<String> strings(String sql) throws SQLException {

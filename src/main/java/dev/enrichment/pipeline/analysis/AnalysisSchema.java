@@ -1,5 +1,6 @@
 package dev.enrichment.pipeline.analysis;
 
+import dev.enrichment.preference.PreferenceTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Collections;
@@ -28,9 +29,6 @@ final class AnalysisSchema {
             "likes", "loves", "enjoys", "dislikes", "hates", "owns", "has", "visited", "does", "practices", "wants",
             "needs", "plans_to", "learned", "knows");
 
-    static final List<String> PREFERENCE_TYPES = List.of("preferred_name", "pronouns", "timezone", "location",
-            "communication_style", "response_length", "language", "topic_preferences", "formality_level");
-
     static final Map<String, Object> SCHEMA = object(properties(
             "summary", string("3-5 sentences in the third person (\"The user ...\") about the whole conversation"),
             "key_topics", array(string("a short topic of a few words")
@@ -45,7 +43,7 @@ final class AnalysisSchema {
                     "reasoning", string("one short sentence: why the user's own words support this fact"))))
                     .with("description", "facts the user states about themselves; empty when there are none"),
             "preferences", array(object(properties(
-                    "preference_type", enumeration(PREFERENCE_TYPES, null),
+                    "preference_type", enumeration(PreferenceTypes.ALL, null),
                     "preference_value", string("the preferred value, e.g. \"Mark\""),
                     "confidence", number("0 to 1"),
                     "is_explicit", bool("true when the user said it outright"),

@@ -1,5 +1,6 @@
 package dev.enrichment.pipeline.analysis;
 
+import dev.enrichment.preference.PreferenceTypes;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -197,7 +198,7 @@ final class AnswerValidator {
     }
 
     private static Item<NewPreference> preference(JsonNode node) {
-        String type = vocabulary(node, "preference_type", AnalysisSchema.PREFERENCE_TYPES);
+        String type = vocabulary(node, "preference_type", PreferenceTypes.ALL);
         if (type == null) {
             return Item.dropped("preference_type is not in the vocabulary");
         }

@@ -153,5 +153,15 @@ final class AnalysisFixtures {
     private record TestConfig(URI apiUrl, Optional<String> apiKey, String model, Duration connectTimeout,
             Duration readTimeout, int maxRetries, Duration initialBackoff, Duration maxBackoff, int maxConcurrency)
             implements LlmConfig {
+
+        @Override
+        public double pricePerMillionPromptTokens() {
+            return 3.0;
+        }
+
+        @Override
+        public double pricePerMillionCompletionTokens() {
+            return 15.0;
+        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.enrichment.fact;
+package dev.enrichment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +22,8 @@ class PythonIsoTimeTest {
         assertThat(PythonIsoTime.naiveUtc(Instant.parse("2025-10-18T00:00:00Z"))).isEqualTo("2025-10-18T00:00:00");
         assertThat(PythonIsoTime.utcWithOffset(Instant.parse("2025-10-19T02:30:00Z")))
                 .isEqualTo("2025-10-19T02:30:00+00:00");
+        assertThat(PythonIsoTime.utcWithOffset(Instant.parse("2025-10-19T02:30:00.123456789Z")))
+                .isEqualTo("2025-10-19T02:30:00.123456+00:00");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.enrichment.fact;
+package dev.enrichment;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -26,12 +26,12 @@ public final class PythonIsoTime {
     }
 
     /** UTC with an explicit offset, e.g. {@code 2025-10-19T02:30:00.123456+00:00}. */
-    static String utcWithOffset(Instant instant) {
+    public static String utcWithOffset(Instant instant) {
         return naiveUtc(instant) + "+00:00";
     }
 
     /** Reads a value either spelling wrote; a naive value is UTC, as WhisperEngine treats it. */
-    static Optional<Instant> parse(Object value) {
+    public static Optional<Instant> parse(Object value) {
         if (!(value instanceof String text) || text.isBlank()) {
             return Optional.empty();
         }
