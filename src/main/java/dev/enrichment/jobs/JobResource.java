@@ -15,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -52,12 +51,10 @@ public class JobResource {
 
     private final JobService jobs;
     private final ApiCaller caller;
-    private final Clock clock;
 
-    JobResource(JobService jobs, ApiCaller caller, Clock clock) {
+    JobResource(JobService jobs, ApiCaller caller) {
         this.jobs = jobs;
         this.caller = caller;
-        this.clock = clock;
     }
 
     @GET
@@ -69,8 +66,7 @@ public class JobResource {
     public List<JobView> list(@Parameter(description = "Only this kind") @QueryParam("kind") String kind,
             @Parameter(description = "Only this status: queued, running, succeeded, failed, cancelled",
                     schema = @Schema(type = SchemaType.STRING)) @QueryParam("status") JobStatus status) {
-        return jobs.list(kind, status, LIST_LIMIT).stream()
-                .map(job -> JobView.of(job, clock)).toList();
+        return jobs.list(kind, status, LIST_LIMIT);
     }
 
     @GET
@@ -81,7 +77,7 @@ public class JobResource {
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "job", value = JOB_EXAMPLE)))
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public JobView get(@Parameter(description = "Job id") @PathParam("id") String id) {
-        return jobs.find(uuid(id)).map(job -> JobView.of(job, clock))
+        return jobs.find(uuid(id))
                 .orElseThrow(() -> ApiProblem.notFound("no job " + id));
     }
 
@@ -94,7 +90,7 @@ public class JobResource {
                     examples = @ExampleObject(name = "job", value = JOB_EXAMPLE)))
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response cancel(@Parameter(description = "Job id") @PathParam("id") String id) {
-        JobView view = jobs.cancel(uuid(id)).map(job -> JobView.of(job, clock))
+        JobView view = jobs.cancel(uuid(id))
                 .orElseThrow(() -> ApiProblem.notFound("no job " + id));
         return Response.accepted(view).location(URI.create(PATH + "/" + view.id())).build();
     }
@@ -145,8 +141,8 @@ public class JobResource {
                 startedBy()));
     }
 
-    private Response started(Job job) {
-        return Response.accepted(JobView.of(job, clock)).location(URI.create(PATH + "/" + job.id)).build();
+    private Response started(JobView job) {
+        return Response.accepted(job).location(URI.create(PATH + "/" + job.id())).build();
     }
 
     private String startedBy() {

@@ -54,7 +54,7 @@ public class JobService {
      * @param parameters the parameters record of that kind's handler
      * @throws JobAlreadyRunningException when a job of that kind is already queued or running
      */
-    Job start(String kind, Record parameters, boolean dryRun, String startedBy) {
+    JobView start(String kind, Record parameters, boolean dryRun, String startedBy) {
         JobHandler<?, ?> handler = handlers.get(kind);
         if (handler == null || !handler.parametersType().isInstance(parameters)) {
             throw new IllegalArgumentException("no " + kind + " job takes " + parameters);
@@ -63,19 +63,19 @@ public class JobService {
         Log.infof("Job %s (%s) queued by %s, dry_run=%s, parameters %s", job.id, kind, startedBy, dryRun,
                 job.parameters);
         runners.submit(() -> run(job.id));
-        return job;
+        return JobView.of(job, clock);
     }
 
-    Optional<Job> find(UUID id) {
-        return store.find(id);
+    Optional<JobView> find(UUID id) {
+        return store.find(id).map(job -> JobView.of(job, clock));
     }
 
-    List<Job> list(String kind, JobStatus status, int limit) {
-        return store.list(kind, status, limit);
+    List<JobView> list(String kind, JobStatus status, int limit) {
+        return store.list(kind, status, limit).stream().map(job -> JobView.of(job, clock)).toList();
     }
 
     /** Asks the job to stop at its next checkpoint; empty when there is no such job. */
-    Optional<Job> cancel(UUID id) {
+    Optional<JobView> cancel(UUID id) {
         Optional<Job> job = store.requestCancel(id);
         job.filter(j -> j.cancelRequested).ifPresent(j -> {
             JobContext<?> context = running.get(id);
@@ -84,7 +84,7 @@ public class JobService {
             }
             Log.infof("Job %s (%s): cancellation requested", id, j.kind);
         });
-        return job;
+        return job.map(j -> JobView.of(j, clock));
     }
 
     /** Claims and resumes every job whose process died; returns how many this replica took over. */

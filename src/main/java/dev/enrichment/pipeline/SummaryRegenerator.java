@@ -1,10 +1,10 @@
 package dev.enrichment.pipeline;
 
-import dev.enrichment.UtcTimestamps;
 import dev.enrichment.conversation.BotCollection;
 import dev.enrichment.conversation.ConversationSource;
 import dev.enrichment.conversation.Message;
-import dev.enrichment.summary.ConversationSummary;
+import dev.enrichment.summary.SummaryReader;
+import dev.enrichment.summary.SummaryView;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,14 +26,16 @@ public class SummaryRegenerator {
     private final WindowProcessor processor;
     private final WindowAnalyzer analyzer;
     private final WindowWriter writer;
+    private final SummaryReader summaries;
 
     SummaryRegenerator(ConversationSource source, WindowQueue queue, WindowProcessor processor,
-            WindowAnalyzer analyzer, WindowWriter writer) {
+            WindowAnalyzer analyzer, WindowWriter writer, SummaryReader summaries) {
         this.source = source;
         this.queue = queue;
         this.processor = processor;
         this.analyzer = analyzer;
         this.writer = writer;
+        this.summaries = summaries;
     }
 
     /**
@@ -43,14 +45,12 @@ public class SummaryRegenerator {
      * @throws AnalysisFailedException when no analysis could be obtained; the old summary is untouched
      */
     public Optional<Integer> regenerate(int summaryId) {
-        ConversationSummary summary = QuarkusTransaction.requiringNew()
-                .call(() -> ConversationSummary.<ConversationSummary>findById(summaryId));
+        SummaryView summary = QuarkusTransaction.requiringNew().call(() -> summaries.find(summaryId)).orElse(null);
         if (summary == null) {
             return Optional.empty();
         }
         String owner = "regenerate/" + UUID.randomUUID();
-        ClaimedWindow claimed = queue.claimForRegeneration(summary.botName, summary.userId,
-                UtcTimestamps.instant(summary.startTimestamp), UtcTimestamps.instant(summary.endTimestamp),
+        ClaimedWindow claimed = queue.claimForRegeneration(summary.bot(), summary.userId(), summary.start(), summary.end(),
                 owner).orElseThrow(() -> new WindowBusyException(
                         "summary " + summaryId + "'s window is being analysed right now; try again shortly"));
         try {

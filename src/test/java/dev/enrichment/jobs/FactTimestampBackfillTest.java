@@ -37,7 +37,7 @@ class FactTimestampBackfillTest extends JobsTestBase {
             counters.resetCounters();
         }
 
-        Job job = awaitEnd(jobs.start(FactTimestampBackfill.KIND, ALL_BOTS, true, "admin key").id);
+        Job job = awaitEnd(jobs.start(FactTimestampBackfill.KIND, ALL_BOTS, true, "admin key").id());
 
         assertThat(job.status).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(perBot(job, "would_update")).isEqualTo(BackfillScenario.expectedPerBot());
@@ -59,7 +59,7 @@ class FactTimestampBackfillTest extends JobsTestBase {
     void liveRunWritesTheExpectedTimestampsAndASecondRunFindsNothingToDo() {
         BackfillScenario scenario = new BackfillScenario(sql, qdrant, points).seed();
 
-        Job live = awaitEnd(jobs.start(FactTimestampBackfill.KIND, ALL_BOTS, false, "admin key").id);
+        Job live = awaitEnd(jobs.start(FactTimestampBackfill.KIND, ALL_BOTS, false, "admin key").id());
 
         assertThat(live.status).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(map(live.counters)).containsEntry("updated", 19).containsEntry("skipped_no_messages", 18);
@@ -84,7 +84,7 @@ class FactTimestampBackfillTest extends JobsTestBase {
                 + "WHERE id = ?", BackfillScenario.id("done"))).isEqualTo("2025-10-09T00:00:00");
 
         Object afterLive = sql.value(CHECKSUM);
-        Job again = awaitEnd(jobs.start(FactTimestampBackfill.KIND, ALL_BOTS, false, "admin key").id);
+        Job again = awaitEnd(jobs.start(FactTimestampBackfill.KIND, ALL_BOTS, false, "admin key").id());
         assertThat(map(again.counters)).containsEntry("updated", 0).containsEntry("found", 20);
         assertThat(sql.value(CHECKSUM)).isEqualTo(afterLive);
     }
@@ -92,7 +92,7 @@ class FactTimestampBackfillTest extends JobsTestBase {
     @Test
     void aJobKilledHalfwayResumesAndEndsLikeAnUninterruptedOne() {
         new BackfillScenario(sql, qdrant, points).seed();
-        Job uninterrupted = awaitEnd(jobs.start(FactTimestampBackfill.KIND, ALL_BOTS, false, "admin key").id);
+        Job uninterrupted = awaitEnd(jobs.start(FactTimestampBackfill.KIND, ALL_BOTS, false, "admin key").id());
         Object expectedContent = sql.value(CONTENT);
         resetWorld();
         new BackfillScenario(sql, qdrant, points).seed();
@@ -130,12 +130,12 @@ class FactTimestampBackfillTest extends JobsTestBase {
         new BackfillScenario(sql, qdrant, points).seed();
         qdrant.testDouble().orElseThrow().latency(Duration.ofMillis(150));
         try {
-            Job job = jobs.start(FactTimestampBackfill.KIND, ALL_BOTS, false, "admin key");
+            UUID id = jobs.start(FactTimestampBackfill.KIND, ALL_BOTS, false, "admin key").id();
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
-                    .until(() -> store.find(job.id).orElseThrow().progressDone > 0);
+                    .until(() -> store.find(id).orElseThrow().progressDone > 0);
 
-            assertThat(jobs.cancel(job.id)).isPresent();
-            Job ended = awaitEnd(job.id);
+            assertThat(jobs.cancel(id)).isPresent();
+            Job ended = awaitEnd(id);
 
             assertThat(ended.status).isEqualTo(JobStatus.CANCELLED);
             assertThat(ended.progressDone).isLessThan(39);
@@ -149,7 +149,7 @@ class FactTimestampBackfillTest extends JobsTestBase {
         new BackfillScenario(sql, qdrant, points).seed();
 
         Job job = awaitEnd(jobs.start(FactTimestampBackfill.KIND,
-                new FactTimestampBackfill.Parameters(List.of("elena")), true, "admin key").id);
+                new FactTimestampBackfill.Parameters(List.of("elena")), true, "admin key").id());
 
         assertThat(map(job.perBot)).containsOnlyKeys("elena", "elena_7d");
         assertThat(map(job.counters)).containsEntry("would_update", 3);
@@ -164,7 +164,7 @@ class FactTimestampBackfillTest extends JobsTestBase {
         Job job;
         try (LogCapture clientErrors = QdrantTestDouble.expectedClientFailures()) {
             job = awaitEnd(jobs.start(FactTimestampBackfill.KIND,
-                    new FactTimestampBackfill.Parameters(List.of("aethys")), false, "admin key").id);
+                    new FactTimestampBackfill.Parameters(List.of("aethys")), false, "admin key").id());
         }
 
         assertThat(job.status).isEqualTo(JobStatus.SUCCEEDED);

@@ -22,7 +22,7 @@ class SummaryRegenerationTest extends JobsTestBase {
         seedPlaceholders();
 
         Job job = awaitEnd(jobs.start(SummaryRegeneration.KIND, onlyPlaceholders(null), false,
-                "admin key").id);
+                "admin key").id());
 
         assertThat(job.status).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(map(job.counters)).containsEntry("regenerated", 3).containsEntry("failed", 0);
@@ -40,7 +40,7 @@ class SummaryRegenerationTest extends JobsTestBase {
         seedPlaceholders();
 
         Job job = awaitEnd(jobs.start(SummaryRegeneration.KIND, onlyPlaceholders(null), true,
-                "admin key").id);
+                "admin key").id());
 
         assertThat(map(job.counters)).containsEntry("summaries", 3).containsEntry("windows", 3)
                 .containsEntry("estimated_prompt_tokens", 18 * 60 + 3 * 1500)
@@ -59,7 +59,7 @@ class SummaryRegenerationTest extends JobsTestBase {
         llm.willReturn(LlmStubs.error(400, "model not found"));
 
         Job job = awaitEnd(jobs.start(SummaryRegeneration.KIND, onlyPlaceholders(2), false,
-                "admin key").id);
+                "admin key").id());
 
         assertThat(job.status).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(map(job.counters)).containsEntry("summaries", 2).containsEntry("failed", 2)
