@@ -48,7 +48,8 @@ public class PipelineAdmin {
      * has been read) and the windows overlapping the range that still wait for analysis or failed.
      */
     public Coverage coverage(String bot, String userId, Instant from, Instant to) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        // joins the caller's transaction: a recap reads everything on one pooled connection
+        return QuarkusTransaction.joiningExisting().call(() -> {
             Instant covered = SqlRow.first(SqlRow.query(em,
                     "SELECT min(updated_at) AS covered FROM enrichment_discovery_cursors WHERE bot_name = :bot")
                     .setParameter("bot", bot)).orElseThrow().instant("covered");
