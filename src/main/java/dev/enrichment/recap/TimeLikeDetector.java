@@ -62,13 +62,14 @@ final class TimeLikeDetector {
     private TimeLikeDetector() {
     }
 
-    /** The first time-like fragment of {@code masked}, as it appears there. */
+    /** The first time-like fragment of {@code masked} (the longest of those starting there), as it appears there. */
     static Optional<String> find(String masked) {
         int bestStart = Integer.MAX_VALUE;
         String best = null;
         for (Pattern sign : SIGNS) {
             Matcher matcher = sign.matcher(masked);
-            if (matcher.find() && matcher.start() < bestStart) {
+            if (matcher.find() && (matcher.start() < bestStart
+                    || (matcher.start() == bestStart && matcher.group().length() > best.length()))) {
                 bestStart = matcher.start();
                 best = matcher.group();
             }
