@@ -17,7 +17,9 @@ final class DateWords {
     /** Full names but "may", which is far more often the verb ("may I ask…"). */
     static final String MONTH_NAME = "january|february|march|april|june|july|august|september|october|november"
             + "|december";
-    static final String MONTH = MONTH_NAME + "|may|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
+    /** "may" before a pronoun or an auxiliary is the verb, even after a day number ("on the 10th may I ask"). */
+    private static final String MAY = "may(?! (?:i|we|you|he|she|it|they|be|have|not|also)(?![a-z]))";
+    static final String MONTH = MONTH_NAME + "|" + MAY + "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
     static final String YEAR = "(?:19|20)\\d{2}";
     static final String UNIT = "day|week|fortnight|month|year";
     static final String ISO_DATE = "\\d{4}-\\d{2}-\\d{2}";

@@ -28,7 +28,8 @@ record Form(Pattern pattern, Resolver resolver, String refusal) {
         return refusal == null;
     }
 
+    // Whole words, and never part of a number written with separators: "4 may" is not a date in "3/4 may".
     private static Pattern wholeWords(String regex) {
-        return Pattern.compile("\\b(?:" + regex + ")\\b");
+        return Pattern.compile("(?<![a-z0-9/.:-])(?:" + regex + ")(?![a-z0-9/:]|[.-][0-9])");
     }
 }
