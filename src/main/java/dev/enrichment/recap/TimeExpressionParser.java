@@ -66,10 +66,12 @@ public final class TimeExpressionParser {
             + "|happy (?:new years?|holidays|easter|halloween|thanksgiving|valentines?(?: day)?|christmas|birthday"
             + "|friday|weekend)|merry (?:christmas|xmas)|have a (?:good|nice|great) (?:day|evening|night|weekend))\\b");
     private static final Pattern NOT_PART_OF_AN_EXPRESSION = Pattern.compile("[^a-z0-9./:\\-]+");
-    /** Dots, colons and slashes matter only inside numbers ("3/4", "15:30", "2025-10-01..2025-10-07"). */
+    /**
+     * Dots, colons and slashes matter only in numbers ("3/4", "15:30", "2025-10-01..2025-10-07"), hyphens only
+     * between digits or alone ("monday - friday"): "monday." and "mid-october" lose theirs.
+     */
     private static final Pattern STRAY_PUNCTUATION = Pattern.compile(
-            "(?<![0-9.])\\.(?![0-9.])|(?<=[0-9])\\.(?![0-9.])|(?<![0-9.])\\.(?=[0-9])(?<!\\.)|(?<![0-9])[:/]|[:/](?![0-9])"
-                    + "|(?<=[a-z])-|-(?=[a-z])");
+            "(?<![0-9.])\\.(?!\\.)|\\.(?![0-9.])|(?<![0-9])[:/]|[:/](?![0-9])|(?<=[a-z])-|-(?=[a-z])");
     private static final Pattern SPACES = Pattern.compile(" {2,}");
 
     private final List<Form> forms;
