@@ -34,7 +34,7 @@ public class RecapService {
         this.facts = facts;
         this.preferences = preferences;
         this.pipeline = pipeline;
-        this.parser = new TimeExpressionParser(config.weekStartsOn());
+        this.parser = new TimeExpressionParser(config.weekStartsOn(), config.dateOrder());
         this.clock = clock;
     }
 

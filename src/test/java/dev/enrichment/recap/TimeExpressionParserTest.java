@@ -179,10 +179,14 @@ class TimeExpressionParserTest {
         assertThat(parser.resolve("in october 2024", ZoneOffset.UTC, AS_OF).expression()).isEqualTo("in october 2024");
     }
 
+    // Was "prefersTheEarlierOfTwoEquallyLongExpressions" (answered "yesterday"): picking one of two separate
+    // times answers with less than was asked, which the whole-or-nothing rule forbids.
     @Test
-    void prefersTheEarlierOfTwoEquallyLongExpressions() {
-        assertThat(parser.resolve("yesterday or last week", ZoneOffset.UTC, AS_OF).expression())
-                .isEqualTo("yesterday");
+    void refusesSeparateTimesRatherThanPickingOne() {
+        assertThatThrownBy(() -> parser.resolve("yesterday or last week", ZoneOffset.UTC, AS_OF))
+                .isInstanceOfSatisfying(UnresolvableExpressionException.class, e -> assertThat(e.reason())
+                        .isEqualTo("\"yesterday or last week\" names separate times (\"yesterday\", \"last week\");"
+                                + " ask for one range"));
     }
 
     @Test
