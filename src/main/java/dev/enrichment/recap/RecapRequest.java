@@ -39,13 +39,14 @@ record RecapRequest(
                 + "2025-10-22T12:00:00Z; default: now", schema = @Schema(type = STRING)) @QueryParam("as_of")
         InstantParam asOf) {
 
-    /** Refuses a request that gives both a time expression and a range, or neither, or half a range. */
-    void requireWhenOrRange() {
+    /**
+     * Refuses only what contradicts itself: a time expression and a range together, or half a range. A request
+     * with neither is answered with the latest conversations.
+     */
+    void refuseContradictions() {
         if (when != null && (from != null || to != null)) {
             throw ProblemException.invalid("when", "give either when or from and to, not both");
-        } else if (when == null && from == null && to == null) {
-            throw ProblemException.invalid("when", "is required, e.g. \"last week\" (or give from and to)");
-        } else if (when == null && (from == null || to == null)) {
+        } else if (when == null && (from == null) != (to == null)) {
             throw from == null ? ProblemException.invalid("from", "is required with to")
                     : ProblemException.invalid("to", "is required with from");
         }

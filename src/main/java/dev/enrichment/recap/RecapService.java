@@ -1,67 +1,123 @@
 package dev.enrichment.recap;
 
 import dev.enrichment.fact.FactReader;
+import dev.enrichment.fact.LearnedFact;
 import dev.enrichment.pipeline.Coverage;
 import dev.enrichment.pipeline.PipelineAdmin;
 import dev.enrichment.preference.PreferenceReader;
 import dev.enrichment.problem.ProblemException;
 import dev.enrichment.summary.SummaryReader;
 import dev.enrichment.summary.SummaryView;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
-/** Answers "what did we talk about last week": resolves the range, then gathers its summaries, topics and facts. */
+/**
+ * Answers "what did we talk about last week": decides the range (the rules, the caller's from/to, the LLM, or the
+ * latest conversations), reads its summaries, topics and facts in one read transaction, then adds the answer
+ * paragraph. Nothing here waits for the LLM while holding a database connection.
+ */
 @ApplicationScoped
 public class RecapService {
 
     private static final ZoneId UTC = ZoneId.of("UTC");
+    /** What "the latest conversations" covers when there are none: the status then says why. */
+    private static final Duration LATEST_WITHOUT_SUMMARIES = Duration.ofDays(7);
 
     private final SummaryReader summaries;
     private final FactReader facts;
     private final PreferenceReader preferences;
     private final PipelineAdmin pipeline;
     private final TimeExpressionParser parser;
+    private final LlmTimeFallback llmTime;
+    private final RecapAnswers answers;
+    private final RecapConfig config;
     private final Clock clock;
 
     RecapService(SummaryReader summaries, FactReader facts, PreferenceReader preferences, PipelineAdmin pipeline,
-            RecapConfig config, Clock clock) {
+            LlmTimeFallback llmTime, RecapAnswers answers, RecapConfig config, Clock clock) {
         this.summaries = summaries;
         this.facts = facts;
         this.preferences = preferences;
         this.pipeline = pipeline;
         this.parser = new TimeExpressionParser(config.weekStartsOn(), config.dateOrder());
+        this.llmTime = llmTime;
+        this.answers = answers;
+        this.config = config;
         this.clock = clock;
     }
 
-    @Transactional
     RecapView recap(RecapRequest request) {
-        request.requireWhenOrRange();
-        ZoneId zone = request.tz() != null ? request.tz() : preferences.timezone(request.userId()).orElse(UTC);
+        request.refuseContradictions();
         Instant asOf = request.asOf() != null ? request.asOf().instant() : clock.instant();
-        ResolvedRange range = request.when() != null ? resolve(request.when(), zone, asOf) : explicit(request, zone);
-        List<SummaryView> found = summaries.overlapping(request.bot(), request.userId(), range.from(), range.to());
-        Coverage coverage = pipeline.coverage(request.bot(), request.userId(), range.from(), range.to());
-        Instant settledAt = range.to().isBefore(asOf) ? range.to() : asOf;
+        ZoneId zone = request.tz() != null ? request.tz()
+                : QuarkusTransaction.requiringNew().call(() -> preferences.timezone(request.userId())).orElse(UTC);
+        Decision decision = decide(request, zone, asOf);
+        Read read = QuarkusTransaction.requiringNew().call(() -> read(request, decision, zone, asOf));
+        RecapAnswer answer = read.cached().orElseGet(() -> answers.write(read.inputs()));
+        RecapInputs in = read.inputs();
         return new RecapView(request.bot(), request.userId(),
-                new RecapView.Range(range.from(), range.to(), zone.getId(), range.expression()),
-                RecapStatus.of(!found.isEmpty(), coverage, settledAt),
-                new RecapView.Progress(coverage.coveredUntil(), coverage.pendingWindows()), found,
-                RecapAggregates.topics(found), RecapAggregates.tone(found), RecapAggregates.messageCount(found),
-                facts.learnedIn(request.userId(), request.bot(), range.from(), range.to()));
+                new RecapView.Range(in.from(), in.to(), zone.getId(), decision.range().map(ResolvedRange::expression)
+                        .orElse(null)),
+                decision.by(), decision.notice(), in.status(), answer.text(), answer.source(),
+                new RecapView.Progress(read.coverage().coveredUntil(), read.coverage().pendingWindows()),
+                in.summaries(), RecapAggregates.topics(in.summaries()), in.tone(),
+                RecapAggregates.messageCount(in.summaries()), in.facts());
     }
 
-    private ResolvedRange resolve(String when, ZoneId zone, Instant asOf) {
-        try {
-            return parser.resolve(when, zone, asOf);
-        } catch (UnresolvableExpressionException | RangeTooLongException | IllegalArgumentException e) {
-            // each message says what is wrong; an unresolvable expression's lists the supported forms
-            throw ProblemException.invalid("when", e.getMessage());
+    /** The range to recap and how it was decided; an empty range means "the latest conversations". */
+    private Decision decide(RecapRequest request, ZoneId zone, Instant asOf) {
+        if (request.when() == null) {
+            return request.from() == null ? Decision.latest(null)
+                    : new Decision(Optional.of(explicit(request, zone)), ResolvedBy.EXPLICIT, null);
         }
+        TimeReading reading = parser.read(request.when(), zone, asOf);
+        if (reading instanceof TimeReading.Range range) {
+            return new Decision(Optional.of(range.range()), ResolvedBy.RULE, null);
+        }
+        if (reading instanceof TimeReading.TooLong tooLong) {
+            throw ProblemException.invalid("when", tooLong.reason());
+        }
+        if (reading instanceof TimeReading.Unreadable unreadable) {
+            if (llmTime.isEnabled()) {
+                Optional<ResolvedRange> range = llmTime.resolve(request.when(), zone, asOf);
+                if (range.isPresent()) {
+                    return new Decision(range, ResolvedBy.LLM, null);
+                }
+            }
+            return Decision.latest(unreadable.reason() + "; answering with the latest conversations instead");
+        }
+        return Decision.latest(null);
+    }
+
+    private Read read(RecapRequest request, Decision decision, ZoneId zone, Instant asOf) {
+        String bot = request.bot();
+        String user = request.userId();
+        List<SummaryView> found;
+        Instant from;
+        Instant to;
+        if (decision.range().isPresent()) {
+            from = decision.range().get().from();
+            to = decision.range().get().to();
+            found = summaries.overlapping(bot, user, from, to);
+        } else {
+            found = summaries.latest(bot, user, asOf, config.latestCount());
+            from = found.isEmpty() ? asOf.minus(LATEST_WITHOUT_SUMMARIES) : found.get(0).start();
+            to = found.isEmpty() ? asOf : min(found.get(found.size() - 1).end(), asOf);
+        }
+        Coverage coverage = pipeline.coverage(bot, user, from, to);
+        Instant settledAt = to.isBefore(asOf) ? to : asOf;
+        List<LearnedFact> learned = facts.learnedIn(user, bot, from, to);
+        RecapInputs inputs = new RecapInputs(bot, user, from, to, found, learned,
+                RecapAggregates.topics(found).stream().map(RecapView.TopicCount::topic).toList(),
+                RecapAggregates.tone(found), RecapStatus.of(!found.isEmpty(), coverage, settledAt), zone, asOf);
+        return new Read(inputs, coverage, answers.cached(inputs));
     }
 
     private static ResolvedRange explicit(RecapRequest request, ZoneId zone) {
@@ -82,5 +138,19 @@ public class RecapService {
             throw ProblemException.invalid(field, "the range spans more than " + TimeExpressionParser.MAX_DAYS
                     + " days; ask for a shorter one");
         }
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private record Decision(Optional<ResolvedRange> range, ResolvedBy by, String notice) {
+
+        static Decision latest(String notice) {
+            return new Decision(Optional.empty(), ResolvedBy.LATEST, notice);
+        }
+    }
+
+    private record Read(RecapInputs inputs, Coverage coverage, Optional<RecapAnswer> cached) {
     }
 }

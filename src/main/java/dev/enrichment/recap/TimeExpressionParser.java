@@ -109,7 +109,7 @@ public final class TimeExpressionParser {
             return e.foundNothing() ? new TimeReading.NoTimeExpression()
                     : new TimeReading.Unreadable(e.reason(), SUPPORTED_FORMS);
         } catch (RangeTooLongException e) {
-            return new TimeReading.Unreadable(e.getMessage(), SUPPORTED_FORMS);
+            return new TimeReading.TooLong(e.getMessage());
         }
     }
 

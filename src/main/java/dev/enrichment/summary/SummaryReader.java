@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -81,5 +82,15 @@ public class SummaryReader {
                         Sort.ascending("startTimestamp", "id"), bot, userId, UtcTimestamps.naive(from),
                         UtcTimestamps.naive(to))
                 .stream().map(SummaryView::of).toList();
+    }
+
+    /** The user's newest {@code count} summaries with the bot that started before {@code before}, oldest first. */
+    public List<SummaryView> latest(String bot, String userId, Instant before, int count) {
+        List<SummaryView> summaries = new ArrayList<>(ConversationSummary.<ConversationSummary>find(
+                        "botName = ?1 and userId = ?2 and startTimestamp < ?3",
+                        Sort.descending("startTimestamp", "id"), bot, userId, UtcTimestamps.naive(before))
+                .page(0, count).stream().map(SummaryView::of).toList());
+        Collections.reverse(summaries);
+        return summaries;
     }
 }

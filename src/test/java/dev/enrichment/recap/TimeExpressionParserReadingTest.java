@@ -49,7 +49,7 @@ class TimeExpressionParserReadingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"how was your weekend?", "what did we say at 3pm", "anything from hanukkah?",
-            "what did we talk about the other night", "since we met", "around easter", "last 400 days", "next week",
+            "what did we talk about the other night", "since we met", "around easter", "next week",
             "two weeks from now", "the 45th", "what about 12/31/2026?", "remind me of mid-october"})
     void findsTimeItCannotRead(String text) {
         TimeReading reading = parser.read(text, UTC, ParserCases.AS_OF);
@@ -58,6 +58,13 @@ class TimeExpressionParserReadingTest {
             assertThat(unreadable.reason()).isNotBlank();
             assertThat(unreadable.supportedForms()).isEqualTo(TimeExpressionParser.supportedForms());
         });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"last 400 days", "what did we talk about in the last 2 years?", "since 2020"})
+    void saysARangeOverTheLimitIsTooLongRatherThanUnreadable(String text) {
+        assertThat(parser.read(text, UTC, ParserCases.AS_OF)).isInstanceOfSatisfying(TimeReading.TooLong.class,
+                tooLong -> assertThat(tooLong.reason()).contains("366"));
     }
 
     @Test
