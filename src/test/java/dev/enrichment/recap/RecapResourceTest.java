@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import dev.enrichment.testsupport.Sql;
 import io.quarkus.test.junit.QuarkusTest;
@@ -206,6 +207,52 @@ class RecapResourceTest {
                 .body("facts_learned[0].confidence", equalTo(0.8f))
                 .body("facts_learned[0].change", equalTo("created"))
                 .body("facts_learned[0].window_start", equalTo("2025-10-15T00:00:00Z"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"what were we talking about before?", "''"})
+    void aQuestionWithoutATimeAnswersWithTheLatestThreeConversations(String when) {
+        for (int day : new int[] {10, 12, 14, 16, 18}) {
+            summary(day(day), List.of("topic " + day), "positive", 5);
+        }
+        summary(day(23), List.of("after as_of"), "positive", 5);
+        discovered(DISCOVERED_AT);
+
+        RequestSpecification request = asBot().queryParam("bot", bot).queryParam("user_id", user)
+                .queryParam("as_of", AS_OF);
+        if (!when.isEmpty()) {
+            request.queryParam("when", when);
+        }
+        request.get("/api/v1/recap").then().statusCode(200)
+                .body("resolved_by", equalTo("latest"))
+                .body("notice", nullValue())
+                .body("summaries.key_topics.flatten()", contains("topic 14", "topic 16", "topic 18"))
+                .body("resolved_range.from", equalTo("2025-10-14T00:00:00Z"))
+                .body("resolved_range.to", equalTo("2025-10-19T00:00:00Z"))
+                .body("status", equalTo("complete"))
+                .body("answer", startsWith("On 14 October, a summary. On Thursday, a summary. On Saturday"))
+                .body("answer_source", equalTo("extractive"));
+    }
+
+    @Test
+    void saysHowEveryRangeWasDecided() {
+        asBot().queryParams(lastWeek()).get("/api/v1/recap").then().statusCode(200)
+                .body("resolved_by", equalTo("rule"));
+        asBot().queryParam("bot", bot).queryParam("user_id", user).queryParam("from", "2025-10-01")
+                .queryParam("to", "2025-10-05").get("/api/v1/recap").then().statusCode(200)
+                .body("resolved_by", equalTo("explicit"))
+                .body("resolved_range.expression", nullValue());
+    }
+
+    @Test
+    void anAnswerWithoutSummariesTellsNotTalkingFromNotProcessed() {
+        asBot().queryParams(lastWeek()).get("/api/v1/recap").then().statusCode(200)
+                .body("status", equalTo("pending"))
+                .body("answer", containsString("not gone through"));
+        discovered(DISCOVERED_AT);
+        asBot().queryParams(lastWeek()).get("/api/v1/recap").then().statusCode(200)
+                .body("status", equalTo("empty"))
+                .body("answer", equalTo("We did not talk then."));
     }
 
     @Test
