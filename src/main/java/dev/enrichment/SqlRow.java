@@ -52,6 +52,10 @@ public final class SqlRow {
         return value == null ? null : ((Number) value).doubleValue();
     }
 
+    public Boolean bool(String column) {
+        return (Boolean) tuple.get(column);
+    }
+
     public UUID uuid(String column) {
         Object value = tuple.get(column);
         return value == null ? null : value instanceof UUID u ? u : UUID.fromString(value.toString());

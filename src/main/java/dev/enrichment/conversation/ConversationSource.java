@@ -4,6 +4,7 @@ import static io.qdrant.client.ConditionFactory.matchKeyword;
 import static io.qdrant.client.ConditionFactory.range;
 
 import com.google.common.util.concurrent.ListenableFuture;
+import io.qdrant.client.PointIdFactory;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.WithPayloadSelectorFactory;
 import io.qdrant.client.grpc.Common.Filter;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -95,6 +97,21 @@ public class ConversationSource {
         return total;
     }
 
+    /** The points with these ids (UUIDs or unsigned integers, as text), read again; ids that no longer exist are missing. */
+    public MessagePage retrieve(BotCollection collection, List<String> pointIds) {
+        List<PointId> ids = pointIds.stream().map(ConversationSource::pointId).toList();
+        List<RetrievedPoint> points = await(client.retrieveAsync(collection.collectionName(), ids,
+                        WithPayloadSelectorFactory.include(PointParser.PAYLOAD_FIELDS),
+                        WithVectorsSelector.newBuilder().setEnable(false).build(), null, config.requestTimeout()),
+                "retrieve from " + collection.collectionName());
+        return parsePage(collection.botName(), points);
+    }
+
+    private static PointId pointId(String id) {
+        return id.indexOf('-') >= 0 ? PointIdFactory.id(UUID.fromString(id))
+                : PointIdFactory.id(Long.parseUnsignedLong(id));
+    }
+
     /** Every message matching the query, oldest first. */
     public MessageBatch readAll(MessageQuery query) {
         List<Message> messages = new ArrayList<>();
@@ -105,9 +122,10 @@ public class ConversationSource {
 
     private MessagePage parsePage(String bot, List<RetrievedPoint> points) {
         List<Message> messages = new ArrayList<>(points.size());
+        List<RejectedPoint> rejected = new ArrayList<>();
         long notMessages = 0;
-        long malformed = 0;
         long truncated = 0;
+        long dropped = 0;
         for (RetrievedPoint point : points) {
             ParsedPoint parsed = parser.parse(bot, point);
             switch (parsed.kind()) {
@@ -116,19 +134,22 @@ public class ConversationSource {
                     if (parsed.message().truncated()) {
                         truncated++;
                     }
+                    dropped += parsed.droppedCharacters();
                     break;
                 case NOT_A_MESSAGE:
                     notMessages++;
                     break;
                 case MALFORMED:
-                    malformed++;
+                    rejected.add(new RejectedPoint(PointParser.idOf(point.getId()),
+                            PointParser.printableUserId(point.getPayloadMap().get("user_id")), parsed.rejectionCode(),
+                            parsed.reason()));
                     break;
                 default:
                     throw new IllegalStateException(parsed.kind().name());
             }
         }
-        return new MessagePage(messages,
-                new ReadStats(points.size(), messages.size(), notMessages, malformed, truncated, 1));
+        return new MessagePage(messages, rejected,
+                new ReadStats(points.size(), messages.size(), notMessages, rejected.size(), truncated, 1, dropped));
     }
 
     private static Filter filterFor(MessageQuery query) {

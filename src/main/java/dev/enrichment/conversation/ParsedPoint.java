@@ -1,7 +1,7 @@
 package dev.enrichment.conversation;
 
 /** What a Qdrant point turned out to be: a message, another kind of point, or a point that cannot be read. */
-record ParsedPoint(Kind kind, Message message, String reason) {
+record ParsedPoint(Kind kind, Message message, String reason, String rejectionCode, int droppedCharacters) {
 
     enum Kind {
         MESSAGE,
@@ -12,14 +12,22 @@ record ParsedPoint(Kind kind, Message message, String reason) {
     }
 
     static ParsedPoint message(Message message) {
-        return new ParsedPoint(Kind.MESSAGE, message, null);
+        return message(message, 0);
+    }
+
+    static ParsedPoint message(Message message, int droppedCharacters) {
+        return new ParsedPoint(Kind.MESSAGE, message, null, null, droppedCharacters);
     }
 
     static ParsedPoint notAMessage(String reason) {
-        return new ParsedPoint(Kind.NOT_A_MESSAGE, null, reason);
+        return new ParsedPoint(Kind.NOT_A_MESSAGE, null, reason, null, 0);
     }
 
     static ParsedPoint malformed(String reason) {
-        return new ParsedPoint(Kind.MALFORMED, null, reason);
+        return new ParsedPoint(Kind.MALFORMED, null, reason, RejectedPoint.UNREADABLE, 0);
+    }
+
+    static ParsedPoint invalidUserId(String reason) {
+        return new ParsedPoint(Kind.MALFORMED, null, reason, RejectedPoint.INVALID_USER_ID, 0);
     }
 }

@@ -40,8 +40,9 @@ final class PointParser {
             return ParsedPoint.notAMessage("not a user or assistant message");
         }
         String userId = userIdOf(payload.get("user_id"));
-        if (userId == null) {
-            return ParsedPoint.malformed("no user_id");
+        String userIdProblem = StorableText.userIdProblem(userId);
+        if (userIdProblem != null) {
+            return ParsedPoint.invalidUserId(userIdProblem);
         }
         Instant timestamp = timestampOf(payload);
         if (timestamp == null) {
@@ -51,16 +52,19 @@ final class PointParser {
         if (content == null || content.getKindCase() != Value.KindCase.STRING_VALUE) {
             return ParsedPoint.malformed("content is not text");
         }
-        String text = content.getStringValue();
+        String raw = content.getStringValue();
+        String text = StorableText.clean(raw);
         if (text.isBlank()) {
             return ParsedPoint.malformed("content is blank");
         }
         boolean truncated = text.length() > maxContentChars;
         String kept = truncated ? truncate(text) : text;
-        String emotion = text(payload.get("emotional_context"));
+        String rawEmotion = text(payload.get("emotional_context"));
+        String emotion = StorableText.clean(rawEmotion);
+        int dropped = raw.length() - text.length() + StorableText.dropped(rawEmotion);
         return ParsedPoint.message(new Message(
                 idOf(point.getId()), bot, userId, role, kept, timestamp,
-                emotion == null || emotion.isBlank() ? null : emotion, truncated));
+                emotion == null || emotion.isBlank() ? null : emotion, truncated), dropped);
     }
 
     /**
@@ -173,5 +177,15 @@ final class PointParser {
 
     static String idOf(PointId id) {
         return id.hasUuid() ? id.getUuid() : Long.toUnsignedString(id.getNum());
+    }
+
+    /** A user id fit to be shown and stored in a report: storable, and cut to {@value StorableText#MAX_USER_ID}. */
+    static String printableUserId(Value value) {
+        String id = userIdOf(value);
+        if (id == null) {
+            return null;
+        }
+        String clean = StorableText.clean(id).replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > StorableText.MAX_USER_ID ? clean.substring(0, StorableText.MAX_USER_ID) : clean;
     }
 }

@@ -3,8 +3,13 @@ package dev.enrichment.pipeline;
 import dev.enrichment.conversation.BotCollection;
 import dev.enrichment.conversation.ConversationSource;
 import dev.enrichment.conversation.Message;
+import dev.enrichment.conversation.MessagePage;
 import dev.enrichment.conversation.MessageQuery;
 import dev.enrichment.conversation.ReadStats;
+import dev.enrichment.conversation.RejectedPoint;
+import dev.enrichment.conversation.StorableText;
+import dev.enrichment.pipeline.QuarantineStore.QuarantinedPoint;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -29,27 +34,45 @@ public class Discovery {
     private final EntityManager em;
     private final PipelineConfig config;
     private final WindowGrid grid;
+    private final QuarantineStore quarantine;
     private final Clock clock;
 
-    Discovery(ConversationSource source, EntityManager em, PipelineConfig config, WindowGrid grid, Clock clock) {
+    Discovery(ConversationSource source, EntityManager em, PipelineConfig config, WindowGrid grid,
+            QuarantineStore quarantine, Clock clock) {
         this.source = source;
+        this.quarantine = quarantine;
         this.em = em;
         this.config = config;
         this.grid = grid;
         this.clock = clock;
     }
 
-    /** Reads the collection's new messages and, in one transaction, marks their windows and advances the cursor. */
+    /**
+     * Reads the collection's new messages and, in one transaction, marks their windows, sets aside the points that
+     * cannot be enriched and advances the cursor. A failure is recorded on the cursor for the status, then rethrown.
+     */
     public DiscoveryOutcome discover(BotCollection collection) {
+        try {
+            return discoverNew(collection);
+        } catch (RuntimeException e) {
+            recordFailure(collection, e);
+            throw e;
+        }
+    }
+
+    private DiscoveryOutcome discoverNew(BotCollection collection) {
         Instant now = clock.instant();
         Cursor cursor = QuarkusTransaction.requiringNew().call(() -> loadCursor(collection, now));
         Duration overlap = config.discoveryOverlap();
 
-        Map<WindowKey, Instant> marks = new HashMap<>();
         List<Message> read = new ArrayList<>();
-        ReadStats stats = source.forEachPage(MessageQuery.all(collection).from(cursor.at().minus(overlap)),
-                page -> read.addAll(page.messages()));
+        List<QuarantinedPoint> quarantined = new ArrayList<>();
+        ReadStats stats = source.forEachPage(MessageQuery.all(collection).from(cursor.at().minus(overlap)), page -> {
+            sort(page.messages(), now, read, quarantined);
+            page.rejected().forEach(rejected -> quarantined.add(quarantined(rejected)));
+        });
 
+        Map<WindowKey, Instant> marks = new HashMap<>();
         Instant newest = cursor.at();
         long fresh = 0;
         for (Message m : read) {
@@ -75,9 +98,87 @@ public class Discovery {
         Instant cursorAt = newest;
         QuarkusTransaction.requiringNew().run(() -> {
             marks.forEach((key, newestInWindow) -> mark(collection.botName(), key, newestInWindow, now));
+            quarantine.record(collection, quarantined, now);
             saveCursor(collection, cursorAt, band, now);
         });
+        if (!quarantined.isEmpty()) {
+            Log.warnf("Discovery of %s set aside %d point(s) that cannot be enriched as they are (see the admin "
+                    + "status)", collection.collectionName(), quarantined.size());
+        }
         return new DiscoveryOutcome(collection.collectionName(), read.size(), fresh, marks.size(), stats.pages());
+    }
+
+    /**
+     * Reads quarantined points of the collection again, by id: those that are fine now have their windows marked
+     * and leave the quarantine, as do those that no longer exist; the others stay, with what is wrong now.
+     */
+    public RereadOutcome reread(BotCollection collection, String reason) {
+        Instant now = clock.instant();
+        List<String> ids = QuarkusTransaction.requiringNew().call(() -> quarantine.pointIds(
+                collection.collectionName(), reason));
+        if (ids.isEmpty()) {
+            return new RereadOutcome(0, 0, 0);
+        }
+        MessagePage page = source.retrieve(collection, ids);
+        List<Message> fine = new ArrayList<>();
+        List<QuarantinedPoint> still = new ArrayList<>();
+        sort(page.messages(), now, fine, still);
+        page.rejected().forEach(rejected -> still.add(quarantined(rejected)));
+        Set<String> stillIds = new HashSet<>();
+        still.forEach(point -> stillIds.add(point.pointId()));
+        List<String> released = ids.stream().filter(id -> !stillIds.contains(id)).toList();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (Message m : fine) {
+                mark(collection.botName(), new WindowKey(m.userId(), grid.windowOf(m.timestamp())), m.timestamp(),
+                        now);
+            }
+            quarantine.release(collection.collectionName(), released);
+            quarantine.record(collection, still, now);
+        });
+        return new RereadOutcome(fine.size(), still.size(), released.size() - fine.size());
+    }
+
+    /** Splits messages into those discovery can take and those dated where no conversation can be. */
+    private void sort(List<Message> messages, Instant now, List<Message> fine, List<QuarantinedPoint> quarantined) {
+        Instant latest = now.plus(config.maxClockSkew());
+        for (Message m : messages) {
+            if (m.timestamp().isAfter(latest)) {
+                quarantined.add(new QuarantinedPoint(m.pointId(), m.userId(), QuarantineStore.FUTURE_TIMESTAMP,
+                        "dated " + m.timestamp() + ", after now plus ENRICHMENT_MAX_CLOCK_SKEW", m.timestamp()));
+            } else if (m.timestamp().isBefore(config.timestampFloor())) {
+                quarantined.add(new QuarantinedPoint(m.pointId(), m.userId(), QuarantineStore.ANCIENT_TIMESTAMP,
+                        "dated " + m.timestamp() + ", before ENRICHMENT_TIMESTAMP_FLOOR", m.timestamp()));
+            } else {
+                fine.add(m);
+            }
+        }
+    }
+
+    private static QuarantinedPoint quarantined(RejectedPoint rejected) {
+        return new QuarantinedPoint(rejected.pointId(), rejected.userId(), rejected.reason(), rejected.detail(), null);
+    }
+
+    private void recordFailure(BotCollection collection, RuntimeException failure) {
+        String error = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        try {
+            Instant now = clock.instant();
+            // a collection never read yet gets the cursor its first read would start from
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                            INSERT INTO enrichment_discovery_cursors (collection_name, bot_name, cursor_at,
+                                overlap_point_ids, updated_at, last_error, last_error_at)
+                            VALUES (:collection, :bot, :start, '{}', :now, :error, :now)
+                            ON CONFLICT (collection_name) DO UPDATE SET
+                                last_error = EXCLUDED.last_error, last_error_at = EXCLUDED.last_error_at""")
+                    .setParameter("collection", collection.collectionName())
+                    .setParameter("bot", collection.botName())
+                    .setParameter("start", now.minus(Duration.ofDays(config.lookbackDays())))
+                    .setParameter("error", StorableText.clean(error))
+                    .setParameter("now", now)
+                    .executeUpdate());
+        } catch (RuntimeException unrecorded) {
+            // the database may be what failed; the cycle logs the original error either way
+            failure.addSuppressed(unrecorded);
+        }
     }
 
     private Cursor loadCursor(BotCollection collection, Instant now) {
@@ -102,6 +203,8 @@ public class Discovery {
             row.cursorAt = cursorAt;
             row.overlapPointIds = band;
             row.updatedAt = now;
+            row.lastError = null;
+            row.lastErrorAt = null;
         }
     }
 
@@ -132,6 +235,10 @@ public class Discovery {
                 .setParameter("newest", newestMessage)
                 .setParameter("now", now)
                 .executeUpdate();
+    }
+
+    /** What reading quarantined points again did: windows marked, points still set aside, points gone. */
+    public record RereadOutcome(int released, int stillQuarantined, int gone) {
     }
 
     private record Cursor(Instant at, Set<String> accountedIds) {

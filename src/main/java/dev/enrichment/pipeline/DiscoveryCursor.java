@@ -31,4 +31,11 @@ public class DiscoveryCursor extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Why the last discovery of the collection failed; cleared by the next one that succeeds. */
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "last_error_at")
+    public Instant lastErrorAt;
 }

@@ -19,7 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Admin view of, and actions on, the enrichment worker: status, a cycle now, requeueing failed windows. */
+/**
+ * Admin view of, and actions on, the enrichment worker: status, a cycle now, requeueing failed windows, reading
+ * quarantined points again.
+ */
 @Path("/api/v1/admin")
 @Tag(name = "admin", description = "The enrichment worker: progress per bot, manual cycles, failed windows")
 @Produces(MediaType.APPLICATION_JSON)
@@ -90,5 +93,24 @@ public class EnrichmentAdminResource {
             @Parameter(description = "Only this bot's windows") @QueryParam("bot") String bot,
             @Parameter(description = "Only this user's windows") @QueryParam("user_id") String userId) {
         return new RequeueResult(admin.requeueFailed(bot, userId), bot, userId);
+    }
+
+    @POST
+    @Path("/quarantine/retry")
+    @Operation(summary = "Read quarantined points again",
+            description = "Points discovery set aside (a timestamp after now plus ENRICHMENT_MAX_CLOCK_SKEW or before "
+                    + "ENRICHMENT_TIMESTAMP_FLOOR, an unusable user id, no readable text) are listed per bot in the "
+                    + "status. Once the data is fixed in Qdrant, this reads them again by id: those that are fine "
+                    + "now are enriched (released), those deleted meanwhile are dropped (gone), the rest stay with "
+                    + "their current problem.")
+    @APIResponse(responseCode = "200", description = "What reading them again did", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Discovery.RereadOutcome.class),
+            examples = @ExampleObject(name = "retried", value = """
+                    {"released": 2, "still_quarantined": 1, "gone": 0}""")))
+    public Discovery.RereadOutcome retryQuarantine(
+            @Parameter(description = "Only this bot's points") @QueryParam("bot") String bot,
+            @Parameter(description = "Only points set aside for this reason: future_timestamp, ancient_timestamp, "
+                    + "invalid_user_id, unreadable") @QueryParam("reason") String reason) {
+        return admin.retryQuarantine(bot, reason);
     }
 }

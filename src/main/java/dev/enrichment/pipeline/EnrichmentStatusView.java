@@ -20,7 +20,8 @@ public record EnrichmentStatusView(boolean running, LastCycle lastCycle, List<Bo
                 c.promptTokens(), c.completionTokens(), c.qdrantRequests());
         List<BotProgress> bots = status.bots().stream().map(b -> new BotProgress(b.bot(), b.collections(),
                 b.cursorAt(), b.cursorAt() == null ? null : b.lagSeconds(), b.pendingWindows(),
-                b.processingWindows(), b.failedWindows(), b.doneWindows(), b.skippedWindows())).toList();
+                b.processingWindows(), b.failedWindows(), b.doneWindows(), b.skippedWindows(), b.attention()))
+                .toList();
         return new EnrichmentStatusView(status.running(), last, bots);
     }
 
@@ -46,9 +47,11 @@ public record EnrichmentStatusView(boolean running, LastCycle lastCycle, List<Bo
      *
      * @param cursorAt everything written before it has been read (the oldest cursor of the bot's collections)
      * @param lagSeconds now minus {@code cursorAt}; null when the bot was never read
+     * @param attention points set aside (quarantined) by reason with a sample, collections whose last discovery
+     *     failed and why, and a sample of failed windows with their last error
      */
     public record BotProgress(String bot, List<String> collections, Instant cursorAt, Long lagSeconds,
             long pendingWindows, long processingWindows, long failedWindows, long doneWindows,
-            long skippedWindows) {
+            long skippedWindows, PipelineStatus.Attention attention) {
     }
 }

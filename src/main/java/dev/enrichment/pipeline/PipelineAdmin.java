@@ -1,6 +1,8 @@
 package dev.enrichment.pipeline;
 
 import dev.enrichment.SqlRow;
+import dev.enrichment.conversation.BotCollection;
+import dev.enrichment.conversation.ConversationSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -20,10 +22,17 @@ public class PipelineAdmin {
     private final EnrichmentCycle cycle;
     private final WindowQueue queue;
     private final EntityManager em;
+    private final AttentionReport attentionReport;
+    private final Discovery discovery;
+    private final ConversationSource source;
     private final Clock clock;
 
-    PipelineAdmin(EnrichmentCycle cycle, WindowQueue queue, EntityManager em, Clock clock) {
+    PipelineAdmin(EnrichmentCycle cycle, WindowQueue queue, EntityManager em, AttentionReport attentionReport,
+            Discovery discovery, ConversationSource source, Clock clock) {
         this.cycle = cycle;
+        this.attentionReport = attentionReport;
+        this.discovery = discovery;
+        this.source = source;
         this.queue = queue;
         this.em = em;
         this.clock = clock;
@@ -83,7 +92,9 @@ public class PipelineAdmin {
             collections.computeIfAbsent(bot, b -> new ArrayList<>()).add(row.text("collection_name"));
             cursors.merge(bot, row.instant("cursor_at"), (a, b) -> a.isBefore(b) ? a : b);
         }
+        Map<String, PipelineStatus.Attention> attention = attentionReport.byBot();
         counts.keySet().forEach(bot -> collections.computeIfAbsent(bot, b -> new ArrayList<>()));
+        attention.keySet().forEach(bot -> collections.computeIfAbsent(bot, b -> new ArrayList<>()));
         List<PipelineStatus.BotStatus> bots = new ArrayList<>();
         collections.forEach((bot, names) -> {
             Map<WindowStatus, Long> c = counts.getOrDefault(bot, Map.of());
@@ -92,9 +103,29 @@ public class PipelineAdmin {
             bots.add(new PipelineStatus.BotStatus(bot, List.copyOf(names), cursor, lag,
                     c.getOrDefault(WindowStatus.PENDING, 0L), c.getOrDefault(WindowStatus.PROCESSING, 0L),
                     c.getOrDefault(WindowStatus.FAILED, 0L), c.getOrDefault(WindowStatus.DONE, 0L),
-                    c.getOrDefault(WindowStatus.SKIPPED, 0L)));
+                    c.getOrDefault(WindowStatus.SKIPPED, 0L), attention.getOrDefault(bot,
+                            PipelineStatus.Attention.NONE)));
         });
         return new PipelineStatus(cycle.isRunning(), cycle.lastOutcome().orElse(null), bots);
+    }
+
+    /**
+     * Reads the quarantined points of the bot's collections (every bot when null) again, optionally only those set
+     * aside for one reason: fixed ones are enriched, vanished ones dropped, the rest stay with their current problem.
+     */
+    public Discovery.RereadOutcome retryQuarantine(String bot, String reason) {
+        int released = 0;
+        int still = 0;
+        int gone = 0;
+        for (BotCollection collection : source.botCollections()) {
+            if (bot == null || bot.equals(collection.botName())) {
+                Discovery.RereadOutcome outcome = discovery.reread(collection, reason);
+                released += outcome.released();
+                still += outcome.stillQuarantined();
+                gone += outcome.gone();
+            }
+        }
+        return new Discovery.RereadOutcome(released, still, gone);
     }
 
     private static String blankToNull(String value) {

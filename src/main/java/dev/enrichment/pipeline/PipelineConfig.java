@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import java.time.Instant;
 
 /** How often the worker runs and how it cuts conversations into windows. */
 @ConfigMapping(prefix = "enrichment")
@@ -28,6 +29,15 @@ public interface PipelineConfig {
 
     /** {@code ENRICHMENT_DISCOVERY_OVERLAP}: discovery re-reads this far below its cursor, for clock skew between bots. */
     Duration discoveryOverlap();
+
+    /**
+     * {@code ENRICHMENT_MAX_CLOCK_SKEW}: a message dated further than this after now is quarantined instead of
+     * moving the collection's cursor into the future.
+     */
+    Duration maxClockSkew();
+
+    /** {@code ENRICHMENT_TIMESTAMP_FLOOR}: a message dated before this is quarantined as impossible. */
+    Instant timestampFloor();
 
     /** {@code ENRICHMENT_QUIET_MINUTES}: an open window is analysed once its conversation has been quiet this long. */
     @Min(value = 0, message = "ENRICHMENT_QUIET_MINUTES must be 0 or more")

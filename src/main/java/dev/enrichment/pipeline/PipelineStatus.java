@@ -2,6 +2,7 @@ package dev.enrichment.pipeline;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The worker's state for admins.
@@ -16,9 +17,34 @@ public record PipelineStatus(boolean running, CycleOutcome lastCycle, List<BotSt
      *
      * @param cursorAt the oldest discovery cursor among the bot's collections (everything before it was read)
      * @param lagSeconds now minus {@code cursorAt}
+     * @param attention what needs an admin's eye: quarantined points, failed discoveries, failed windows
      */
     public record BotStatus(String bot, List<String> collections, Instant cursorAt, long lagSeconds,
             long pendingWindows, long processingWindows, long failedWindows, long doneWindows,
-            long skippedWindows) {
+            long skippedWindows, Attention attention) {
+    }
+
+    /**
+     * What of a bot's data the worker could not take as it is.
+     *
+     * @param quarantined points set aside, by reason
+     * @param quarantineSample a few of them, newest first
+     * @param discoveryErrors collections whose last discovery failed, and why
+     * @param failedWindowSample a few windows that failed every attempt, with their last error
+     */
+    public record Attention(Map<String, Long> quarantined, List<QuarantineSample> quarantineSample,
+            List<DiscoveryError> discoveryErrors, List<FailedWindow> failedWindowSample) {
+
+        static final Attention NONE = new Attention(Map.of(), List.of(), List.of(), List.of());
+    }
+
+    public record QuarantineSample(String collection, String pointId, String userId, String reason, String detail,
+            Instant lastSeenAt) {
+    }
+
+    public record DiscoveryError(String collection, String error, Instant at) {
+    }
+
+    public record FailedWindow(String userId, Instant windowStart, Instant windowEnd, int attempts, String lastError) {
     }
 }

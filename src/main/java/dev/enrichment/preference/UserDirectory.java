@@ -1,5 +1,6 @@
 package dev.enrichment.preference;
 
+import dev.enrichment.conversation.StorableText;
 import dev.enrichment.PythonIsoTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -13,7 +14,7 @@ import java.time.Instant;
 @ApplicationScoped
 public class UserDirectory {
 
-    private static final int MAX_USER_ID = 255;
+    private static final int MAX_USER_ID = StorableText.MAX_USER_ID;
 
     private final EntityManager entityManager;
 

@@ -102,7 +102,8 @@ final class DemoReport {
         out.printf("Recap for %s with %s: \"%s\"%n", data.featuredUser().displayName(), data.featuredBot(), question);
         row("resolved range", range.path("from").asText() + " .. " + range.path("to").asText() + " ("
                 + range.path("tz").asText() + ", read as \"" + range.path("expression").asText() + "\")");
-        row("status", recap.path("status").asText());
+        row("status", recap.path("status").asText() + " (range by " + recap.path("resolved_by").asText() + ")");
+        row("answer (" + recap.path("answer_source").asText() + ")", recap.path("answer").asText());
         row("summaries", summaries.size() + ", " + recap.path("message_count").asText() + " messages");
         StringBuilder topics = new StringBuilder();
         recap.path("key_topics").forEach(t -> topics.append(topics.isEmpty() ? "" : ", ")

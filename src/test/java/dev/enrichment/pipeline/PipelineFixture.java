@@ -31,7 +31,7 @@ final class PipelineFixture {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                 TRUNCATE enrichment_windows, enrichment_discovery_cursors, enrichment_summary_revisions,
                     enrichment_fact_history, conversation_summaries, user_fact_relationships, entity_relationships,
-                    fact_entities, universal_users CASCADE
+                    fact_entities, universal_users, enrichment_quarantine CASCADE
                 """).executeUpdate());
     }
 
