@@ -38,6 +38,7 @@ public class EnrichmentCycle {
     private final LlmClient llm;
     private final EnrichmentMetrics metrics;
     private final PipelineConfig config;
+    private final LlmOutage outage;
     private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -47,8 +48,9 @@ public class EnrichmentCycle {
     private final ManagedExecutor workers;
 
     EnrichmentCycle(ConversationSource source, Discovery discovery, WindowQueue queue, WindowProcessor processor,
-            LlmClient llm, EnrichmentMetrics metrics, PipelineConfig config, Clock clock) {
+            LlmClient llm, EnrichmentMetrics metrics, PipelineConfig config, LlmOutage outage, Clock clock) {
         this.source = source;
+        this.outage = outage;
         this.discovery = discovery;
         this.queue = queue;
         this.processor = processor;
@@ -220,6 +222,10 @@ public class EnrichmentCycle {
 
     private void work(String leaseOwner, List<BotCollection> collections, WorkTotals totals) {
         while (!stopping.get()) {
+            if (!outage.mayAnalyse()) {
+                // the provider is failing: windows stay pending until the pause ends
+                return;
+            }
             Optional<ClaimedWindow> claimed = queue.claimNext(leaseOwner);
             if (claimed.isEmpty()) {
                 return;
@@ -258,6 +264,7 @@ public class EnrichmentCycle {
     /** Window outcomes counted across workers. */
     public static final class WorkTotals {
         final AtomicInteger analysed = new AtomicInteger();
+        final AtomicInteger released = new AtomicInteger();
         final AtomicInteger skipped = new AtomicInteger();
         final AtomicInteger failed = new AtomicInteger();
 
@@ -266,6 +273,7 @@ public class EnrichmentCycle {
                 case ANALYSED -> analysed.incrementAndGet();
                 case SKIPPED -> skipped.incrementAndGet();
                 case FAILED -> failed.incrementAndGet();
+                case RELEASED -> released.incrementAndGet();
                 default -> throw new IllegalStateException(outcome.name());
             }
         }

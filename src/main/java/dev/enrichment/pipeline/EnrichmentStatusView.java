@@ -9,8 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *
  * @param running whether a cycle is running in this process now
  * @param lastCycle the last finished cycle in this process, completed or failed; null before the first
+ * @param llm whether window analysis runs or is paused because the LLM provider refuses or fails every call
  */
-public record EnrichmentStatusView(boolean running, LastCycle lastCycle, List<BotProgress> bots) {
+public record EnrichmentStatusView(boolean running, LastCycle lastCycle, LlmOutage.Status llm, List<BotProgress> bots) {
 
     static EnrichmentStatusView of(PipelineStatus status) {
         CycleOutcome c = status.lastCycle();
@@ -22,7 +23,7 @@ public record EnrichmentStatusView(boolean running, LastCycle lastCycle, List<Bo
                 b.cursorAt(), b.cursorAt() == null ? null : b.lagSeconds(), b.pendingWindows(),
                 b.processingWindows(), b.failedWindows(), b.doneWindows(), b.skippedWindows(), b.attention()))
                 .toList();
-        return new EnrichmentStatusView(status.running(), last, bots);
+        return new EnrichmentStatusView(status.running(), last, status.llm(), bots);
     }
 
     /**

@@ -23,13 +23,15 @@ public class PipelineAdmin {
     private final WindowQueue queue;
     private final EntityManager em;
     private final AttentionReport attentionReport;
+    private final LlmOutage outage;
     private final Discovery discovery;
     private final ConversationSource source;
     private final Clock clock;
 
     PipelineAdmin(EnrichmentCycle cycle, WindowQueue queue, EntityManager em, AttentionReport attentionReport,
-            Discovery discovery, ConversationSource source, Clock clock) {
+            Discovery discovery, ConversationSource source, LlmOutage outage, Clock clock) {
         this.cycle = cycle;
+        this.outage = outage;
         this.attentionReport = attentionReport;
         this.discovery = discovery;
         this.source = source;
@@ -106,7 +108,7 @@ public class PipelineAdmin {
                     c.getOrDefault(WindowStatus.SKIPPED, 0L), attention.getOrDefault(bot,
                             PipelineStatus.Attention.NONE)));
         });
-        return new PipelineStatus(cycle.isRunning(), cycle.lastOutcome().orElse(null), bots);
+        return new PipelineStatus(cycle.isRunning(), cycle.lastOutcome().orElse(null), outage.current(), bots);
     }
 
     /**

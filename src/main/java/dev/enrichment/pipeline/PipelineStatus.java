@@ -10,7 +10,7 @@ import java.util.Map;
  * @param running whether a cycle is running in this process now
  * @param lastCycle the last finished cycle in this process, completed or failed, or null
  */
-public record PipelineStatus(boolean running, CycleOutcome lastCycle, List<BotStatus> bots) {
+public record PipelineStatus(boolean running, CycleOutcome lastCycle, LlmOutage.Status llm, List<BotStatus> bots) {
 
     /**
      * One bot's progress.

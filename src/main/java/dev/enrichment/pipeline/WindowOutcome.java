@@ -7,5 +7,7 @@ public enum WindowOutcome {
     /** Fewer than MIN_MESSAGES_FOR_SUMMARY messages: closed without a summary. */
     SKIPPED,
     /** Nothing stored; the window will be retried (or is now failed after too many attempts). */
-    FAILED
+    FAILED,
+    /** Given back untouched because the LLM provider refuses or fails every call; analysis is paused. */
+    RELEASED
 }

@@ -1,5 +1,7 @@
 package dev.enrichment.pipeline;
 
+import dev.enrichment.llm.LlmException;
+import java.util.Optional;
 import dev.enrichment.conversation.BotCollection;
 import dev.enrichment.conversation.ConversationSource;
 import dev.enrichment.conversation.Message;
@@ -25,9 +27,11 @@ public class WindowProcessor {
     private final WindowWriter writer;
     private final WindowQueue queue;
     private final PipelineConfig config;
+    private final LlmOutage outage;
 
     WindowProcessor(ConversationSource source, WindowAnalyzer analyzer, WindowWriter writer, WindowQueue queue,
-            PipelineConfig config) {
+            PipelineConfig config, LlmOutage outage) {
+        this.outage = outage;
         this.source = source;
         this.analyzer = analyzer;
         this.writer = writer;
@@ -46,14 +50,30 @@ public class WindowProcessor {
             WindowAnalysis analysis = analyzer.analyze(new AnalysisInput(claimed.botName(), claimed.userId(),
                     claimed.start(), claimed.end(), messages));
             writer.writeAnalysed(claimed, messages, analysis, "window re-analysed");
+            outage.succeeded();
             return new WindowResult(WindowOutcome.ANALYSED, analysis, null);
         } catch (RuntimeException e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            Optional<LlmException> llmFailure = llmFailure(e);
+            if (llmFailure.isPresent() && outage.failed(llmFailure.get())) {
+                // the provider refuses us: not this window's fault, so it keeps its attempt and waits
+                queue.release(claimed, error);
+                return new WindowResult(WindowOutcome.RELEASED, null, error);
+            }
             Log.warnf("Window %d (%s, %s) failed on attempt %d: %s", claimed.id(), claimed.botName(),
                     claimed.start(), claimed.attempts() + 1, error);
             queue.fail(claimed, error);
             return new WindowResult(WindowOutcome.FAILED, null, error);
         }
+    }
+
+    private static Optional<LlmException> llmFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof LlmException llm) {
+                return Optional.of(llm);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The window's user and assistant messages, oldest first, each point once even if two collections hold it. */

@@ -141,6 +141,23 @@ public class WindowQueue {
     }
 
     /**
+     * Gives the window back as pending without spending an attempt, in its own transaction: the failure was the
+     * LLM provider's (a refused key, an outage), not the window's.
+     */
+    public void release(ClaimedWindow claimed, String error) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                UPDATE enrichment_windows SET status = 'pending', last_error = :error, lease_owner = NULL,
+                    lease_expires_at = NULL, updated_at = :now
+                WHERE id = :id AND lease_owner = :owner AND status = 'processing'
+                """)
+                .setParameter("error", truncate(error))
+                .setParameter("now", clock.instant())
+                .setParameter("id", claimed.id())
+                .setParameter("owner", claimed.owner())
+                .executeUpdate());
+    }
+
+    /**
      * Leases one specific window for an admin's regeneration, creating its work item when the summary came from
      * elsewhere (e.g. the old worker). Empty when a worker holds a live lease on it.
      */

@@ -25,6 +25,9 @@ abstract class PipelineTestBase {
     @Inject
     EntityManager em;
 
+    @Inject
+    LlmOutage outage;
+
     final MutableClock clock = new MutableClock(NOW);
     final WhisperEnginePoints bots = WhisperEnginePoints.writer();
     PipelineFixture db;
@@ -40,6 +43,7 @@ abstract class PipelineTestBase {
         QuarkusMock.installMockForType(clock, Clock.class);
         LlmWireMockResource.server().resetAll();
         llm = LlmStubs.on(LlmWireMockResource.server()).willAnswer(PipelineFixture.plainAnswer());
+        outage.succeeded();
     }
 
     static LocalDateTime naive(Instant instant) {
