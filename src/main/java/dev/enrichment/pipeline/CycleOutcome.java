@@ -16,7 +16,8 @@ import java.time.Instant;
  */
 public record CycleOutcome(Instant startedAt, Duration duration, String error, int collections,
         int collectionsFailed, long newMessages, int windowsMarked, int analysed, int skipped, int failed,
-        int rollupsBuilt, int rollupsFailed, long llmCalls, long promptTokens, long completionTokens, long qdrantRequests) {
+        int rollupsBuilt, int rollupsFailed, long llmCalls, long promptTokens, long completionTokens,
+        long qdrantRequests) {
 
     /** Whether the cycle ran to its end. */
     public boolean completed() {

@@ -169,8 +169,8 @@ public class EnrichmentCycle {
         CycleOutcome outcome = finish(outcome(started, nanos, tally, qdrantBefore, llmBefore, null));
         metrics.refreshBacklog();
         Log.infof("Enrichment cycle: %d collections (%d failed), %d new messages, %d windows marked; windows "
-                        + "analysed %d, skipped %d, failed %d; rollups built %d, failed %d; LLM calls %d, tokens %d+%d; "
-                        + "Qdrant requests %d; %d ms",
+                        + "analysed %d, skipped %d, failed %d; rollups built %d, failed %d; LLM calls %d, "
+                        + "tokens %d+%d; Qdrant requests %d; %d ms",
                 outcome.collections(), outcome.collectionsFailed(), outcome.newMessages(), outcome.windowsMarked(),
                 outcome.analysed(), outcome.skipped(), outcome.failed(), outcome.rollupsBuilt(),
                 outcome.rollupsFailed(), outcome.llmCalls(), outcome.promptTokens(),

@@ -79,7 +79,8 @@ public class RollupWriter {
         var query = SummaryRollup.<SummaryRollup>find(
                 "botName = ?1 and userId = ?2 and granularity = ?3 and periodStart = ?4", botName, userId,
                 period.granularity().wireName(), period.start());
-        return lock ? query.withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional() : query.firstResultOptional();
+        return lock ? query.withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                : query.firstResultOptional();
     }
 
     private static void keepRevision(SummaryRollup rollup, String reason, Instant now) {

@@ -19,8 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * The filters and page of a summary listing, as query parameters. Dates are UTC days and a {@code to} date includes
- * its day; a missing limit is the default, a missing granularity is {@code day}. (Each {@code @Parameter} repeats name and location: without them SmallRye
- * OpenAPI 4.0 lists a record component twice, for its field and for its constructor parameter.)
+ * its day; a missing limit is the default, a missing granularity is {@code day}. (Each {@code @Parameter} repeats
+ * name and location: without them SmallRye OpenAPI 4.0 lists a record component twice, for its field and for its
+ * constructor parameter.)
  */
 record SummaryQuery(
         @Parameter(name = "bot", in = QUERY, description = "Bot name, e.g. elena") @QueryParam("bot") String bot,

@@ -99,7 +99,8 @@ public final class ExtractiveRollupAnalyzer implements RollupAnalyzer {
         String bot = TranscriptFormatter.displayName(input.botName());
         StringBuilder summary = new StringBuilder("In the ").append(input.period().granularity().wireName())
                 .append(" from ").append(first).append(" to ").append(last).append(", the user talked with ")
-                .append(bot).append(" in ").append(days.size()).append(days.size() == 1 ? " conversation" : " conversations")
+                .append(bot).append(" in ").append(days.size())
+                .append(days.size() == 1 ? " conversation" : " conversations")
                 .append(" (").append(input.messageCount()).append(" messages)");
         if (!topics.isEmpty()) {
             summary.append(", mostly about ").append(enumeration(topics.subList(0, Math.min(3, topics.size()))));
