@@ -20,6 +20,14 @@ public record SummaryView(int id, String bot, String userId, String summary, Str
         Double confidence, String enrichmentVersion, Instant createdAt, Instant updatedAt, String granularity,
         List<SummarySource> sources) {
 
+    /** A day summary (a window of the grid): granularity {@code day}, no sources. */
+    public SummaryView(int id, String bot, String userId, String summary, String summaryType, Instant start,
+            Instant end, int messageCount, List<String> keyTopics, String emotionalTone, Double compressionRatio,
+            Double confidence, String enrichmentVersion, Instant createdAt, Instant updatedAt) {
+        this(id, bot, userId, summary, summaryType, start, end, messageCount, keyTopics, emotionalTone,
+                compressionRatio, confidence, enrichmentVersion, createdAt, updatedAt, Granularity.DAY.wireName(), null);
+    }
+
     static SummaryView of(ConversationSummary s) {
         return new SummaryView(s.id, s.botName, s.userId, s.summaryText, s.summaryType, UtcTimestamps.instant(s.startTimestamp),
                 UtcTimestamps.instant(s.endTimestamp), s.messageCount == null ? 0 : s.messageCount,
