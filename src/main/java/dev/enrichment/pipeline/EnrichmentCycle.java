@@ -25,7 +25,8 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
  * One enrichment cycle: list the bot collections (one request), discover what is new in each (one paged scroll
- * each), then analyse every ready window with ENRICHMENT_CONCURRENCY workers. Single-flight: the scheduler and the
+ * each), then analyse every ready window with ENRICHMENT_CONCURRENCY workers, then (ENRICHMENT_ROLLUPS_ENABLED)
+ * build the weekly and monthly rollups whose days changed and have settled. Single-flight: the scheduler and the
  * admin trigger share {@link #run()}, which refuses to start a second cycle in this process.
  */
 @ApplicationScoped
@@ -35,6 +36,7 @@ public class EnrichmentCycle {
     private final Discovery discovery;
     private final WindowQueue queue;
     private final WindowProcessor processor;
+    private final RollupBuilder rollups;
     private final LlmClient llm;
     private final EnrichmentMetrics metrics;
     private final PipelineConfig config;
@@ -48,12 +50,14 @@ public class EnrichmentCycle {
     private final ManagedExecutor workers;
 
     EnrichmentCycle(ConversationSource source, Discovery discovery, WindowQueue queue, WindowProcessor processor,
-            LlmClient llm, EnrichmentMetrics metrics, PipelineConfig config, LlmOutage outage, Clock clock) {
+            RollupBuilder rollups, LlmClient llm, EnrichmentMetrics metrics, PipelineConfig config, LlmOutage outage,
+            Clock clock) {
         this.source = source;
         this.outage = outage;
         this.discovery = discovery;
         this.queue = queue;
         this.processor = processor;
+        this.rollups = rollups;
         this.llm = llm;
         this.metrics = metrics;
         this.config = config;
@@ -157,6 +161,9 @@ public class EnrichmentCycle {
                 }
             }
             processReady(owner, collections, tally.work);
+            if (config.rollups().enabled() && !stopping.get()) {
+                buildRollups(owner, tally.work);
+            }
         } catch (RuntimeException e) {
             // Still the last cycle an admin must see; the caller (scheduler or admin thread) reports the exception.
             finish(outcome(started, nanos, tally, qdrantBefore, llmBefore, messageOf(e)));
@@ -165,9 +172,11 @@ public class EnrichmentCycle {
         CycleOutcome outcome = finish(outcome(started, nanos, tally, qdrantBefore, llmBefore, null));
         metrics.refreshBacklog();
         Log.infof("Enrichment cycle: %d collections (%d failed), %d new messages, %d windows marked; windows "
-                        + "analysed %d, skipped %d, failed %d; LLM calls %d, tokens %d+%d; Qdrant requests %d; %d ms",
+                        + "analysed %d, skipped %d, failed %d; rollups built %d, failed %d; LLM calls %d, "
+                        + "tokens %d+%d; Qdrant requests %d; %d ms",
                 outcome.collections(), outcome.collectionsFailed(), outcome.newMessages(), outcome.windowsMarked(),
-                outcome.analysed(), outcome.skipped(), outcome.failed(), outcome.llmCalls(), outcome.promptTokens(),
+                outcome.analysed(), outcome.skipped(), outcome.failed(), outcome.rollupsBuilt(),
+                outcome.rollupsFailed(), outcome.llmCalls(), outcome.promptTokens(),
                 outcome.completionTokens(), outcome.qdrantRequests(), outcome.duration().toMillis());
         return outcome;
     }
@@ -220,6 +229,43 @@ public class EnrichmentCycle {
         return totals;
     }
 
+    /**
+     * Builds every due rollup with up to ENRICHMENT_CONCURRENCY workers. This thread claims first, so a cycle with
+     * nothing to roll up costs exactly one statement; the other workers start only when there is work.
+     */
+    private void buildRollups(String leaseOwner, WorkTotals totals) {
+        Optional<ClaimedRollup> first = rollups.claimNext(leaseOwner);
+        if (first.isEmpty()) {
+            return;
+        }
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 1; i < config.concurrency(); i++) {
+            running.add(workers.submit(() -> buildRollups(leaseOwner, Optional.empty(), totals)));
+        }
+        running.add(CompletableFuture.runAsync(() -> buildRollups(leaseOwner, first, totals), Runnable::run));
+        try {
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping.set(true);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("rollup worker failed", e.getCause());
+        }
+    }
+
+    private void buildRollups(String leaseOwner, Optional<ClaimedRollup> first, WorkTotals totals) {
+        Optional<ClaimedRollup> claimed = first.isPresent() ? first : rollups.claimNext(leaseOwner);
+        while (claimed.isPresent()) {
+            totals.add(rollups.build(claimed.get()));
+            if (stopping.get()) {
+                return;
+            }
+            claimed = rollups.claimNext(leaseOwner);
+        }
+    }
+
     private void work(String leaseOwner, List<BotCollection> collections, WorkTotals totals) {
         while (!stopping.get()) {
             if (!outage.mayAnalyse()) {
@@ -241,7 +287,8 @@ public class EnrichmentCycle {
         WorkTotals work = tally.work;
         return new CycleOutcome(started, Duration.ofNanos(System.nanoTime() - nanos), error, tally.collections,
                 tally.failedCollections, tally.newMessages, tally.marked, work.analysed.get(), work.skipped.get(),
-                work.failed.get(), llmAfter.calls() - llmBefore.calls(),
+                work.failed.get(), work.rollupsBuilt.get(), work.rollupsFailed.get(),
+                llmAfter.calls() - llmBefore.calls(),
                 llmAfter.promptTokens() - llmBefore.promptTokens(),
                 llmAfter.completionTokens() - llmBefore.completionTokens(), source.requestCount() - qdrantBefore);
     }
@@ -267,6 +314,16 @@ public class EnrichmentCycle {
         final AtomicInteger released = new AtomicInteger();
         final AtomicInteger skipped = new AtomicInteger();
         final AtomicInteger failed = new AtomicInteger();
+        final AtomicInteger rollupsBuilt = new AtomicInteger();
+        final AtomicInteger rollupsFailed = new AtomicInteger();
+
+        void add(RollupOutcome outcome) {
+            if (outcome == RollupOutcome.BUILT) {
+                rollupsBuilt.incrementAndGet();
+            } else if (outcome == RollupOutcome.FAILED) {
+                rollupsFailed.incrementAndGet();
+            }
+        }
 
         void add(WindowOutcome outcome) {
             switch (outcome) {

@@ -47,6 +47,8 @@ class EnrichmentMetrics {
         window("analysed").increment(outcome.analysed());
         window("skipped").increment(outcome.skipped());
         window("failed").increment(outcome.failed());
+        registry.counter("enrichment.rollups", "outcome", "built").increment(outcome.rollupsBuilt());
+        registry.counter("enrichment.rollups", "outcome", "failed").increment(outcome.rollupsFailed());
         registry.counter("enrichment.llm.estimated.cost")
                 .increment(prices.cost(outcome.promptTokens(), outcome.completionTokens()));
     }

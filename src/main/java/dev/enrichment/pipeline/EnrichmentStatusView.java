@@ -17,7 +17,8 @@ public record EnrichmentStatusView(boolean running, LastCycle lastCycle, LlmOuta
         CycleOutcome c = status.lastCycle();
         LastCycle last = c == null ? null : new LastCycle(c.completed() ? "completed" : "failed", c.error(),
                 c.startedAt(), c.finishedAt(), c.duration().toMillis(), c.collections(), c.collectionsFailed(),
-                c.newMessages(), c.windowsMarked(), c.analysed(), c.skipped(), c.failed(), c.llmCalls(),
+                c.newMessages(), c.windowsMarked(), c.analysed(), c.skipped(), c.failed(), c.rollupsBuilt(),
+                c.rollupsFailed(), c.llmCalls(),
                 c.promptTokens(), c.completionTokens(), c.qdrantRequests());
         List<BotProgress> bots = status.bots().stream().map(b -> new BotProgress(b.bot(), b.collections(),
                 b.cursorAt(), b.cursorAt() == null ? null : b.lagSeconds(), b.pendingWindows(),
@@ -40,6 +41,8 @@ public record EnrichmentStatusView(boolean running, LastCycle lastCycle, LlmOuta
             @Schema(description = "Why the cycle failed; null when it completed") String error,
             Instant startedAt, Instant finishedAt, long durationMs, int collections, int collectionsFailed,
             long newMessages, int windowsMarked, int analysed, int skipped, int failed,
+            @Schema(description = "Weekly and monthly rollups written") int rollupsBuilt,
+            @Schema(description = "Rollup builds that failed; retried on a later cycle") int rollupsFailed,
             long llmCalls, long promptTokens, long completionTokens, long qdrantRequests) {
     }
 

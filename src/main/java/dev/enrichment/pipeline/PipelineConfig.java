@@ -1,8 +1,11 @@
 package dev.enrichment.pipeline;
 
+import dev.enrichment.StrictBooleanConverter;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -68,4 +71,18 @@ public interface PipelineConfig {
     /** {@code LLM_MAX_INPUT_TOKENS}: a longer transcript is analysed in chunks and merged (4 characters a token). */
     @Min(value = 500, message = "LLM_MAX_INPUT_TOKENS must be at least 500")
     int maxInputTokens();
+
+    /** Weekly and monthly rollups of the day summaries. */
+    Rollups rollups();
+
+    /** How the worker rolls day summaries up into weeks and months. */
+    interface Rollups {
+
+        /** {@code ENRICHMENT_ROLLUPS_ENABLED}: build weekly and monthly rollups after the windows of a cycle. */
+        @WithConverter(StrictBooleanConverter.class)
+        boolean enabled();
+
+        /** {@code RECAP_WEEK_STARTS_ON}, read here too: the first day of a rolled-up week, as recaps count weeks. */
+        DayOfWeek weekStartsOn();
+    }
 }

@@ -15,8 +15,8 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Stores one analysed window in one transaction: summary (old content to revisions), facts, preferences and the
- * window's new status change together or not at all.
+ * Stores one analysed window in one transaction: summary (old content to revisions), facts, preferences, the marks
+ * of the week and month rollups above it and the window's new status change together or not at all.
  */
 @ApplicationScoped
 public class WindowWriter {
@@ -25,16 +25,20 @@ public class WindowWriter {
     private final FactWriter facts;
     private final PreferenceWriter preferences;
     private final WindowQueue queue;
+    private final RollupQueue rollups;
+    private final boolean rollupsEnabled;
     private final Clock clock;
     private final String version;
 
     WindowWriter(SummaryWriter summaries, FactWriter facts, PreferenceWriter preferences,
-            WindowQueue queue, Clock clock,
+            WindowQueue queue, RollupQueue rollups, PipelineConfig config, Clock clock,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
         this.summaries = summaries;
         this.facts = facts;
         this.preferences = preferences;
         this.queue = queue;
+        this.rollups = rollups;
+        this.rollupsEnabled = config.rollups().enabled();
         this.clock = clock;
         this.version = version;
     }
@@ -58,6 +62,9 @@ public class WindowWriter {
         }
         if (!analysis.preferences().isEmpty()) {
             preferences.merge(claimed.userId(), claimed.botName(), analysis.preferences(), now);
+        }
+        if (rollupsEnabled) {
+            rollups.mark(claimed.botName(), claimed.userId(), claimed.start());
         }
         queue.complete(claimed, WindowStatus.DONE, summaryId, messages.size(), analysis);
         return summaryId;

@@ -19,8 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * The filters and page of a summary listing, as query parameters. Dates are UTC days and a {@code to} date includes
- * its day; a missing limit is the default. (Each {@code @Parameter} repeats name and location: without them SmallRye
- * OpenAPI 4.0 lists a record component twice, for its field and for its constructor parameter.)
+ * its day; a missing limit is the default, a missing granularity is {@code day}. (Each {@code @Parameter} repeats
+ * name and location: without them SmallRye OpenAPI 4.0 lists a record component twice, for its field and for its
+ * constructor parameter.)
  */
 record SummaryQuery(
         @Parameter(name = "bot", in = QUERY, description = "Bot name, e.g. elena") @QueryParam("bot") String bot,
@@ -30,6 +31,11 @@ record SummaryQuery(
                 + "or UTC date", schema = @Schema(type = STRING)) @QueryParam("from") TimeParam from,
         @Parameter(name = "to", in = QUERY, description = "Windows starting before this instant, or before the end of "
                 + "this UTC date", schema = @Schema(type = STRING)) @QueryParam("to") TimeParam to,
+        @Parameter(name = "granularity", in = QUERY, description = "day (a window's summary, the default), or week or "
+                + "month: rollups built from the day summaries, for UTC weeks starting on RECAP_WEEK_STARTS_ON and UTC "
+                + "calendar months",
+                schema = @Schema(type = STRING, enumeration = {"day", "week", "month"}, defaultValue = "day"))
+        @QueryParam("granularity") Granularity granularity,
         @Parameter(name = "summary_type", in = QUERY, description = "time_window (LLM) or extractive (local analyser)",
                 schema = @Schema(enumeration = {"time_window", "extractive"})) @QueryParam("summary_type")
         @Pattern(regexp = "time_window|extractive",
@@ -52,14 +58,15 @@ record SummaryQuery(
             throw ProblemException.invalid("from", "must not be after to");
         }
         limit = limit == null ? DEFAULT_LIMIT : limit;
+        granularity = granularity == null ? Granularity.DAY : granularity;
     }
 
-    /** Windows must end after this; null for no lower bound. */
+    /** Windows (or periods) must end after this; null for no lower bound. */
     Instant endsAfter() {
         return from == null ? null : from.startIn(ZoneOffset.UTC);
     }
 
-    /** Windows must start before this; null for no upper bound. */
+    /** Windows (or periods) must start before this; null for no upper bound. */
     Instant startsBefore() {
         return to == null ? null : to.endIn(ZoneOffset.UTC);
     }

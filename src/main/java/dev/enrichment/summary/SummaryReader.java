@@ -4,11 +4,16 @@ import dev.enrichment.UtcTimestamps;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads conversation summaries and their revisions for the API. */
@@ -16,8 +21,22 @@ import java.util.Optional;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class SummaryReader {
 
-    /** The page of summaries matching the query, newest window first (then highest id). */
+    private final RollupReader rollups;
+    private final EntityManager entityManager;
+
+    SummaryReader(RollupReader rollups, EntityManager entityManager) {
+        this.rollups = rollups;
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * The page of summaries matching the query, newest window first (then highest id): day summaries, or for
+     * {@code granularity=week|month} the rollups.
+     */
     SummaryPage list(SummaryQuery query) {
+        if (query.granularity() != Granularity.DAY) {
+            return rollups.list(query);
+        }
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (query.bot() != null) {
@@ -73,6 +92,28 @@ public class SummaryReader {
                         Sort.descending("revisedAt", "id"), summaryId)
                 .stream().map(SummaryRevisionView::of).toList();
         return Optional.of(new SummaryRevisions(summaryId, items));
+    }
+
+    /**
+     * These day summaries with the revision number of their current content (1 for content never replaced), oldest
+     * window first; ids without a summary are left out.
+     */
+    public List<RevisedSummary> withRevisions(Collection<Integer> summaryIds) {
+        if (summaryIds.isEmpty()) {
+            return List.of();
+        }
+        Map<Integer, Long> replaced = new HashMap<>();
+        entityManager.createQuery("""
+                        select r.summary.id as id, count(r) as revisions from SummaryRevision r
+                        where r.summary.id in :ids group by r.summary.id""", Tuple.class)
+                .setParameter("ids", summaryIds)
+                .getResultList()
+                .forEach(row -> replaced.put(row.get("id", Integer.class), row.get("revisions", Long.class)));
+        return ConversationSummary.<ConversationSummary>find("id in ?1", Sort.ascending("startTimestamp", "id"),
+                        summaryIds)
+                .stream()
+                .map(s -> new RevisedSummary(SummaryView.of(s), 1 + replaced.getOrDefault(s.id, 0L).intValue()))
+                .toList();
     }
 
     /** One user's summaries with one bot whose windows overlap [from, to), oldest first. */

@@ -32,7 +32,18 @@ public class SummaryResource {
              "start": "2025-10-18T00:00:00Z", "end": "2025-10-19T00:00:00Z", "message_count": 14,
              "key_topics": ["marine biology", "weekend plans"], "emotional_tone": "positive",
              "compression_ratio": 0.08, "confidence": 0.9, "enrichment_version": "0.1.0",
-             "created_at": "2025-10-19T02:31:40Z", "updated_at": "2025-10-19T02:31:40Z"}""";
+             "created_at": "2025-10-19T02:31:40Z", "updated_at": "2025-10-19T02:31:40Z", "granularity": "day",
+             "sources": null}""";
+
+    /** An example weekly rollup for the API description. */
+    public static final String WEEK_EXAMPLE = """
+            {"id": 7, "bot": "elena", "user_id": "672814231002939413",
+             "summary": "Over the week the user kept coming back to marine biology and planned a weekend dive.",
+             "summary_type": "time_window", "start": "2025-10-13T00:00:00Z", "end": "2025-10-20T00:00:00Z",
+             "message_count": 58, "key_topics": ["marine biology", "diving", "weekend plans"],
+             "emotional_tone": "positive", "compression_ratio": null, "confidence": 0.85, "enrichment_version": "0.1.0",
+             "created_at": "2025-10-20T00:11:02Z", "updated_at": "2025-10-20T00:11:02Z", "granularity": "week",
+             "sources": [{"summary_id": 40, "revision": 1}, {"summary_id": 42, "revision": 2}]}""";
 
     private final SummaryReader reader;
 
@@ -43,17 +54,29 @@ public class SummaryResource {
     @GET
     @Operation(summary = "List summaries",
             description = "Summaries matching the filters, newest window first (then highest id). Pages are keyset "
-                    + "pages: pass next_cursor as cursor to continue; rows added meanwhile never shift a page.")
+                    + "pages: pass next_cursor as cursor to continue; rows added meanwhile never shift a page. "
+                    + "granularity=day (the default) lists the windows' summaries; week and month list rollups built "
+                    + "from them, in the same shape, with their own ids and the day summaries they were built from "
+                    + "(sources, with each one's revision). A week or month is rolled up once it has ended and none "
+                    + "of its windows is waiting to be analysed, and rebuilt when one of its day summaries changes.")
     @APIResponse(responseCode = "200", description = "A page of summaries", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryPage.class),
-            examples = @ExampleObject(name = "page", value = "{\"items\": [" + SUMMARY_EXAMPLE
-                    + "], \"next_cursor\": \"czF8MjAyNS0xMC0xOFQwMDowMHw0Mg\"}")))
+            examples = {
+                @ExampleObject(name = "page", value = "{\"items\": [" + SUMMARY_EXAMPLE
+                        + "], \"next_cursor\": \"czF8MjAyNS0xMC0xOFQwMDowMHw0Mg\"}"),
+                @ExampleObject(name = "weeks", summary = "granularity=week", value = "{\"items\": [" + WEEK_EXAMPLE
+                        + "], \"next_cursor\": null}")}))
     @APIResponse(responseCode = "400", description = "A parameter is invalid; fields names it", content = @Content(
             mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(ref = ProblemResponses.SCHEMA),
-            examples = @ExampleObject(name = "limit", value = """
-                    {"type": "https://enrichment.dev/problems/invalid-request", "title": "Invalid request",
-                     "status": 400, "detail": "limit: must be from 1 to 500, was 501",
-                     "fields": [{"field": "limit", "message": "must be from 1 to 500, was 501"}]}""")))
+            examples = {
+                @ExampleObject(name = "limit", value = """
+                        {"type": "https://enrichment.dev/problems/invalid-request", "title": "Invalid request",
+                         "status": 400, "detail": "limit: must be from 1 to 500, was 501",
+                         "fields": [{"field": "limit", "message": "must be from 1 to 500, was 501"}]}"""),
+                @ExampleObject(name = "granularity", value = """
+                        {"type": "https://enrichment.dev/problems/invalid-request", "title": "Invalid request",
+                         "status": 400, "detail": "granularity: must be one of day, week, month",
+                         "fields": [{"field": "granularity", "message": "must be one of day, week, month"}]}""")}))
     public SummaryPage list(@Valid @BeanParam SummaryQuery query) {
         return reader.list(query);
     }

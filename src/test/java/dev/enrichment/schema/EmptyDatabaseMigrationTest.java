@@ -31,7 +31,9 @@ class EmptyDatabaseMigrationTest {
             assertThat(SchemaSnapshot.of(connection).tableNames()).containsExactlyInAnyOrder(
                     "conversation_summaries", "universal_users", "fact_entities", "user_fact_relationships",
                     "entity_relationships", "enrichment_discovery_cursors", "enrichment_windows",
-                    "enrichment_summary_revisions", "enrichment_fact_history", "enrichment_jobs", "flyway_schema_history");
+                    "enrichment_summary_revisions", "enrichment_fact_history", "enrichment_jobs",
+                    "enrichment_summary_rollups", "enrichment_summary_rollup_revisions", "enrichment_rollup_marks",
+                    "flyway_schema_history");
         }
         assertThat(Databases.migrate(DATABASE).migrationsExecuted).isZero();
     }

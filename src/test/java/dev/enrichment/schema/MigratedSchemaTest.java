@@ -48,7 +48,8 @@ class MigratedSchemaTest {
         assertThat(strings("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"))
                 .contains("conversation_summaries", "universal_users", "fact_entities", "user_fact_relationships",
                         "entity_relationships", "enrichment_discovery_cursors", "enrichment_windows",
-                        "enrichment_summary_revisions", "enrichment_fact_history", "enrichment_jobs");
+                        "enrichment_summary_revisions", "enrichment_fact_history", "enrichment_jobs",
+                        "enrichment_summary_rollups", "enrichment_summary_rollup_revisions", "enrichment_rollup_marks");
     }
 
     @Test

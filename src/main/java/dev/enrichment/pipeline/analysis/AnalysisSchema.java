@@ -55,6 +55,19 @@ final class AnalysisSchema {
     /** The schema as compact JSON, for prompts that cannot send it as {@code response_format}. */
     static final String SCHEMA_JSON = toJson(SCHEMA);
 
+    static final String ROLLUP_NAME = "summary_rollup";
+
+    /** A week's or month's rollup of day summaries: the window analysis's summary fields, no facts or preferences. */
+    static final Map<String, Object> ROLLUP_SCHEMA = object(properties(
+            "summary", string("3-6 sentences in the third person (\"The user ...\") about the whole period"),
+            "key_topics", array(string("a short topic of a few words")
+            ).with("description", "1-5 main topics of the period, most important first"),
+            "emotional_tone", enumeration(TONES, "the user's overall emotional tone over the period"),
+            "confidence", number("0 to 1: how well the day summaries support this recap")))
+            .frozen();
+
+    static final String ROLLUP_SCHEMA_JSON = toJson(ROLLUP_SCHEMA);
+
     private AnalysisSchema() {
     }
 

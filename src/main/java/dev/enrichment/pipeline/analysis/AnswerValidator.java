@@ -54,6 +54,15 @@ final class AnswerValidator {
                         NewPreference::confidence));
     }
 
+    /** A rollup's answer ({@link AnalysisSchema#ROLLUP_SCHEMA}): the summary fields, checked as in a window's. */
+    static Answer validateRollup(String content) throws InvalidAnswerException {
+        JsonNode root = parse(unfenced(content));
+        if (!root.isObject()) {
+            throw new InvalidAnswerException("the answer must be one JSON object");
+        }
+        return new Answer(summary(root), keyTopics(root), tone(root), confidence(root), List.of(), List.of());
+    }
+
     private static String unfenced(String content) throws InvalidAnswerException {
         String text = content == null ? "" : content.strip();
         if (text.isEmpty()) {
