@@ -6,6 +6,8 @@ import dev.enrichment.pipeline.Coverage;
 import dev.enrichment.pipeline.PipelineAdmin;
 import dev.enrichment.preference.PreferenceReader;
 import dev.enrichment.problem.ProblemException;
+import dev.enrichment.summary.Granularity;
+import dev.enrichment.summary.RollupReader;
 import dev.enrichment.summary.SummaryReader;
 import dev.enrichment.summary.SummaryView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -15,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,8 +33,12 @@ public class RecapService {
     private static final ZoneId UTC = ZoneId.of("UTC");
     /** What "the latest conversations" covers when there are none: the status then says why. */
     private static final Duration LATEST_WITHOUT_SUMMARIES = Duration.ofDays(7);
+    /** Ranges longer than these are told from weekly, then monthly rollups. */
+    private static final Duration WEEKLY_FROM = Duration.ofDays(21);
+    private static final Duration MONTHLY_FROM = Duration.ofDays(92);
 
     private final SummaryReader summaries;
+    private final RollupReader rollups;
     private final FactReader facts;
     private final PreferenceReader preferences;
     private final PipelineAdmin pipeline;
@@ -40,9 +48,10 @@ public class RecapService {
     private final RecapConfig config;
     private final Clock clock;
 
-    RecapService(SummaryReader summaries, FactReader facts, PreferenceReader preferences, PipelineAdmin pipeline,
+    RecapService(SummaryReader summaries, RollupReader rollups, FactReader facts, PreferenceReader preferences, PipelineAdmin pipeline,
             LlmTimeFallback llmTime, RecapAnswers answers, RecapConfig config, Clock clock) {
         this.summaries = summaries;
+        this.rollups = rollups;
         this.facts = facts;
         this.preferences = preferences;
         this.pipeline = pipeline;
@@ -105,7 +114,7 @@ public class RecapService {
         if (decision.range().isPresent()) {
             from = decision.range().get().from();
             to = decision.range().get().to();
-            found = summaries.overlapping(bot, user, from, to);
+            found = summariesOf(bot, user, from, to);
         } else {
             found = summaries.latest(bot, user, asOf, config.latestCount());
             from = found.isEmpty() ? asOf.minus(LATEST_WITHOUT_SUMMARIES) : found.get(0).start();
@@ -118,6 +127,36 @@ public class RecapService {
                 RecapAggregates.topics(found).stream().map(RecapView.TopicCount::topic).toList(),
                 RecapAggregates.tone(found), RecapStatus.of(!found.isEmpty(), coverage, settledAt), zone, asOf);
         return new Read(inputs, coverage, answers.cached(inputs));
+    }
+
+    /**
+     * The range's summaries, oldest first. A long range is told from the week or month rollups that lie wholly
+     * inside it (one summary per period instead of dozens of days), with day summaries for the days no rollup
+     * covers: the edges, and periods not rolled up yet.
+     */
+    private List<SummaryView> summariesOf(String bot, String user, Instant from, Instant to) {
+        List<SummaryView> days = summaries.overlapping(bot, user, from, to);
+        Duration span = Duration.between(from, to);
+        Granularity granularity = span.compareTo(MONTHLY_FROM) > 0 ? Granularity.MONTH
+                : span.compareTo(WEEKLY_FROM) > 0 ? Granularity.WEEK : Granularity.DAY;
+        if (granularity == Granularity.DAY) {
+            return days;
+        }
+        List<SummaryView> periods = rollups.overlapping(bot, user, from, to, granularity).stream()
+                .filter(p -> !p.start().isBefore(from) && !p.end().isAfter(to)).toList();
+        if (periods.isEmpty()) {
+            return days;
+        }
+        List<SummaryView> told = new ArrayList<>(periods);
+        for (SummaryView day : days) {
+            boolean covered = periods.stream()
+                    .anyMatch(p -> !day.start().isBefore(p.start()) && !day.end().isAfter(p.end()));
+            if (!covered) {
+                told.add(day);
+            }
+        }
+        told.sort(Comparator.comparing(SummaryView::start).thenComparing(SummaryView::end));
+        return told;
     }
 
     private static ResolvedRange explicit(RecapRequest request, ZoneId zone) {

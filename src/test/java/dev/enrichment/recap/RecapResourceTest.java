@@ -235,6 +235,28 @@ class RecapResourceTest {
     }
 
     @Test
+    void aLongRangeIsToldFromMonthlyRollupsWithDaysForWhatNoRollupCovers() {
+        for (int[] day : new int[][] {{7, 3}, {8, 5}, {9, 9}, {10, 2}, {10, 15}}) {
+            summary(LocalDateTime.of(2025, day[0], day[1], 0, 0), List.of("day topic"), "positive", 5);
+        }
+        for (int month = 7; month <= 9; month++) {
+            rollup("month", LocalDateTime.of(2025, month, 1, 0, 0), LocalDateTime.of(2025, month + 1, 1, 0, 0));
+        }
+        // a week wholly inside the range, but a weekly rollup is not what a 113-day range is told from
+        rollup("week", LocalDateTime.of(2025, 10, 6, 0, 0), LocalDateTime.of(2025, 10, 13, 0, 0));
+        discovered(DISCOVERED_AT);
+
+        asBot().queryParam("bot", bot).queryParam("user_id", user).queryParam("from", "2025-07-01T00:00:00Z")
+                .queryParam("to", "2025-10-22T00:00:00Z").get("/api/v1/recap").then().statusCode(200)
+                .body("summaries.granularity", contains("month", "month", "month", "day", "day"))
+                .body("summaries.start", contains("2025-07-01T00:00:00Z", "2025-08-01T00:00:00Z",
+                        "2025-09-01T00:00:00Z", "2025-10-02T00:00:00Z", "2025-10-15T00:00:00Z"));
+        // a short range stays with its days
+        asBot().queryParams(lastWeek()).get("/api/v1/recap").then().statusCode(200)
+                .body("summaries.granularity", contains("day"));
+    }
+
+    @Test
     void saysHowEveryRangeWasDecided() {
         asBot().queryParams(lastWeek()).get("/api/v1/recap").then().statusCode(200)
                 .body("resolved_by", equalTo("rule"));
@@ -320,6 +342,15 @@ class RecapResourceTest {
                     message_count, key_topics, emotional_tone, confidence_score)
                 VALUES (?, ?, 'A summary.', ?, ?, ?, string_to_array(?, '|')::varchar[], ?, 0.9)""",
                 user, bot, start, start.plusDays(1), messages, String.join("|", topics), tone);
+    }
+
+    private void rollup(String granularity, LocalDateTime start, LocalDateTime end) {
+        sql.update("""
+                INSERT INTO enrichment_summary_rollups (bot_name, user_id, granularity, period_start, period_end,
+                    summary_text, summary_type, message_count, key_topics, emotional_tone, confidence_score,
+                    enrichment_version, source_summary_ids, source_revisions, source_fingerprint)
+                VALUES (?, ?, ?, ?, ?, 'A rollup.', ?, 50, ARRAY['rolled up'], 'positive', 0.8, '1', '{}', '{}', 'x')""",
+                bot, user, granularity, utc(start), utc(end), granularity + "ly_rollup");
     }
 
     private void discovered(Instant at) {

@@ -33,7 +33,7 @@ class EmptyDatabaseMigrationTest {
                     "entity_relationships", "enrichment_discovery_cursors", "enrichment_windows",
                     "enrichment_summary_revisions", "enrichment_fact_history", "enrichment_jobs",
                     "enrichment_summary_rollups", "enrichment_summary_rollup_revisions", "enrichment_rollup_marks",
-                    "flyway_schema_history");
+                    "enrichment_recap_answers", "enrichment_quarantine", "flyway_schema_history");
         }
         assertThat(Databases.migrate(DATABASE).migrationsExecuted).isZero();
     }
