@@ -17,8 +17,7 @@ import java.util.Optional;
  */
 final class DatabaseFailureExplainer {
 
-    private DatabaseFailureExplainer() {
-    }
+    private DatabaseFailureExplainer() {}
 
     /**
      * A sentence saying why PostgreSQL could not be used and what to set, or empty when the failure is not one of
@@ -35,7 +34,8 @@ final class DatabaseFailureExplainer {
         String message = String.valueOf(sql.getMessage());
         String passwordVariable = target.map(DatabaseTarget::passwordVariable).orElse("POSTGRES_PASSWORD");
         String userVariable = target.map(DatabaseTarget::userVariable).orElse("POSTGRES_USER");
-        String addressVariables = target.map(DatabaseTarget::addressVariables).orElse("POSTGRES_HOST and POSTGRES_PORT");
+        String addressVariables =
+                target.map(DatabaseTarget::addressVariables).orElse("POSTGRES_HOST and POSTGRES_PORT");
         String databaseVariable = target.map(DatabaseTarget::databaseVariable).orElse("POSTGRES_DB");
         String address = target.map(DatabaseTarget::address).orElse("the configured host and port");
 
@@ -53,12 +53,12 @@ final class DatabaseFailureExplainer {
             fix = "Check " + userVariable + " and " + passwordVariable
                     + ", and that the server's pg_hba.conf admits this user from this host.";
         } else if (state.equals("3D000")) {
-            reason = "the database " + target.map(t -> quoted(t.database()) + " ").orElse("")
-                    + "does not exist on that server";
+            reason = "the database "
+                    + target.map(t -> quoted(t.database()) + " ").orElse("") + "does not exist on that server";
             fix = "Check " + databaseVariable + ", or create the database.";
         } else if (find(sql, UnknownHostException.class) != null) {
-            reason = "the host name is unknown (" + find(sql, UnknownHostException.class).getMessage()
-                    + " could not be resolved)";
+            reason = "the host name is unknown ("
+                    + find(sql, UnknownHostException.class).getMessage() + " could not be resolved)";
             fix = "Check " + addressVariables + ".";
         } else if (find(sql, SocketTimeoutException.class) != null) {
             reason = "the connection timed out, nothing answered at " + address;
@@ -77,7 +77,8 @@ final class DatabaseFailureExplainer {
             return Optional.empty();
         }
         String where = target.map(t -> " at " + t.address() + " (database " + quoted(t.database()) + ", user "
-                + quoted(t.user()) + ", password " + (t.passwordSet() ? "set" : "not set") + ")").orElse("");
+                        + quoted(t.user()) + ", password " + (t.passwordSet() ? "set" : "not set") + ")")
+                .orElse("");
         return Optional.of("Cannot use PostgreSQL" + where + ": " + reason + " (SQLState " + state + "). " + fix);
     }
 

@@ -22,8 +22,16 @@ import org.postgresql.Driver;
  * @param passwordInUrl the overriding URL carries the password as a parameter; the driver reads URL parameters last,
  *     so that one wins over {@code QUARKUS_DATASOURCE_PASSWORD}
  */
-record DatabaseTarget(String host, String port, String database, String user, boolean passwordSet,
-        String jdbcUrl, boolean urlOverridden, boolean userOverridden, boolean passwordOverridden,
+record DatabaseTarget(
+        String host,
+        String port,
+        String database,
+        String user,
+        boolean passwordSet,
+        String jdbcUrl,
+        boolean urlOverridden,
+        boolean userOverridden,
+        boolean passwordOverridden,
         boolean passwordInUrl) {
 
     static final String URL_PROPERTY = "quarkus.datasource.jdbc.url";
@@ -38,8 +46,8 @@ record DatabaseTarget(String host, String port, String database, String user, bo
         return from(postgres.host(), postgres.port(), postgres.db(), postgres.user(), config);
     }
 
-    static DatabaseTarget from(String postgresHost, int postgresPort, String postgresDb, String postgresUser,
-            Config config) {
+    static DatabaseTarget from(
+            String postgresHost, int postgresPort, String postgresDb, String postgresUser, Config config) {
         String assembled = "jdbc:postgresql://" + postgresHost + ":" + postgresPort + "/" + postgresDb;
 
         String url = config.getOptionalValue(URL_PROPERTY, String.class).orElse(assembled);
@@ -61,8 +69,17 @@ record DatabaseTarget(String host, String port, String database, String user, bo
             database = parsed == null ? "?" : parsed.getProperty("PGDBNAME", "?");
             passwordInUrl = parsed != null && parsed.getProperty("password") != null;
         }
-        return new DatabaseTarget(host, port, database, user, password.isPresent() || passwordInUrl, masked(url),
-                urlOverridden, !user.equals(postgresUser), !password.equals(postgresPassword), passwordInUrl);
+        return new DatabaseTarget(
+                host,
+                port,
+                database,
+                user,
+                password.isPresent() || passwordInUrl,
+                masked(url),
+                urlOverridden,
+                !user.equals(postgresUser),
+                !password.equals(postgresPassword),
+                passwordInUrl);
     }
 
     /** {@code host:port}, one pair per host of a multi-host URL. */
@@ -111,8 +128,10 @@ record DatabaseTarget(String host, String port, String database, String user, bo
         if (passwordOverridden && passwordSet && !passwordInUrl) {
             overrides.add("QUARKUS_DATASOURCE_PASSWORD replaces POSTGRES_PASSWORD");
         }
-        return where + (overrides.isEmpty() ? " (from the POSTGRES_* variables)" : " (" + String.join("; ",
-                overrides) + ")");
+        return where
+                + (overrides.isEmpty()
+                        ? " (from the POSTGRES_* variables)"
+                        : " (" + String.join("; ", overrides) + ")");
     }
 
     static String masked(String url) {

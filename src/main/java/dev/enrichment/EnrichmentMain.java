@@ -20,18 +20,19 @@ public class EnrichmentMain {
             System.exit(HealthProbe.run());
         }
         BiConsumer<Integer, Throwable> quarkusDefault = ApplicationLifecycleManager.getDefaultExitCodeHandler();
-        Quarkus.run(null, (exitCode, failure) -> {
-            if (failure != null) {
-                // With an exit handler of our own, Quarkus leaves reporting the failure to us.
-                LOG.errorf(failure, "Start-up failed: %s", rootMessage(failure));
-                ConfigFailureExplainer.fromClasspath()
-                        .explain(failure)
-                        .ifPresent(LOG::error);
-                DatabaseFailureExplainer.explain(failure, StartupReport.databaseTarget())
-                        .ifPresent(LOG::error);
-            }
-            quarkusDefault.accept(exitCode, failure);
-        }, args);
+        Quarkus.run(
+                null,
+                (exitCode, failure) -> {
+                    if (failure != null) {
+                        // With an exit handler of our own, Quarkus leaves reporting the failure to us.
+                        LOG.errorf(failure, "Start-up failed: %s", rootMessage(failure));
+                        ConfigFailureExplainer.fromClasspath().explain(failure).ifPresent(LOG::error);
+                        DatabaseFailureExplainer.explain(failure, StartupReport.databaseTarget())
+                                .ifPresent(LOG::error);
+                    }
+                    quarkusDefault.accept(exitCode, failure);
+                },
+                args);
     }
 
     private static String rootMessage(Throwable failure) {

@@ -24,8 +24,7 @@ final class HealthProbe {
     /** Well inside the compose health check's own timeout, so a hung service fails the probe rather than the check. */
     static final int TIMEOUT_MILLIS = 3000;
 
-    private HealthProbe() {
-    }
+    private HealthProbe() {}
 
     static boolean isRequested(String... args) {
         return args != null && args.length > 0 && COMMAND.equals(args[0]);
@@ -70,12 +69,13 @@ final class HealthProbe {
             socket.setSoTimeout(timeoutMillis);
             OutputStream out = socket.getOutputStream();
             out.write(("GET " + PATH + " HTTP/1.1\r\n"
-                    + "Host: " + host + ":" + port + "\r\n"
-                    + "Accept: application/json\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Host: " + host + ":" + port + "\r\n"
+                            + "Accept: application/json\r\n"
+                            + "Connection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            BufferedReader in = new BufferedReader(
-                    new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             return statusCode(in.readLine());
         }
     }

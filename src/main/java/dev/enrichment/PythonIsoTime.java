@@ -14,8 +14,7 @@ public final class PythonIsoTime {
 
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
-    private PythonIsoTime() {
-    }
+    private PythonIsoTime() {}
 
     /** Naive UTC, e.g. {@code 2025-10-18T23:23:30.655569}; Python leaves the fraction out when it is zero. */
     public static String naiveUtc(Instant instant) {

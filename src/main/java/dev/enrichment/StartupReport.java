@@ -43,8 +43,13 @@ class StartupReport implements FlywayConfigurationCustomizer {
     private final Config config;
     private final AtomicBoolean reported = new AtomicBoolean();
 
-    StartupReport(QdrantConfig qdrant, DatabaseConfig database, LlmConfig llm, PipelineConfig pipeline,
-            ApiKeysConfig api, Config config) {
+    StartupReport(
+            QdrantConfig qdrant,
+            DatabaseConfig database,
+            LlmConfig llm,
+            PipelineConfig pipeline,
+            ApiKeysConfig api,
+            Config config) {
         this.qdrant = qdrant;
         this.database = database;
         this.llm = llm;
@@ -73,17 +78,30 @@ class StartupReport implements FlywayConfigurationCustomizer {
         }
         DatabaseTarget target = DatabaseTarget.from(database, config);
         DATABASE.set(target);
-        Log.infof("Qdrant %s:%d (tls=%s, api key %s), bot collections with prefixes %s",
-                qdrant.host(), qdrant.grpcPort(), qdrant.useTls(), setOrNot(qdrant.apiKey().isPresent()),
+        Log.infof(
+                "Qdrant %s:%d (tls=%s, api key %s), bot collections with prefixes %s",
+                qdrant.host(),
+                qdrant.grpcPort(),
+                qdrant.useTls(),
+                setOrNot(qdrant.apiKey().isPresent()),
                 qdrant.collectionPrefixes());
         Log.infof("PostgreSQL %s", target.describe());
-        Log.infof("LLM %s, model %s, api key %s, at most %d calls at once",
-                llm.apiUrl(), llm.model(), setOrNot(llm.apiKey().filter(k -> !k.isBlank()).isPresent()),
+        Log.infof(
+                "LLM %s, model %s, api key %s, at most %d calls at once",
+                llm.apiUrl(),
+                llm.model(),
+                setOrNot(llm.apiKey().filter(k -> !k.isBlank()).isPresent()),
                 llm.maxConcurrency());
-        Log.infof("Worker: every %d s, %d-hour windows, at least %d messages per summary, first look back %d days",
-                pipeline.intervalSeconds(), pipeline.timeWindowHours(), pipeline.minMessagesForSummary(),
+        Log.infof(
+                "Worker: every %d s, %d-hour windows, at least %d messages per summary, first look back %d days",
+                pipeline.intervalSeconds(),
+                pipeline.timeWindowHours(),
+                pipeline.minMessagesForSummary(),
                 pipeline.lookbackDays());
-        Log.infof("API keys: %d admin, %d bot%s", count(api.adminKeys()), count(api.botKeys()),
+        Log.infof(
+                "API keys: %d admin, %d bot%s",
+                count(api.adminKeys()),
+                count(api.botKeys()),
                 api.authDisabled() ? " (API_AUTH_DISABLED=true: the API accepts requests without a key)" : "");
     }
 
@@ -92,6 +110,7 @@ class StartupReport implements FlywayConfigurationCustomizer {
     }
 
     private static int count(Optional<java.util.List<String>> keys) {
-        return keys.map(list -> (int) list.stream().filter(k -> !k.isBlank()).count()).orElse(0);
+        return keys.map(list -> (int) list.stream().filter(k -> !k.isBlank()).count())
+                .orElse(0);
     }
 }

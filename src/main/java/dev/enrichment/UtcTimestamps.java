@@ -13,8 +13,7 @@ import java.time.temporal.ChronoUnit;
  */
 public final class UtcTimestamps {
 
-    private UtcTimestamps() {
-    }
+    private UtcTimestamps() {}
 
     /** The UTC wall-clock value to store; PostgreSQL keeps microseconds, so finer digits are dropped here. */
     public static LocalDateTime naive(Instant instant) {
@@ -43,6 +42,7 @@ public final class UtcTimestamps {
         if (value instanceof LocalDateTime || value instanceof Timestamp) {
             throw new IllegalStateException(column + " is a timestamp without time zone: select it AT TIME ZONE 'UTC'");
         }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass().getName() + " in " + column);
+        throw new IllegalStateException(
+                "unexpected timestamp type " + value.getClass().getName() + " in " + column);
     }
 }

@@ -9,8 +9,8 @@ import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.Wi
 import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
@@ -27,12 +27,12 @@ import jakarta.ws.rs.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import java.util.concurrent.Executors;
-import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** The package rules of docs/style.md, checked against the service's own classes (tests excluded). */
 class ArchitectureTest {
@@ -42,53 +42,90 @@ class ArchitectureTest {
             .importPackages("dev.enrichment");
 
     /** REST resources; a REST client interface carries @Path too but is a client, not a resource. */
-    private static final DescribedPredicate<JavaClass> RESOURCES = DescribedPredicate.describe("REST resources",
+    private static final DescribedPredicate<JavaClass> RESOURCES = DescribedPredicate.describe(
+            "REST resources",
             type -> type.isAnnotatedWith(Path.class) && !type.isAnnotatedWith(RegisterRestClient.class));
 
-    private static final String[] FEATURES = {"dev.enrichment.pipeline..", "dev.enrichment.summary..",
-        "dev.enrichment.fact..", "dev.enrichment.preference..", "dev.enrichment.recap..", "dev.enrichment.jobs..",
-        "dev.enrichment.security..", "dev.enrichment.web..", "dev.enrichment.health..", "dev.enrichment.demo.."};
+    private static final String[] FEATURES = {
+        "dev.enrichment.pipeline..",
+        "dev.enrichment.summary..",
+        "dev.enrichment.fact..",
+        "dev.enrichment.preference..",
+        "dev.enrichment.recap..",
+        "dev.enrichment.jobs..",
+        "dev.enrichment.security..",
+        "dev.enrichment.web..",
+        "dev.enrichment.health..",
+        "dev.enrichment.demo.."
+    };
 
-    static final ArchRule featurePackagesFormNoCycles = slices().matching("dev.enrichment.(*)..")
-            .should().beFreeOfCycles();
+    static final ArchRule featurePackagesFormNoCycles =
+            slices().matching("dev.enrichment.(*)..").should().beFreeOfCycles();
 
     static final ArchRule qdrantAndLlmAreTheBottomLayer = noClasses()
-            .that().resideInAnyPackage("dev.enrichment.conversation..", "dev.enrichment.llm..")
-            .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
+            .that()
+            .resideInAnyPackage("dev.enrichment.conversation..", "dev.enrichment.llm..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(FEATURES)
             .because("conversation and llm import no other feature, only the root package");
 
     static final ArchRule securityImportsNoFeature = noClasses()
-            .that().resideInAPackage("dev.enrichment.security..")
-            .should().dependOnClassesThat().resideInAnyPackage(without("dev.enrichment.security..", FEATURES));
+            .that()
+            .resideInAPackage("dev.enrichment.security..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(without("dev.enrichment.security..", FEATURES));
 
     static final ArchRule problemIsFreeOfTheService = noClasses()
-            .that().resideInAPackage("dev.enrichment.problem..")
-            .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
-            .orShould().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..")
+            .that()
+            .resideInAPackage("dev.enrichment.problem..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(FEATURES)
+            .orShould()
+            .dependOnClassesThat()
+            .resideInAnyPackage("jakarta.ws.rs..")
             .because("problem is the error vocabulary, free of every feature and of HTTP");
 
     static final ArchRule webImportsNoFeatureButSecurity = noClasses()
-            .that().resideInAPackage("dev.enrichment.web..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    without("dev.enrichment.web..", without("dev.enrichment.security..", FEATURES)));
+            .that()
+            .resideInAPackage("dev.enrichment.web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(without("dev.enrichment.web..", without("dev.enrichment.security..", FEATURES)));
 
     static final ArchRule nothingCallsIntoHealth = noClasses()
-            .that().resideOutsideOfPackage("dev.enrichment.health..")
-            .should().dependOnClassesThat().resideInAPackage("dev.enrichment.health..");
+            .that()
+            .resideOutsideOfPackage("dev.enrichment.health..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.enrichment.health..");
 
     static final ArchRule demoDataStaysOutOfTheServicePaths = noClasses()
-            .that().resideOutsideOfPackage("dev.enrichment.demo..")
-            .should().dependOnClassesThat().resideInAPackage("dev.enrichment.demo..");
+            .that()
+            .resideOutsideOfPackage("dev.enrichment.demo..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.enrichment.demo..");
 
-    static final ArchRule servicesNeverImportResources = noClasses()
-            .that(are(not(RESOURCES)))
-            .should().dependOnClassesThat(RESOURCES);
+    static final ArchRule servicesNeverImportResources =
+            noClasses().that(are(not(RESOURCES))).should().dependOnClassesThat(RESOURCES);
 
     static final ArchRule resourcesContainNoSql = noClasses()
             .that(RESOURCES)
-            .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "java.sql..", "javax.sql..",
-                    "io.quarkus.hibernate..", "io.quarkus.narayana..", "org.hibernate..")
-            .orShould().dependOnClassesThat().areAnnotatedWith(Entity.class)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "jakarta.persistence..",
+                    "java.sql..",
+                    "javax.sql..",
+                    "io.quarkus.hibernate..",
+                    "io.quarkus.narayana..",
+                    "org.hibernate..")
+            .orShould()
+            .dependOnClassesThat()
+            .areAnnotatedWith(Entity.class)
             .because("a resource makes one service call; queries and transactions live in services");
 
     static final ArchRule entitiesStayInsideTheirFeature = classes()
@@ -97,7 +134,8 @@ class ArchitectureTest {
                 public void check(JavaClass origin, ConditionEvents events) {
                     for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
                         JavaClass target = dependency.getTargetClass();
-                        if (target.isAnnotatedWith(Entity.class) && !feature(target).equals(feature(origin))) {
+                        if (target.isAnnotatedWith(Entity.class)
+                                && !feature(target).equals(feature(origin))) {
                             events.add(SimpleConditionEvent.violated(origin, dependency.getDescription()));
                         }
                     }
@@ -106,9 +144,13 @@ class ArchitectureTest {
             .because("another feature reads and writes them through the owning feature's public services");
 
     static final ArchRule noHandMadeThreadsOrHttp = noClasses()
-            .should().callConstructorWhere(target(owner(assignableTo(Thread.class))))
-            .orShould().callMethodWhere(target(owner(equivalentTo(Executors.class))).and(target(nameStartingWith("new"))))
-            .orShould().dependOnClassesThat().resideInAPackage("java.net.http..")
+            .should()
+            .callConstructorWhere(target(owner(assignableTo(Thread.class))))
+            .orShould()
+            .callMethodWhere(target(owner(equivalentTo(Executors.class))).and(target(nameStartingWith("new"))))
+            .orShould()
+            .dependOnClassesThat()
+            .resideInAPackage("java.net.http..")
             .because("HTTP goes through the REST client and threads come from managed executors");
 
     // One test per rule, named after it, so a report says which boundary broke and where.
@@ -127,7 +169,8 @@ class ArchitectureTest {
         rules.put("entities stay inside their feature", entitiesStayInsideTheirFeature);
         rules.put("no hand-made threads or HTTP", noHandMadeThreadsOrHttp);
         return rules.entrySet().stream()
-                .map(rule -> DynamicTest.dynamicTest(rule.getKey(), () -> rule.getValue().check(SERVICE)));
+                .map(rule -> DynamicTest.dynamicTest(
+                        rule.getKey(), () -> rule.getValue().check(SERVICE)));
     }
 
     @Test
@@ -135,7 +178,8 @@ class ArchitectureTest {
         // a wrong package name or import option would make every rule pass vacuously
         assertThat(SERVICE.stream().map(JavaClass::getPackageName).distinct())
                 .contains("dev.enrichment", "dev.enrichment.pipeline", "dev.enrichment.web", "dev.enrichment.llm");
-        assertThat(SERVICE.stream().filter(type -> type.getSimpleName().endsWith("Test"))).isEmpty();
+        assertThat(SERVICE.stream().filter(type -> type.getSimpleName().endsWith("Test")))
+                .isEmpty();
     }
 
     /** The feature package a class belongs to: the segment after dev.enrichment, empty for the root package. */

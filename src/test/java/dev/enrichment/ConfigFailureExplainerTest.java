@@ -11,13 +11,14 @@ class ConfigFailureExplainerTest {
 
     @Test
     void namesTheVariableBehindAPropertyInTheFailure() {
-        RuntimeException failure = new RuntimeException("Failed to start",
+        RuntimeException failure = new RuntimeException(
+                "Failed to start",
                 new IllegalArgumentException("SRCFG00039: The config property qdrant.grpc-port with the config value"
                         + " \"abc\" threw an Exception whose message is \"Expected an integer value, got abc\""));
 
-        assertThat(explainer.explain(failure)).hasValueSatisfying(text -> assertThat(text)
-                .contains("QDRANT_GRPC_PORT")
-                .contains("qdrant.grpc-port"));
+        assertThat(explainer.explain(failure))
+                .hasValueSatisfying(
+                        text -> assertThat(text).contains("QDRANT_GRPC_PORT").contains("qdrant.grpc-port"));
     }
 
     @Test
@@ -28,7 +29,8 @@ class ConfigFailureExplainerTest {
 
     @Test
     void ignoresFailuresThatMentionNoMappedProperty() {
-        assertThat(explainer.explain(new RuntimeException("Port 8080 already in use"))).isEmpty();
+        assertThat(explainer.explain(new RuntimeException("Port 8080 already in use")))
+                .isEmpty();
     }
 
     @Test
@@ -37,7 +39,9 @@ class ConfigFailureExplainerTest {
         properties.setProperty("llm.max-retries", "${LLM_MAX_RETRIES:3}");
         ConfigFailureExplainer narrow = new ConfigFailureExplainer(properties);
 
-        assertThat(narrow.explain(new RuntimeException("llm.max-retries-extra is wrong"))).isEmpty();
-        assertThat(narrow.explain(new RuntimeException("llm.max-retries must be at most 10"))).isPresent();
+        assertThat(narrow.explain(new RuntimeException("llm.max-retries-extra is wrong")))
+                .isEmpty();
+        assertThat(narrow.explain(new RuntimeException("llm.max-retries must be at most 10")))
+                .isPresent();
     }
 }

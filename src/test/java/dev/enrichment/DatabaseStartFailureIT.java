@@ -39,8 +39,13 @@ class DatabaseStartFailureIT {
 
         String output = runUntilExit("db-wrong-password", env);
 
-        assertThat(explanation(output)).contains("POSTGRES_PASSWORD", "user \"" + postgres.username() + "\"",
-                host + ":" + port, "authentication failed", "28P01");
+        assertThat(explanation(output))
+                .contains(
+                        "POSTGRES_PASSWORD",
+                        "user \"" + postgres.username() + "\"",
+                        host + ":" + port,
+                        "authentication failed",
+                        "28P01");
         assertThat(output).doesNotContain("not-the-password").doesNotContain(postgres.password());
     }
 
@@ -51,8 +56,9 @@ class DatabaseStartFailureIT {
 
         String output = runUntilExit("db-no-password", env);
 
-        assertThat(output).contains("PostgreSQL " + host + ":" + port + ", database " + DATABASE + ", user "
-                + postgres.username() + ", password not set");
+        assertThat(output)
+                .contains("PostgreSQL " + host + ":" + port + ", database " + DATABASE + ", user " + postgres.username()
+                        + ", password not set");
         assertThat(explanation(output)).contains("POSTGRES_PASSWORD is not set", host + ":" + port);
     }
 
@@ -64,8 +70,8 @@ class DatabaseStartFailureIT {
 
         String output = runUntilExit("db-nothing-listens", env);
 
-        assertThat(explanation(output)).contains(host + ":" + nothingListens, "connection refused",
-                "POSTGRES_HOST and POSTGRES_PORT");
+        assertThat(explanation(output))
+                .contains(host + ":" + nothingListens, "connection refused", "POSTGRES_HOST and POSTGRES_PORT");
     }
 
     @Test
@@ -75,8 +81,8 @@ class DatabaseStartFailureIT {
 
         String output = runUntilExit("db-unknown-database", env);
 
-        assertThat(explanation(output)).contains("database \"no_such_database\" does not exist", "POSTGRES_DB",
-                host + ":" + port);
+        assertThat(explanation(output))
+                .contains("database \"no_such_database\" does not exist", "POSTGRES_DB", host + ":" + port);
     }
 
     @Test
@@ -86,8 +92,9 @@ class DatabaseStartFailureIT {
 
         String output = runUntilExit("db-url-override", env);
 
-        assertThat(output).contains("QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://" + host + ":" + port
-                + "/not_there_either replaces POSTGRES_HOST, POSTGRES_PORT and POSTGRES_DB");
+        assertThat(output)
+                .contains("QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://" + host + ":" + port
+                        + "/not_there_either replaces POSTGRES_HOST, POSTGRES_PORT and POSTGRES_DB");
         assertThat(explanation(output)).contains("\"not_there_either\"", "Check QUARKUS_DATASOURCE_JDBC_URL");
     }
 

@@ -19,10 +19,21 @@ class DatabaseTargetTest {
                 "quarkus.datasource.password", "s3cret",
                 "POSTGRES_PASSWORD", "s3cret")));
 
-        assertThat(target).isEqualTo(new DatabaseTarget("db.local", "5433", "whisperengine", "bot", true,
-                "jdbc:postgresql://db.local:5433/whisperengine", false, false, false, false));
-        assertThat(target.describe()).isEqualTo(
-                "db.local:5433, database whisperengine, user bot, password set (from the POSTGRES_* variables)")
+        assertThat(target)
+                .isEqualTo(new DatabaseTarget(
+                        "db.local",
+                        "5433",
+                        "whisperengine",
+                        "bot",
+                        true,
+                        "jdbc:postgresql://db.local:5433/whisperengine",
+                        false,
+                        false,
+                        false,
+                        false));
+        assertThat(target.describe())
+                .isEqualTo(
+                        "db.local:5433, database whisperengine, user bot, password set (from the POSTGRES_* variables)")
                 .doesNotContain("s3cret");
         assertThat(target.addressVariables()).isEqualTo("POSTGRES_HOST and POSTGRES_PORT");
         assertThat(target.databaseVariable()).isEqualTo("POSTGRES_DB");
@@ -32,8 +43,8 @@ class DatabaseTargetTest {
 
     @Test
     void reportsAMissingPassword() {
-        DatabaseTarget target = target(config(Map.of(
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://db.local:5433/whisperengine")));
+        DatabaseTarget target =
+                target(config(Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://db.local:5433/whisperengine")));
 
         assertThat(target.passwordSet()).isFalse();
         assertThat(target.passwordVariable()).isEqualTo("POSTGRES_PASSWORD");
@@ -45,8 +56,10 @@ class DatabaseTargetTest {
         DatabaseTarget target = target(config(Map.of(
                 "quarkus.datasource.jdbc.url",
                 "jdbc:postgresql://pg.internal:6543/other?sslmode=require&password=hunter2&sslpassword=x",
-                "quarkus.datasource.username", "admin",
-                "quarkus.datasource.password", "p")));
+                "quarkus.datasource.username",
+                "admin",
+                "quarkus.datasource.password",
+                "p")));
 
         assertThat(target.address()).isEqualTo("pg.internal:6543");
         assertThat(target.database()).isEqualTo("other");
@@ -56,7 +69,8 @@ class DatabaseTargetTest {
         assertThat(target.addressVariables()).isEqualTo("QUARKUS_DATASOURCE_JDBC_URL");
         assertThat(target.databaseVariable()).isEqualTo("QUARKUS_DATASOURCE_JDBC_URL");
         assertThat(target.userVariable()).isEqualTo("QUARKUS_DATASOURCE_USERNAME");
-        assertThat(target.passwordVariable()).as("the driver lets the URL's password win")
+        assertThat(target.passwordVariable())
+                .as("the driver lets the URL's password win")
                 .isEqualTo("QUARKUS_DATASOURCE_JDBC_URL");
         assertThat(target.describe())
                 .startsWith("pg.internal:6543, database other, user admin, password set (QUARKUS_DATASOURCE_JDBC_URL="
@@ -78,8 +92,8 @@ class DatabaseTargetTest {
 
     @Test
     void countsAPasswordInTheUrlAsSet() {
-        DatabaseTarget target = target(config(Map.of(
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://pg.internal/other?password=hunter2")));
+        DatabaseTarget target = target(
+                config(Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://pg.internal/other?password=hunter2")));
 
         assertThat(target.passwordSet()).isTrue();
         assertThat(target.passwordVariable()).isEqualTo("QUARKUS_DATASOURCE_JDBC_URL");
@@ -88,11 +102,11 @@ class DatabaseTargetTest {
 
     @Test
     void appliesTheDriversDefaultsAndReadsMultiHostUrls() {
-        assertThat(target(config(Map.of(
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://pg.internal/other"))).address())
+        assertThat(target(config(Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://pg.internal/other")))
+                        .address())
                 .isEqualTo("pg.internal:5432");
-        assertThat(target(config(Map.of(
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://a:1,b:2/other"))).address())
+        assertThat(target(config(Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://a:1,b:2/other")))
+                        .address())
                 .isEqualTo("a:1,b:2");
     }
 

@@ -34,6 +34,7 @@ class DeploymentFilesTest {
 
     /** {@code ${VAR}}, {@code ${VAR:-default}}, {@code ${VAR:?message}}; {@code $${VAR}} is for the container's shell. */
     private static final Pattern SUBSTITUTION = Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
+
     private static final Pattern FULL_LINE_COMMENT = Pattern.compile("(?m)^\\s*#.*$");
     private static final Pattern ASSIGNMENT = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)=", Pattern.MULTILINE);
     private static final Pattern TABLE_ROW = Pattern.compile("^\\|\\s*`([A-Z][A-Z0-9_]*)`\\s*\\|", Pattern.MULTILINE);
@@ -46,7 +47,8 @@ class DeploymentFilesTest {
         required.addAll(serviceVariables(envExampleVariables()));
 
         assertThat(readmeRows())
-                .as("README.md needs a configuration table row `| `VAR` | default | meaning |` for each of %s",
+                .as(
+                        "README.md needs a configuration table row `| `VAR` | default | meaning |` for each of %s",
                         required)
                 .containsAll(required);
     }
@@ -59,7 +61,8 @@ class DeploymentFilesTest {
     @Test
     void composeBuildsTheNativeDockerfileFromTheRepositoryRoot() throws IOException {
         Map<String, Object> build = map(service("enrichment").get("build"));
-        Path context = COMPOSE.getParent().resolve((String) build.get("context")).normalize();
+        Path context =
+                COMPOSE.getParent().resolve((String) build.get("context")).normalize();
 
         assertThat(context).isEqualTo(Path.of(""));
         assertThat(context.resolve((String) build.get("dockerfile")))
@@ -84,7 +87,9 @@ class DeploymentFilesTest {
     void everyServiceRestartsIsLimitedAndHasAHealthCheck() throws IOException {
         for (String name : List.of("postgres", "qdrant", "enrichment")) {
             Map<String, Object> service = service(name);
-            assertThat(service).as(name).containsEntry("restart", "unless-stopped")
+            assertThat(service)
+                    .as(name)
+                    .containsEntry("restart", "unless-stopped")
                     .containsKeys("mem_limit", "healthcheck");
         }
         assertThat(map(service("enrichment").get("depends_on")))
@@ -105,7 +110,9 @@ class DeploymentFilesTest {
     }
 
     private static Set<String> composeSubstitutions() throws IOException {
-        return matches(SUBSTITUTION, FULL_LINE_COMMENT.matcher(Files.readString(COMPOSE)).replaceAll(""));
+        return matches(
+                SUBSTITUTION,
+                FULL_LINE_COMMENT.matcher(Files.readString(COMPOSE)).replaceAll(""));
     }
 
     private static Set<String> envExampleVariables() throws IOException {

@@ -112,7 +112,9 @@ class NativeReflectionTest {
         // Every JSON column's declared type. readerFor and writerFor build their (de)serialisers at once, and a
         // deserialiser resolves every type nested in it.
         List<Type> columns = jsonColumnTypes();
-        assertThat(columns).as("@JdbcTypeCode(SqlTypes.JSON) fields of the compiled main classes").isNotEmpty();
+        assertThat(columns)
+                .as("@JdbcTypeCode(SqlTypes.JSON) fields of the compiled main classes")
+                .isNotEmpty();
         for (Type column : columns) {
             JavaType type = app.constructType(column);
             app.readerFor(type);
@@ -127,12 +129,18 @@ class NativeReflectionTest {
         List<String> unregistered = handled.stream()
                 .filter(type -> !type.isEnum() && !type.isInterface())
                 .filter(type -> !type.isAnnotationPresent(RegisterForReflection.class))
-                .map(Class::getName).sorted().toList();
+                .map(Class::getName)
+                .sorted()
+                .toList();
 
-        assertThat(unregistered).withFailMessage("Jackson (de)serialises %s outside REST resource signatures, where "
-                + "Quarkus does not register types for reflection: the native executable would write them as {} or "
-                + "fail to read them. Annotate each with @io.quarkus.runtime.annotations.RegisterForReflection "
-                + "(a nested record on its own, too).", unregistered).isEmpty();
+        assertThat(unregistered)
+                .withFailMessage(
+                        "Jackson (de)serialises %s outside REST resource signatures, where "
+                                + "Quarkus does not register types for reflection: the native executable would write them as {} or "
+                                + "fail to read them. Annotate each with @io.quarkus.runtime.annotations.RegisterForReflection "
+                                + "(a nested record on its own, too).",
+                        unregistered)
+                .isEmpty();
     }
 
     @Test
@@ -141,19 +149,28 @@ class NativeReflectionTest {
         List<String> unused = mainClasses.stream()
                 .filter(type -> type.isAnnotationPresent(RegisterForReflection.class))
                 .filter(type -> !handled.contains(type))
-                .map(Class::getName).sorted().toList();
+                .map(Class::getName)
+                .sorted()
+                .toList();
 
-        assertThat(unused).withFailMessage("%s carry @RegisterForReflection, but none of the Jackson uses in "
-                + "NativeReflectionTest.runJacksonUses handles them: add the code path that (de)serialises them "
-                + "there, or remove the annotation if nothing does any more.", unused).isEmpty();
+        assertThat(unused)
+                .withFailMessage(
+                        "%s carry @RegisterForReflection, but none of the Jackson uses in "
+                                + "NativeReflectionTest.runJacksonUses handles them: add the code path that (de)serialises them "
+                                + "there, or remove the annotation if nothing does any more.",
+                        unused)
+                .isEmpty();
     }
 
     @Test
     void exercisesEveryFileThatCallsJackson() throws IOException {
         Map<String, String> callers = new TreeMap<>();
         try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
-                Files.readAllLines(file).stream().filter(line -> JACKSON_CALL.matcher(line).find()).findFirst()
+            for (Path file :
+                    files.filter(path -> path.toString().endsWith(".java")).toList()) {
+                Files.readAllLines(file).stream()
+                        .filter(line -> JACKSON_CALL.matcher(line).find())
+                        .findFirst()
                         .ifPresent(line -> callers.put(
                                 SOURCES.relativize(file).toString().replace(File.separatorChar, '/'), line.strip()));
             }
@@ -163,11 +180,19 @@ class NativeReflectionTest {
         Set<String> gone = new TreeSet<>(JACKSON_CALLERS.keySet());
         gone.removeAll(callers.keySet());
 
-        assertThat(unknown).withFailMessage("These files hand Jackson values or types (first call shown) that "
-                + "NativeReflectionTest does not exercise: %s. Run what they (de)serialise in runJacksonUses() "
-                + "and list each file in JACKSON_CALLERS.", unknown).isEmpty();
-        assertThat(gone).withFailMessage("%s no longer call Jackson: remove them from "
-                + "NativeReflectionTest.JACKSON_CALLERS (and their uses, if nothing else needs them).", gone).isEmpty();
+        assertThat(unknown)
+                .withFailMessage(
+                        "These files hand Jackson values or types (first call shown) that "
+                                + "NativeReflectionTest does not exercise: %s. Run what they (de)serialise in runJacksonUses() "
+                                + "and list each file in JACKSON_CALLERS.",
+                        unknown)
+                .isEmpty();
+        assertThat(gone)
+                .withFailMessage(
+                        "%s no longer call Jackson: remove them from "
+                                + "NativeReflectionTest.JACKSON_CALLERS (and their uses, if nothing else needs them).",
+                        gone)
+                .isEmpty();
     }
 
     /** Adds every class of ours that Jackson builds a bean serialiser or deserialiser for to {@link #handled}. */
@@ -175,16 +200,16 @@ class NativeReflectionTest {
         SimpleModule module = new SimpleModule("native-reflection-recorder");
         module.setSerializerModifier(new BeanSerializerModifier() {
             @Override
-            public JsonSerializer<?> modifySerializer(SerializationConfig config, BeanDescription bean,
-                    JsonSerializer<?> serializer) {
+            public JsonSerializer<?> modifySerializer(
+                    SerializationConfig config, BeanDescription bean, JsonSerializer<?> serializer) {
                 record(bean.getBeanClass());
                 return serializer;
             }
         });
         module.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
-            public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription bean,
-                    JsonDeserializer<?> deserializer) {
+            public JsonDeserializer<?> modifyDeserializer(
+                    DeserializationConfig config, BeanDescription bean, JsonDeserializer<?> deserializer) {
                 record(bean.getBeanClass());
                 return deserializer;
             }
@@ -213,8 +238,12 @@ class NativeReflectionTest {
 
     /** An error body with every part present; its fields are records of ours too. */
     private static Problem problem() {
-        return new Problem("https://enrichment.dev/problems/invalid-request", "Invalid request", 400,
-                "user_id: must not be blank", "/api/v1/facts",
+        return new Problem(
+                "https://enrichment.dev/problems/invalid-request",
+                "Invalid request",
+                400,
+                "user_id: must not be blank",
+                "/api/v1/facts",
                 List.of(new FieldError("user_id", "must not be blank")),
                 "5f0c1a52-8d0e-4c59-9a51-0d3c8f1e2b7a");
     }
@@ -231,11 +260,16 @@ class NativeReflectionTest {
 
     /** Every class compiled from src/main/java, loaded without running its static initialiser. */
     private static List<Class<?>> mainClasses() throws Exception {
-        Path root = Path.of(EnrichmentMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path root = Path.of(EnrichmentMain.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         try (Stream<Path> files = Files.walk(root)) {
             return files.map(file -> root.relativize(file).toString())
                     .filter(name -> name.endsWith(".class") && !name.endsWith("package-info.class"))
-                    .map(name -> name.substring(0, name.length() - ".class".length()).replace(File.separatorChar, '.'))
+                    .map(name ->
+                            name.substring(0, name.length() - ".class".length()).replace(File.separatorChar, '.'))
                     .<Class<?>>map(NativeReflectionTest::load)
                     .toList();
         }

@@ -18,14 +18,18 @@ class PackagedApiIT {
 
     @Test
     void isReadyWithItsDatabaseAndQdrant() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body(containsString("qdrant"));
     }
 
     @Test
     void refusesACallWithoutAKeyAsProblemJson() {
-        given().get("/api/v1/summaries?bot=elena&user_id=42").then().statusCode(401)
+        given().get("/api/v1/summaries?bot=elena&user_id=42")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json")
                 .body("status", equalTo(401));
     }
@@ -33,20 +37,30 @@ class PackagedApiIT {
     @Test
     void answersABotsRecapAndAnAdminsStatus() {
         given().header("X-API-Key", "test-bot-key")
-                .queryParam("bot", "elena").queryParam("user_id", "packaged-user").queryParam("when", "yesterday")
-                .get("/api/v1/recap").then().statusCode(200)
+                .queryParam("bot", "elena")
+                .queryParam("user_id", "packaged-user")
+                .queryParam("when", "yesterday")
+                .get("/api/v1/recap")
+                .then()
+                .statusCode(200)
                 .body("status", notNullValue())
                 .body("resolved_range.from", notNullValue());
         given().header("X-API-Key", "test-admin-key")
-                .get("/api/v1/admin/enrichment/status").then().statusCode(200)
+                .get("/api/v1/admin/enrichment/status")
+                .then()
+                .statusCode(200)
                 .body("running", notNullValue());
     }
 
     @Test
     void namesTheBadParameterInA400() {
         given().header("X-API-Key", "test-bot-key")
-                .queryParam("bot", "elena").queryParam("user_id", "packaged-user").queryParam("from", "not-a-date")
-                .get("/api/v1/summaries").then().statusCode(400)
+                .queryParam("bot", "elena")
+                .queryParam("user_id", "packaged-user")
+                .queryParam("from", "not-a-date")
+                .get("/api/v1/summaries")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body(containsString("from"));
     }

@@ -44,22 +44,28 @@ class PackagedAppStartIT {
         Map<String, String> env = environment(database, qdrant.port());
 
         try (LaunchedApp app = LaunchedApp.start("ready", env)) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> app.get("/q/health/ready").status() == 200 || !app.isAlive());
             Duration ready = app.sinceStart();
             LaunchedApp.Response readiness = app.get("/q/health/ready");
 
             assertThat(readiness.status()).as(app.output()).isEqualTo(200);
             assertThat(readiness.body()).contains("\"qdrant\"").contains("\"UP\"");
-            assertThat(tablesIn(database)).contains("universal_users", "fact_entities", "user_fact_relationships",
-                    "entity_relationships", "conversation_summaries", "enrichment_windows");
+            assertThat(tablesIn(database))
+                    .contains(
+                            "universal_users",
+                            "fact_entities",
+                            "user_fact_relationships",
+                            "entity_relationships",
+                            "conversation_summaries",
+                            "enrichment_windows");
             assertThat(app.get("/q/health/live").status()).isEqualTo(200);
-            assertThat(app.output()).contains("PostgreSQL " + env.get("POSTGRES_HOST") + ":", "database " + database,
-                    "password set")
+            assertThat(app.output())
+                    .contains("PostgreSQL " + env.get("POSTGRES_HOST") + ":", "database " + database, "password set")
                     .doesNotContain(TestPostgres.get().password());
             // A figure, not an assertion: start-up speed is reported, and the README records what was measured.
-            System.out.printf("[startup] packaged jar ready after %d ms against an empty database%n",
-                    ready.toMillis());
+            System.out.printf("[startup] packaged jar ready after %d ms against an empty database%n", ready.toMillis());
         }
     }
 
@@ -70,12 +76,16 @@ class PackagedAppStartIT {
         int nothingListens = LaunchedApp.freePort();
 
         try (LaunchedApp app = LaunchedApp.start("no-qdrant", environment(database, nothingListens))) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> app.get("/q/health/live").status() == 200 || !app.isAlive());
             LaunchedApp.Response readiness = app.get("/q/health/ready");
 
             assertThat(readiness.status()).as(app.output()).isEqualTo(503);
-            assertThat(readiness.body()).contains("\"qdrant\"").contains("\"DOWN\"").contains("UNAVAILABLE")
+            assertThat(readiness.body())
+                    .contains("\"qdrant\"")
+                    .contains("\"DOWN\"")
+                    .contains("UNAVAILABLE")
                     .contains("127.0.0.1:" + nothingListens);
         }
     }
@@ -107,7 +117,8 @@ class PackagedAppStartIT {
             int exitCode = app.awaitExit(Duration.ofSeconds(60));
 
             assertThat(exitCode).isNotZero();
-            assertThat(app.output()).contains("TIME_WINDOW_HOURS must be at least 1")
+            assertThat(app.output())
+                    .contains("TIME_WINDOW_HOURS must be at least 1")
                     .contains("LLM_MAX_RETRIES must be between 0 and 10");
         }
     }
@@ -144,10 +155,14 @@ class PackagedAppStartIT {
             json = app.output();
         }
 
-        assertThat(text).contains(" INFO  [dev.enr.StartupReport] (main) PostgreSQL ")
-                .contains(" ERROR [dev.enr.EnrichmentMain] (main) Cannot use PostgreSQL").doesNotContain("{\"");
-        assertThat(json).contains("\"loggerName\":\"dev.enrichment.StartupReport\"")
-                .contains("\"message\":\"Cannot use PostgreSQL").doesNotContain(" INFO  [");
+        assertThat(text)
+                .contains(" INFO  [dev.enr.StartupReport] (main) PostgreSQL ")
+                .contains(" ERROR [dev.enr.EnrichmentMain] (main) Cannot use PostgreSQL")
+                .doesNotContain("{\"");
+        assertThat(json)
+                .contains("\"loggerName\":\"dev.enrichment.StartupReport\"")
+                .contains("\"message\":\"Cannot use PostgreSQL")
+                .doesNotContain(" INFO  [");
     }
 
     private static Map<String, String> environment(String database, int qdrantPort) {
@@ -168,10 +183,11 @@ class PackagedAppStartIT {
 
     private static java.util.List<String> tablesIn(String database) throws SQLException {
         TestPostgres postgres = TestPostgres.get();
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.username(),
-                postgres.password());
-                ResultSet rs = c.createStatement().executeQuery(
-                        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")) {
+        try (Connection c = DriverManager.getConnection(
+                        postgres.jdbcUrl(database), postgres.username(), postgres.password());
+                ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")) {
             java.util.List<String> tables = new java.util.ArrayList<>();
             while (rs.next()) {
                 tables.add(rs.getString(1));

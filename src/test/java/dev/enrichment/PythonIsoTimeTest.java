@@ -19,7 +19,8 @@ class PythonIsoTimeTest {
 
     @Test
     void leavesTheFractionOutWhenItIsZero() {
-        assertThat(PythonIsoTime.naiveUtc(Instant.parse("2025-10-18T00:00:00Z"))).isEqualTo("2025-10-18T00:00:00");
+        assertThat(PythonIsoTime.naiveUtc(Instant.parse("2025-10-18T00:00:00Z")))
+                .isEqualTo("2025-10-18T00:00:00");
         assertThat(PythonIsoTime.utcWithOffset(Instant.parse("2025-10-19T02:30:00Z")))
                 .isEqualTo("2025-10-19T02:30:00+00:00");
         assertThat(PythonIsoTime.utcWithOffset(Instant.parse("2025-10-19T02:30:00.123456789Z")))

@@ -29,7 +29,8 @@ class SqlRowTest {
         TimeZone original = TimeZone.getDefault();
         try {
             TimeZone.setDefault(TimeZone.getTimeZone(jvmZone));
-            SqlRow row = QuarkusTransaction.requiringNew().call(() -> SqlRow.first(SqlRow.query(em, """
+            SqlRow row = QuarkusTransaction.requiringNew()
+                    .call(() -> SqlRow.first(SqlRow.query(em, """
                     SELECT TIMESTAMP '2025-10-18 23:23:30.655569' AT TIME ZONE 'UTC' AS naive,
                            TIMESTAMPTZ '2025-10-18 23:23:30.655569+00' AS zoned,
                            CAST(NULL AS timestamptz) AS missing""")).orElseThrow());
@@ -43,19 +44,23 @@ class SqlRowTest {
 
     @Test
     void refusesANaiveTimestampRatherThanGuessItsZone() {
-        SqlRow row = QuarkusTransaction.requiringNew().call(() -> SqlRow.first(SqlRow.query(em,
-                "SELECT TIMESTAMP '2025-10-18 23:23:30' AS created_at")).orElseThrow());
-        assertThatThrownBy(() -> row.instant("created_at")).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("created_at").hasMessageContaining("AT TIME ZONE 'UTC'");
+        SqlRow row = QuarkusTransaction.requiringNew()
+                .call(() -> SqlRow.first(SqlRow.query(em, "SELECT TIMESTAMP '2025-10-18 23:23:30' AS created_at"))
+                        .orElseThrow());
+        assertThatThrownBy(() -> row.instant("created_at"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("created_at")
+                .hasMessageContaining("AT TIME ZONE 'UTC'");
     }
 
     @Test
     void readsColumnsByNameWhateverTheirOrder() {
         UUID id = UUID.randomUUID();
-        SqlRow row = QuarkusTransaction.requiringNew().call(() -> SqlRow.first(SqlRow.query(em, """
+        SqlRow row = QuarkusTransaction.requiringNew()
+                .call(() -> SqlRow.first(SqlRow.query(em, """
                 SELECT CAST(:id AS uuid) AS id, 'elena' AS bot, CAST(7 AS bigint) AS big, 3 AS small,
-                       CAST(0.25 AS real) AS score, CAST(NULL AS double precision) AS unknown""")
-                .setParameter("id", id.toString())).orElseThrow());
+                       CAST(0.25 AS real) AS score, CAST(NULL AS double precision) AS unknown""").setParameter("id", id.toString()))
+                        .orElseThrow());
         assertThat(row.uuid("id")).isEqualTo(id);
         assertThat(row.text("bot")).isEqualTo("elena");
         assertThat(row.longValue("big")).isEqualTo(7L);
@@ -66,7 +71,8 @@ class SqlRowTest {
 
     @Test
     void findsNoRowWhenTheQueryReturnsNone() {
-        assertThat(QuarkusTransaction.requiringNew().call(() -> SqlRow.first(SqlRow.query(em,
-                "SELECT 1 AS one WHERE FALSE")))).isEmpty();
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> SqlRow.first(SqlRow.query(em, "SELECT 1 AS one WHERE FALSE"))))
+                .isEmpty();
     }
 }

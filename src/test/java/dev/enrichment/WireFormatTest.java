@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class WireFormatTest {
 
-    record Sample(String userId, Instant windowStart, int messageCount) {
-    }
+    record Sample(String userId, Instant windowStart, int messageCount) {}
 
     @Inject
     ObjectMapper mapper;
@@ -22,7 +21,7 @@ class WireFormatTest {
     void writesSnakeCaseNamesAndIsoTimes() throws Exception {
         String json = mapper.writeValueAsString(new Sample("u1", Instant.parse("2025-10-18T00:00:00Z"), 12));
 
-        assertThat(json).isEqualTo(
-                "{\"user_id\":\"u1\",\"window_start\":\"2025-10-18T00:00:00Z\",\"message_count\":12}");
+        assertThat(json)
+                .isEqualTo("{\"user_id\":\"u1\",\"window_start\":\"2025-10-18T00:00:00Z\",\"message_count\":12}");
     }
 }

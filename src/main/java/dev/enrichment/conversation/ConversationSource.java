@@ -75,15 +75,16 @@ public class ConversationSource {
                 .setFilter(filterFor(query))
                 .setLimit(config.pageSize())
                 .setWithPayload(WithPayloadSelectorFactory.include(PointParser.PAYLOAD_FIELDS))
-                .setWithVectors(WithVectorsSelector.newBuilder().setEnable(false).build());
+                .setWithVectors(
+                        WithVectorsSelector.newBuilder().setEnable(false).build());
         ReadStats total = ReadStats.EMPTY;
         PointId offset = null;
         do {
             if (offset != null) {
                 request.setOffset(offset);
             }
-            ScrollResponse response = await(client.scrollAsync(request.build(), config.requestTimeout()),
-                    "scroll " + query.collectionName());
+            ScrollResponse response = await(
+                    client.scrollAsync(request.build(), config.requestTimeout()), "scroll " + query.collectionName());
             MessagePage page = parsePage(query.botName(), response.getResultList());
             total = total.plus(page.stats());
             consumer.accept(page);
@@ -100,15 +101,21 @@ public class ConversationSource {
     /** The points with these ids (UUIDs or unsigned integers, as text), read again; ids that no longer exist are missing. */
     public MessagePage retrieve(BotCollection collection, List<String> pointIds) {
         List<PointId> ids = pointIds.stream().map(ConversationSource::pointId).toList();
-        List<RetrievedPoint> points = await(client.retrieveAsync(collection.collectionName(), ids,
+        List<RetrievedPoint> points = await(
+                client.retrieveAsync(
+                        collection.collectionName(),
+                        ids,
                         WithPayloadSelectorFactory.include(PointParser.PAYLOAD_FIELDS),
-                        WithVectorsSelector.newBuilder().setEnable(false).build(), null, config.requestTimeout()),
+                        WithVectorsSelector.newBuilder().setEnable(false).build(),
+                        null,
+                        config.requestTimeout()),
                 "retrieve from " + collection.collectionName());
         return parsePage(collection.botName(), points);
     }
 
     private static PointId pointId(String id) {
-        return id.indexOf('-') >= 0 ? PointIdFactory.id(UUID.fromString(id))
+        return id.indexOf('-') >= 0
+                ? PointIdFactory.id(UUID.fromString(id))
                 : PointIdFactory.id(Long.parseUnsignedLong(id));
     }
 
@@ -140,15 +147,19 @@ public class ConversationSource {
                     notMessages++;
                     break;
                 case MALFORMED:
-                    rejected.add(new RejectedPoint(PointParser.idOf(point.getId()),
-                            PointParser.printableUserId(point.getPayloadMap().get("user_id")), parsed.rejectionCode(),
+                    rejected.add(new RejectedPoint(
+                            PointParser.idOf(point.getId()),
+                            PointParser.printableUserId(point.getPayloadMap().get("user_id")),
+                            parsed.rejectionCode(),
                             parsed.reason()));
                     break;
                 default:
                     throw new IllegalStateException(parsed.kind().name());
             }
         }
-        return new MessagePage(messages, rejected,
+        return new MessagePage(
+                messages,
+                rejected,
                 new ReadStats(points.size(), messages.size(), notMessages, rejected.size(), truncated, 1, dropped));
     }
 

@@ -6,7 +6,10 @@ import dev.enrichment.problem.ProblemException;
 public class ConversationSourceException extends ProblemException {
 
     public ConversationSourceException(String message, Throwable cause) {
-        super(Kind.SOURCE_UNAVAILABLE, "the conversation source (Qdrant) cannot be read right now; try again later",
-                message, cause);
+        super(
+                Kind.SOURCE_UNAVAILABLE,
+                "the conversation source (Qdrant) cannot be read right now; try again later",
+                message,
+                cause);
     }
 }

@@ -19,8 +19,14 @@ final class PointParser {
 
     /** The only payload fields a message needs; the bots store dozens more per point. */
     static final List<String> PAYLOAD_FIELDS = List.of(
-            "user_id", "role", "memory_type", "content", "timestamp", "timestamp_unix",
-            "emotional_context", "interaction_type");
+            "user_id",
+            "role",
+            "memory_type",
+            "content",
+            "timestamp",
+            "timestamp_unix",
+            "emotional_context",
+            "interaction_type");
 
     private static final String EMOJI_REACTION = "emoji_reaction";
 
@@ -62,9 +68,17 @@ final class PointParser {
         String rawEmotion = text(payload.get("emotional_context"));
         String emotion = StorableText.clean(rawEmotion);
         int dropped = raw.length() - text.length() + StorableText.dropped(rawEmotion);
-        return ParsedPoint.message(new Message(
-                idOf(point.getId()), bot, userId, role, kept, timestamp,
-                emotion == null || emotion.isBlank() ? null : emotion, truncated), dropped);
+        return ParsedPoint.message(
+                new Message(
+                        idOf(point.getId()),
+                        bot,
+                        userId,
+                        role,
+                        kept,
+                        timestamp,
+                        emotion == null || emotion.isBlank() ? null : emotion,
+                        truncated),
+                dropped);
     }
 
     /**

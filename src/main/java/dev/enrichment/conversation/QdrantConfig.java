@@ -1,5 +1,6 @@
 package dev.enrichment.conversation;
 
+import dev.enrichment.StrictBooleanConverter;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import jakarta.validation.constraints.Max;
@@ -8,8 +9,6 @@ import jakarta.validation.constraints.NotEmpty;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
-import dev.enrichment.StrictBooleanConverter;
 
 /** Where the bots' conversations live and how they are read ({@code QDRANT_*} variables). */
 @ConfigMapping(prefix = "qdrant")

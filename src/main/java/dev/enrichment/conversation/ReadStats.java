@@ -11,14 +11,25 @@ package dev.enrichment.conversation;
  * @param pages scroll requests made
  * @param droppedCharacters NUL and unpaired surrogates removed from message text, which PostgreSQL cannot store
  */
-public record ReadStats(long points, long messages, long notMessages, long malformed, long truncated, int pages,
+public record ReadStats(
+        long points,
+        long messages,
+        long notMessages,
+        long malformed,
+        long truncated,
+        int pages,
         long droppedCharacters) {
 
     static final ReadStats EMPTY = new ReadStats(0, 0, 0, 0, 0, 0, 0);
 
     ReadStats plus(ReadStats other) {
-        return new ReadStats(points + other.points, messages + other.messages, notMessages + other.notMessages,
-                malformed + other.malformed, truncated + other.truncated, pages + other.pages,
+        return new ReadStats(
+                points + other.points,
+                messages + other.messages,
+                notMessages + other.notMessages,
+                malformed + other.malformed,
+                truncated + other.truncated,
+                pages + other.pages,
                 droppedCharacters + other.droppedCharacters);
     }
 }

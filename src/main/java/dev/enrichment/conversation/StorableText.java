@@ -10,8 +10,7 @@ public final class StorableText {
     /** WhisperEngine's user id columns are {@code VARCHAR(255)}. */
     public static final int MAX_USER_ID = 255;
 
-    private StorableText() {
-    }
+    private StorableText() {}
 
     /** The text without NUL and unpaired surrogates; the same instance when there is nothing to drop. */
     public static String clean(String text) {

@@ -36,12 +36,14 @@ public final class DemoCollectionLayout {
     /** {@code _create_payload_indexes}: keyword on six fields, float on timestamp_unix, integer on content_hash. */
     public static final Map<String, PayloadSchemaType> PAYLOAD_INDEXES = payloadIndexes();
 
-    private DemoCollectionLayout() {
-    }
+    private DemoCollectionLayout() {}
 
     /** The create request of a bot collection named {@code name}; payload indexes are created separately. */
     public static CreateCollection definition(String name) {
-        VectorParams params = VectorParams.newBuilder().setSize(VECTOR_SIZE).setDistance(Distance.Cosine).build();
+        VectorParams params = VectorParams.newBuilder()
+                .setSize(VECTOR_SIZE)
+                .setDistance(Distance.Cosine)
+                .build();
         VectorParamsMap.Builder vectors = VectorParamsMap.newBuilder();
         VECTOR_NAMES.forEach(vectorName -> vectors.putMap(vectorName, params));
         return CreateCollection.newBuilder()
@@ -66,10 +68,14 @@ public final class DemoCollectionLayout {
         String emotion = text(payload.get("emotional_context"));
         Map<String, Vector> vectors = new LinkedHashMap<>();
         vectors.put(CONTENT_VECTOR, vector(pseudoEmbedding(CONTENT_VECTOR, content)));
-        vectors.put(EMOTION_VECTOR, vector(
-                pseudoEmbedding(EMOTION_VECTOR, (emotion == null ? "" : emotion + " " + emotion + " ") + content)));
+        vectors.put(
+                EMOTION_VECTOR,
+                vector(pseudoEmbedding(
+                        EMOTION_VECTOR, (emotion == null ? "" : emotion + " " + emotion + " ") + content)));
         vectors.put(SEMANTIC_VECTOR, vector(pseudoEmbedding(SEMANTIC_VECTOR, content)));
-        return point.toBuilder().setVectors(VectorsFactory.namedVectors(vectors)).build();
+        return point.toBuilder()
+                .setVectors(VectorsFactory.namedVectors(vectors))
+                .build();
     }
 
     /**
@@ -128,7 +134,8 @@ public final class DemoCollectionLayout {
     private static Map<String, PayloadSchemaType> payloadIndexes() {
         Map<String, PayloadSchemaType> indexes = new LinkedHashMap<>();
         for (String keyword : new String[] {
-                "user_id", "memory_type", "semantic_key", "emotional_context", "channel_id", "channel_type"}) {
+            "user_id", "memory_type", "semantic_key", "emotional_context", "channel_id", "channel_type"
+        }) {
             indexes.put(keyword, PayloadSchemaType.Keyword);
         }
         indexes.put("timestamp_unix", PayloadSchemaType.Float);

@@ -44,16 +44,13 @@ public final class DemoDataSet {
     public static final int DAYS = 14;
 
     /** A bot's collection and its points, oldest first; {@code messages} counts user and bot messages only. */
-    public record DemoCollection(String name, String bot, List<PointStruct> points, int messages) {
-    }
+    public record DemoCollection(String name, String bot, List<PointStruct> points, int messages) {}
 
     /** One person of the demo, with the bots (as the service names them) they talk to. */
-    public record DemoUser(String userId, String displayName, List<String> bots) {
-    }
+    public record DemoUser(String userId, String displayName, List<String> bots) {}
 
     /** One UTC day of one user with one bot: the service's summary window, and its number of messages. */
-    public record DemoWindow(String bot, String userId, LocalDate day, int messages) {
-    }
+    public record DemoWindow(String bot, String userId, LocalDate day, int messages) {}
 
     private final LocalDate lastDay;
     private final Instant notAfter;
@@ -62,8 +59,13 @@ public final class DemoDataSet {
     private final int emojiReactions;
     private final int malformedPoints;
 
-    private DemoDataSet(LocalDate lastDay, Instant notAfter, List<DemoCollection> collections,
-            List<DemoWindow> windows, int emojiReactions, int malformedPoints) {
+    private DemoDataSet(
+            LocalDate lastDay,
+            Instant notAfter,
+            List<DemoCollection> collections,
+            List<DemoWindow> windows,
+            int emojiReactions,
+            int malformedPoints) {
         this.lastDay = lastDay;
         this.notAfter = notAfter;
         this.collections = collections;
@@ -92,12 +94,17 @@ public final class DemoDataSet {
     }
 
     public List<DemoUser> users() {
-        return DemoPeople.PEOPLE.stream().map(p -> new DemoUser(p.userId(), p.displayName(), p.bots())).toList();
+        return DemoPeople.PEOPLE.stream()
+                .map(p -> new DemoUser(p.userId(), p.displayName(), p.bots()))
+                .toList();
     }
 
     /** The user who talks to {@link #featuredBot()} on most days, for a "what did we talk about last week" demo. */
     public DemoUser featuredUser() {
-        return users().stream().filter(u -> u.userId().equals(DemoPeople.FEATURED_USER)).findFirst().orElseThrow();
+        return users().stream()
+                .filter(u -> u.userId().equals(DemoPeople.FEATURED_USER))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The featured bot's name as the service reports it. */
@@ -143,8 +150,7 @@ public final class DemoDataSet {
     }
 
     /** One exchange as it is said: the user's text, the bot's answer and the emotion label of both. */
-    private record Turn(String emotion, String user, String bot) {
-    }
+    private record Turn(String emotion, String user, String bot) {}
 
     /** A conversation of one user with one bot on one UTC day: planned first, then given words, then points. */
     private static final class Conversation {
@@ -161,8 +167,8 @@ public final class DemoDataSet {
         String emoji;
         Malformation malformation;
 
-        Conversation(Profile profile, Persona persona, int dayOffset, boolean checkIn, int targetExchanges,
-                int localHour) {
+        Conversation(
+                Profile profile, Persona persona, int dayOffset, boolean checkIn, int targetExchanges, int localHour) {
             this.profile = profile;
             this.persona = persona;
             this.dayOffset = dayOffset;
@@ -177,9 +183,14 @@ public final class DemoDataSet {
     }
 
     /** Points that happen together (an exchange, a reaction), kept or cut off by {@code notAfter} together. */
-    private record Group(Instant latest, List<PointStruct> points, int messages, boolean reaction,
-            boolean malformed, String user, LocalDate day) {
-    }
+    private record Group(
+            Instant latest,
+            List<PointStruct> points,
+            int messages,
+            boolean reaction,
+            boolean malformed,
+            String user,
+            LocalDate day) {}
 
     /** Builds one data set; all randomness comes from generators seeded by {@code lastDay}. */
     private static final class Generator {
@@ -187,6 +198,7 @@ public final class DemoDataSet {
         private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)\\}");
         /** The featured user's days without the featured bot, and the day they only check in briefly. */
         private static final Set<Integer> FEATURED_DAYS_OFF = Set.of(3, 9);
+
         private static final int FEATURED_CHECK_IN_DAY = 6;
         private static final double CHECK_IN_CHANCE = 0.1;
         private static final double EMOJI_CHANCE = 0.35;
@@ -195,6 +207,7 @@ public final class DemoDataSet {
         private static final double FOLLOW_UP_CHANCE = 0.3;
         /** The older half of the legacy {@code _7d} collection was written with the legacy role {@code bot}. */
         private static final String LEGACY_ROLE_BOT = "marcus";
+
         private static final int LEGACY_ROLE_DAYS = 7;
 
         private final LocalDate lastDay;
@@ -240,21 +253,20 @@ public final class DemoDataSet {
                         String key = profile.userId() + '|' + bot;
                         boolean featured = profile.userId().equals(DemoPeople.FEATURED_USER)
                                 && bot.equals(DemoPeople.FEATURED_BOT);
-                        boolean active = featured
-                                ? !FEATURED_DAYS_OFF.contains(offset)
-                                : plan.nextDouble() < profile.activity();
+                        boolean active =
+                                featured ? !FEATURED_DAYS_OFF.contains(offset) : plan.nextDouble() < profile.activity();
                         if (!active) {
                             continue;
                         }
                         // A first conversation is always a real one: that is where the facts get planted.
-                        boolean checkIn = seen.contains(key) && (featured
-                                ? offset == FEATURED_CHECK_IN_DAY
-                                : plan.nextDouble() < CHECK_IN_CHANCE);
+                        boolean checkIn = seen.contains(key)
+                                && (featured ? offset == FEATURED_CHECK_IN_DAY : plan.nextDouble() < CHECK_IN_CHANCE);
                         seen.add(key);
                         int exchanges = checkIn ? 1 + plan.nextInt(2) : 3 + plan.nextInt(7) + plan.nextInt(7);
                         int localHour = featured && offset == DAYS - 1
                                 ? 8
-                                : profile.localHours().get(plan.nextInt(profile.localHours().size()));
+                                : profile.localHours()
+                                        .get(plan.nextInt(profile.localHours().size()));
                         Conversation conversation =
                                 new Conversation(profile, persona, offset, checkIn, exchanges, localHour);
                         conversation.start = startOf(profile, firstDay.plusDays(offset), localHour);
@@ -267,8 +279,11 @@ public final class DemoDataSet {
 
         /** The UTC time on {@code day} at which it is about {@code localHour} where the person lives. */
         private LocalDateTime startOf(Profile profile, LocalDate day, int localHour) {
-            int offsetMinutes = profile.zone().getRules()
-                    .getOffset(day.atTime(12, 0).toInstant(ZoneOffset.UTC)).getTotalSeconds() / 60;
+            int offsetMinutes = profile.zone()
+                            .getRules()
+                            .getOffset(day.atTime(12, 0).toInstant(ZoneOffset.UTC))
+                            .getTotalSeconds()
+                    / 60;
             int minuteOfDay = Math.floorMod(localHour * 60 + plan.nextInt(60) - offsetMinutes, 24 * 60);
             return day.atStartOfDay()
                     .plusMinutes(minuteOfDay)
@@ -343,7 +358,12 @@ public final class DemoDataSet {
          * Up to {@code max} exchanges on one topic: the facts first if this bot has not heard them, otherwise one or two
          * pieces of news, so that a story unfolds over several days; now and then the user reacts to the answer.
          */
-        private void talkAbout(Conversation c, Map<String, String> vars, Set<Preference> stated, Topic topic, int max,
+        private void talkAbout(
+                Conversation c,
+                Map<String, String> vars,
+                Set<Preference> stated,
+                Topic topic,
+                int max,
                 Set<String> used) {
             TopicLines lines = DemoScript.TOPICS.get(topic);
             List<Line> next = new ArrayList<>();
@@ -366,7 +386,9 @@ public final class DemoDataSet {
                 // The weather never runs out of news; it may come round again.
                 cursor = 0;
             }
-            for (int i = 0; i < news && next.size() < max && cursor < lines.updates().size(); i++) {
+            for (int i = 0;
+                    i < news && next.size() < max && cursor < lines.updates().size();
+                    i++) {
                 next.add(lines.updates().get(cursor++));
             }
             updateCursor.put(cursorKey, cursor);
@@ -384,8 +406,8 @@ public final class DemoDataSet {
                 said++;
                 // A follow-up answers advice or sympathy; after a question the user would answer the question.
                 if (!followedUp && said < max && !line.bot().endsWith("?") && words.nextDouble() < FOLLOW_UP_CHANCE) {
-                    Line followUp = pick("joy".equals(line.emotion())
-                            ? DemoScript.FOLLOW_UPS_LIGHT : DemoScript.FOLLOW_UPS_HEAVY);
+                    Line followUp = pick(
+                            "joy".equals(line.emotion()) ? DemoScript.FOLLOW_UPS_LIGHT : DemoScript.FOLLOW_UPS_HEAVY);
                     if (used.add(followUp.user())) {
                         say(c, vars, followUp.emotion(), followUp.user(), followUp.bot());
                         said++;
@@ -407,10 +429,11 @@ public final class DemoDataSet {
 
         private String greeting(Conversation c) {
             int h = c.localHour;
-            List<String> greetings = h >= 5 && h < 12 ? DemoScript.USER_GREETINGS_MORNING
-                    : h >= 12 && h < 18 ? DemoScript.USER_GREETINGS_AFTERNOON
-                    : h >= 18 && h < 23 ? DemoScript.USER_GREETINGS_EVENING
-                    : DemoScript.USER_GREETINGS_NIGHT;
+            List<String> greetings = h >= 5 && h < 12
+                    ? DemoScript.USER_GREETINGS_MORNING
+                    : h >= 12 && h < 18
+                            ? DemoScript.USER_GREETINGS_AFTERNOON
+                            : h >= 18 && h < 23 ? DemoScript.USER_GREETINGS_EVENING : DemoScript.USER_GREETINGS_NIGHT;
             return pick(greetings);
         }
 
@@ -460,7 +483,8 @@ public final class DemoDataSet {
         private void placeMalformedPoints(List<Conversation> conversations) {
             Malformation[] kinds = Malformation.values();
             for (int i = 0; i < kinds.length; i++) {
-                String bot = DemoScript.PERSONAS.get(i % DemoScript.PERSONAS.size()).bot();
+                String bot =
+                        DemoScript.PERSONAS.get(i % DemoScript.PERSONAS.size()).bot();
                 List<Conversation> candidates = conversations.stream()
                         .filter(c -> c.persona.bot().equals(bot) && !c.checkIn && c.malformation == null)
                         .filter(c -> c.dayOffset >= 1 && c.dayOffset <= DAYS - 3 && c.turns.size() >= 3)
@@ -475,7 +499,8 @@ public final class DemoDataSet {
             int reactions = 0;
             int malformed = 0;
             for (Persona persona : DemoScript.PERSONAS) {
-                WhisperEnginePoints writer = WhisperEnginePoints.writer().seeded(seed ^ persona.collection().hashCode());
+                WhisperEnginePoints writer = WhisperEnginePoints.writer()
+                        .seeded(seed ^ persona.collection().hashCode());
                 List<Group> groups = new ArrayList<>();
                 for (Conversation c : conversations) {
                     if (c.persona == persona) {
@@ -494,8 +519,8 @@ public final class DemoDataSet {
                     reactions += group.reaction() ? 1 : 0;
                     malformed += group.malformed() ? 1 : 0;
                     if (group.messages() > 0) {
-                        windowMessages.merge(persona.bot() + '|' + group.user() + '|' + group.day(),
-                                group.messages(), Integer::sum);
+                        windowMessages.merge(
+                                persona.bot() + '|' + group.user() + '|' + group.day(), group.messages(), Integer::sum);
                     }
                 }
                 collections.add(new DemoCollection(persona.collection(), persona.bot(), List.copyOf(points), messages));
@@ -505,10 +530,11 @@ public final class DemoDataSet {
                 String[] parts = key.split("\\|");
                 windows.add(new DemoWindow(parts[0], parts[1], LocalDate.parse(parts[2]), messages));
             });
-            windows.sort(Comparator.comparing(DemoWindow::day).thenComparing(DemoWindow::bot)
+            windows.sort(Comparator.comparing(DemoWindow::day)
+                    .thenComparing(DemoWindow::bot)
                     .thenComparing(DemoWindow::userId));
-            return new DemoDataSet(lastDay, notAfter, List.copyOf(collections), List.copyOf(windows), reactions,
-                    malformed);
+            return new DemoDataSet(
+                    lastDay, notAfter, List.copyOf(collections), List.copyOf(windows), reactions, malformed);
         }
 
         private List<Group> pointsOf(Conversation c, WhisperEnginePoints collectionWriter) {
@@ -524,22 +550,38 @@ public final class DemoDataSet {
                 Turn turn = c.turns.get(i);
                 LocalDateTime at = c.times.get(i);
                 WhisperEnginePoints speaking = writer.emotion(turn.emotion());
-                groups.add(new Group(instant(at.plus(1, ChronoUnit.MILLIS)),
-                        speaking.exchange(userId, at, turn.user(), turn.bot()), 2, false, false, userId,
+                groups.add(new Group(
+                        instant(at.plus(1, ChronoUnit.MILLIS)),
+                        speaking.exchange(userId, at, turn.user(), turn.bot()),
+                        2,
+                        false,
+                        false,
+                        userId,
                         at.toLocalDate()));
                 LocalDateTime next = i + 1 < c.times.size() ? c.times.get(i + 1) : at.plusMinutes(2);
                 long gapMillis = Duration.between(at, next).toMillis();
                 if (i == c.emojiAfter) {
                     LocalDateTime reactedAt = at.plus(gapMillis / 2, ChronoUnit.MILLIS);
-                    groups.add(new Group(instant(reactedAt.plus(1, ChronoUnit.MILLIS)),
-                            speaking.emojiReaction(userId, reactedAt, c.emoji), 0, true, false, userId,
+                    groups.add(new Group(
+                            instant(reactedAt.plus(1, ChronoUnit.MILLIS)),
+                            speaking.emojiReaction(userId, reactedAt, c.emoji),
+                            0,
+                            true,
+                            false,
+                            userId,
                             reactedAt.toLocalDate()));
                 }
                 if (i == 0 && c.malformation != null) {
                     // A bot bug mid-conversation: one point written wrongly between two good exchanges.
                     LocalDateTime brokenAt = at.plus(gapMillis / 3, ChronoUnit.MILLIS);
-                    groups.add(new Group(instant(brokenAt), List.of(speaking.malformed(c.malformation, userId,
-                            brokenAt)), 0, false, true, userId, brokenAt.toLocalDate()));
+                    groups.add(new Group(
+                            instant(brokenAt),
+                            List.of(speaking.malformed(c.malformation, userId, brokenAt)),
+                            0,
+                            false,
+                            true,
+                            userId,
+                            brokenAt.toLocalDate()));
                 }
             }
             return groups;
@@ -570,7 +612,9 @@ public final class DemoDataSet {
         }
 
         private static Persona persona(String bot) {
-            return DemoScript.PERSONAS.stream().filter(p -> p.bot().equals(bot)).findFirst()
+            return DemoScript.PERSONAS.stream()
+                    .filter(p -> p.bot().equals(bot))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("No demo persona for bot " + bot));
         }
 

@@ -55,8 +55,12 @@ public final class DemoLoader {
             }
         } catch (DemoLoadException e) {
             List<String> left = removeAgain(created);
-            throw left.isEmpty() ? e : new DemoLoadException(e.getMessage() + "; could not remove the partly loaded "
-                    + "collections " + left + ": delete them by hand before loading again", e.getCause());
+            throw left.isEmpty()
+                    ? e
+                    : new DemoLoadException(
+                            e.getMessage() + "; could not remove the partly loaded " + "collections " + left
+                                    + ": delete them by hand before loading again",
+                            e.getCause());
         }
     }
 

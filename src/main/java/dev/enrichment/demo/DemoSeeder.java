@@ -59,24 +59,40 @@ public class DemoSeeder {
             List<String> present = loader.presentCollections();
             if (!present.isEmpty()) {
                 if (present.size() == names.size()) {
-                    Log.infof("Demo seeding (ENRICHMENT_DEMO_SEED=true) skipped: Qdrant %s already has the demo "
-                            + "collections %s", target, present);
+                    Log.infof(
+                            "Demo seeding (ENRICHMENT_DEMO_SEED=true) skipped: Qdrant %s already has the demo "
+                                    + "collections %s",
+                            target, present);
                 } else {
-                    Log.warnf("Demo seeding (ENRICHMENT_DEMO_SEED=true) skipped: Qdrant %s has only some of the demo "
-                            + "collections (%s of %s); delete them to seed the demo data again", target, present, names);
+                    Log.warnf(
+                            "Demo seeding (ENRICHMENT_DEMO_SEED=true) skipped: Qdrant %s has only some of the demo "
+                                    + "collections (%s of %s); delete them to seed the demo data again",
+                            target, present, names);
                 }
                 return DemoSeedOutcome.alreadyPresent(present);
             }
             Instant now = clock.instant();
             DemoDataSet data = DemoDataSet.build(LocalDate.ofInstant(now, ZoneOffset.UTC), now);
             loader.load(data);
-            Log.infof("Demo data seeded (demo only, ENRICHMENT_DEMO_SEED=true) into Qdrant %s: %d messages in %d "
-                    + "points from %d users, %s to %s UTC: %s%s", target, data.messageCount(), data.pointCount(),
-                    data.users().size(), data.firstDay(), data.lastDay(), perCollection(data), lookbackHint());
+            Log.infof(
+                    "Demo data seeded (demo only, ENRICHMENT_DEMO_SEED=true) into Qdrant %s: %d messages in %d "
+                            + "points from %d users, %s to %s UTC: %s%s",
+                    target,
+                    data.messageCount(),
+                    data.pointCount(),
+                    data.users().size(),
+                    data.firstDay(),
+                    data.lastDay(),
+                    perCollection(data),
+                    lookbackHint());
             return new DemoSeedOutcome(DemoSeedOutcome.Status.SEEDED, names, data.messageCount(), data.pointCount());
         } catch (DemoLoader.DemoLoadException e) {
-            Log.errorf(e.getCause(), "Demo seeding (ENRICHMENT_DEMO_SEED=true) failed against Qdrant %s: %s. The "
-                    + "service goes on without demo data", target, e.getMessage());
+            Log.errorf(
+                    e.getCause(),
+                    "Demo seeding (ENRICHMENT_DEMO_SEED=true) failed against Qdrant %s: %s. The "
+                            + "service goes on without demo data",
+                    target,
+                    e.getMessage());
             return DemoSeedOutcome.failed(names);
         }
     }
@@ -90,7 +106,8 @@ public class DemoSeeder {
     private String lookbackHint() {
         int lookback = pipeline.lookbackDays();
         // The look-back counts back from now, so reaching the start of the first of 14 days takes 14 days.
-        return lookback >= DemoDataSet.DAYS ? ""
+        return lookback >= DemoDataSet.DAYS
+                ? ""
                 : ". LOOKBACK_DAYS=" + lookback + ": the first cycle reads only the last " + lookback
                         + " days; set LOOKBACK_DAYS=" + DemoDataSet.DAYS + " to enrich all of them";
     }

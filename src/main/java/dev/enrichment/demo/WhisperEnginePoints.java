@@ -62,8 +62,14 @@ public final class WhisperEnginePoints {
     private final boolean writeTimestampUnix;
     private final Supplier<UUID> ids;
 
-    private WhisperEnginePoints(String channelId, String channelType, String emotion, String botRole,
-            TimestampFormat timestampFormat, boolean writeTimestampUnix, Supplier<UUID> ids) {
+    private WhisperEnginePoints(
+            String channelId,
+            String channelType,
+            String emotion,
+            String botRole,
+            TimestampFormat timestampFormat,
+            boolean writeTimestampUnix,
+            Supplier<UUID> ids) {
         this.channelId = channelId;
         this.channelType = channelType;
         this.emotion = emotion;
@@ -86,13 +92,14 @@ public final class WhisperEnginePoints {
      * }</pre>
      */
     public static WhisperEnginePoints writer() {
-        return new WhisperEnginePoints("1100000000000000001", "dm", "neutral", "assistant", TimestampFormat.NAIVE, true,
-                UUID::randomUUID);
+        return new WhisperEnginePoints(
+                "1100000000000000001", "dm", "neutral", "assistant", TimestampFormat.NAIVE, true, UUID::randomUUID);
     }
 
     /** The {@code emotional_context} (RoBERTa label) of the following points, e.g. {@code joy}. */
     public WhisperEnginePoints emotion(String label) {
-        return new WhisperEnginePoints(channelId, channelType, label, botRole, timestampFormat, writeTimestampUnix, ids);
+        return new WhisperEnginePoints(
+                channelId, channelType, label, botRole, timestampFormat, writeTimestampUnix, ids);
     }
 
     /** {@code channel_id} and {@code channel_type} ({@code dm}/{@code guild}); either may be null. */
@@ -102,7 +109,8 @@ public final class WhisperEnginePoints {
 
     /** Writes the bot's messages with the legacy role {@code bot} instead of {@code assistant}. */
     public WhisperEnginePoints legacyBotRole() {
-        return new WhisperEnginePoints(channelId, channelType, emotion, "bot", timestampFormat, writeTimestampUnix, ids);
+        return new WhisperEnginePoints(
+                channelId, channelType, emotion, "bot", timestampFormat, writeTimestampUnix, ids);
     }
 
     /** How the following points write {@code timestamp}; see {@link TimestampFormat}. */
@@ -119,8 +127,8 @@ public final class WhisperEnginePoints {
     public WhisperEnginePoints seeded(long seed) {
         Random random = new Random(seed);
         Supplier<UUID> seededIds = () -> uuid4(random.nextLong(), random.nextLong());
-        return new WhisperEnginePoints(channelId, channelType, emotion, botRole, timestampFormat, writeTimestampUnix,
-                seededIds);
+        return new WhisperEnginePoints(
+                channelId, channelType, emotion, botRole, timestampFormat, writeTimestampUnix, seededIds);
     }
 
     /** One exchange: user point at {@code naiveUtc}, bot point 1 ms later, pair point at {@code naiveUtc}. */
@@ -143,8 +151,12 @@ public final class WhisperEnginePoints {
         reaction.put("original_bot_message", value("That sounds wonderful, tell me more!"));
         reaction.put("character_context", value("emoji reaction to a bot message"));
         reaction.put("reaction_timestamp", value(isoTimestamp(naiveUtc)));
-        return exchange(userId, naiveUtc, "[EMOJI_REACTION] " + emoji,
-                "[EMOTIONAL_FEEDBACK] " + standardized + " (confidence: 0.90)", reaction);
+        return exchange(
+                userId,
+                naiveUtc,
+                "[EMOJI_REACTION] " + emoji,
+                "[EMOTIONAL_FEEDBACK] " + standardized + " (confidence: 0.90)",
+                reaction);
     }
 
     /**
@@ -168,13 +180,13 @@ public final class WhisperEnginePoints {
 
     /** One user point at {@code naiveUtc} with the given defect. */
     public PointStruct malformed(Malformation kind, String userId, LocalDateTime naiveUtc) {
-        PointStruct.Builder point = point(userId, naiveUtc, "a message with a defect", "user", "user_message", true,
-                Map.of()).toBuilder();
+        PointStruct.Builder point =
+                point(userId, naiveUtc, "a message with a defect", "user", "user_message", true, Map.of()).toBuilder();
         switch (kind) {
             case MISSING_USER_ID -> point.removePayload("user_id");
             case MISSING_TIMESTAMP -> point.removePayload("timestamp").removePayload("timestamp_unix");
-            case UNPARSEABLE_TIMESTAMP -> point.putPayload("timestamp", value("yesterday at noon"))
-                    .removePayload("timestamp_unix");
+            case UNPARSEABLE_TIMESTAMP ->
+                point.putPayload("timestamp", value("yesterday at noon")).removePayload("timestamp_unix");
             case MISSING_CONTENT -> point.removePayload("content");
             case INTEGER_CONTENT -> point.putPayload("content", value(42));
             case STRUCT_CONTENT -> point.putPayload("content", value(Map.of("text", value("nested message"))));
@@ -195,8 +207,8 @@ public final class WhisperEnginePoints {
         return micros.toEpochSecond(ZoneOffset.UTC) + micros.getNano() / 1_000_000_000.0;
     }
 
-    private List<PointStruct> exchange(String userId, LocalDateTime naiveUtc, String userText, String botText,
-            Map<String, Value> extra) {
+    private List<PointStruct> exchange(
+            String userId, LocalDateTime naiveUtc, String userText, String botText, Map<String, Value> extra) {
         Map<String, Value> pairFields = new LinkedHashMap<>(extra);
         pairFields.put("user_message", value(userText));
         pairFields.put("bot_response", value(botText));
@@ -206,10 +218,17 @@ public final class WhisperEnginePoints {
                 point(userId, naiveUtc, userText, "conversation_pair", "conversation_pair", true, pairFields));
     }
 
-    private PointStruct point(String userId, LocalDateTime naiveUtc, String content, String role, String source,
-            boolean withEmotionData, Map<String, Value> extra) {
+    private PointStruct point(
+            String userId,
+            LocalDateTime naiveUtc,
+            String content,
+            String role,
+            String source,
+            boolean withEmotionData,
+            Map<String, Value> extra) {
         LocalDateTime at = timestampFormat == TimestampFormat.NAIVE_WHOLE_SECONDS
-                ? naiveUtc.truncatedTo(ChronoUnit.SECONDS) : naiveUtc.truncatedTo(ChronoUnit.MICROS);
+                ? naiveUtc.truncatedTo(ChronoUnit.SECONDS)
+                : naiveUtc.truncatedTo(ChronoUnit.MICROS);
         Map<String, Value> payload = new LinkedHashMap<>();
         payload.put("user_id", value(userId));
         payload.put("memory_type", value("conversation"));
@@ -229,10 +248,12 @@ public final class WhisperEnginePoints {
         payload.put("word_count", value(content.split("\\s+").length));
         payload.put("char_count", value(content.length()));
         if (withEmotionData) {
-            payload.put("emotion_data", value(Map.of(
-                    "primary_emotion", value(emotion),
-                    "confidence", value(0.87),
-                    "intensity", value(0.6))));
+            payload.put(
+                    "emotion_data",
+                    value(Map.of(
+                            "primary_emotion", value(emotion),
+                            "confidence", value(0.87),
+                            "intensity", value(0.6))));
         }
         payload.putAll(extra);
         return PointStruct.newBuilder()

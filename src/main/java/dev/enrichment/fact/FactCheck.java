@@ -17,17 +17,13 @@ final class FactCheck {
     static final int MAX_REASONING = 1_000;
 
     /** The fact as it will be stored, or why it is rejected. */
-    sealed interface Result permits Accepted, Rejected {
-    }
+    sealed interface Result permits Accepted, Rejected {}
 
-    record Accepted(CheckedFact fact) implements Result {
-    }
+    record Accepted(CheckedFact fact) implements Result {}
 
-    record Rejected(String reason) implements Result {
-    }
+    record Rejected(String reason) implements Result {}
 
-    private FactCheck() {
-    }
+    private FactCheck() {}
 
     static Result check(NewFact fact) {
         if (fact == null) {
@@ -40,8 +36,8 @@ final class FactCheck {
         if (problem != null) {
             return new Rejected(problem);
         }
-        return new Accepted(new CheckedFact(name, entityType, relationshipType, fact.confidence(),
-                storableReasoning(fact.reasoning())));
+        return new Accepted(new CheckedFact(
+                name, entityType, relationshipType, fact.confidence(), storableReasoning(fact.reasoning())));
     }
 
     private static String problem(String name, String entityType, String relationshipType, double confidence) {

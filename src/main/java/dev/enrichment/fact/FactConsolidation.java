@@ -30,12 +30,13 @@ final class FactConsolidation {
      * @param sameType the existing fact of the new fact's type, merged into when storing
      * @param outrankedBy when not storing: the existing fact that wins
      */
-    record Plan(List<StoredFact> superseded, boolean store, Optional<StoredFact> sameType,
-            Optional<StoredFact> outrankedBy) {
-    }
+    record Plan(
+            List<StoredFact> superseded,
+            boolean store,
+            Optional<StoredFact> sameType,
+            Optional<StoredFact> outrankedBy) {}
 
-    private FactConsolidation() {
-    }
+    private FactConsolidation() {}
 
     static Plan plan(String relationshipType, double confidence, List<StoredFact> existing) {
         List<StoredFact> opposites = existing.stream()
@@ -68,7 +69,8 @@ final class FactConsolidation {
         if (sameType.isEmpty()) {
             return strongestSimilar.confidence() >= confidence;
         }
-        return strongestSimilar.confidence() > Math.max(confidence, sameType.get().confidence());
+        return strongestSimilar.confidence()
+                > Math.max(confidence, sameType.get().confidence());
     }
 
     private static List<StoredFact> sorted(List<StoredFact> facts) {

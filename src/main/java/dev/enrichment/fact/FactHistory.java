@@ -19,8 +19,14 @@ class FactHistory {
      * @param relationshipId the {@code user_fact_relationships} row, or null for a new fact that was never stored
      *     because an existing fact outranked it
      */
-    void record(FactSource source, CheckedFact fact, String relationshipType, UUID relationshipId, FactChange change,
-            Double confidenceBefore, Double confidenceAfter) {
+    void record(
+            FactSource source,
+            CheckedFact fact,
+            String relationshipType,
+            UUID relationshipId,
+            FactChange change,
+            Double confidenceBefore,
+            Double confidenceAfter) {
         FactHistoryEntry entry = new FactHistoryEntry();
         entry.relationshipId = relationshipId;
         entry.userId = source.userId();

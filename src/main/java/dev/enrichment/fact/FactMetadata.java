@@ -17,13 +17,13 @@ final class FactMetadata {
 
     static final String EXTRACTION_METHOD = "enrichment_service";
 
-    private FactMetadata() {
-    }
+    private FactMetadata() {}
 
-    static Map<String, Object> patch(FactSource source, CheckedFact fact, Optional<StoredFact> existing,
-            Instant extractedAt) {
+    static Map<String, Object> patch(
+            FactSource source, CheckedFact fact, Optional<StoredFact> existing, Instant extractedAt) {
         Map<String, Object> patch = new LinkedHashMap<>();
-        existing.filter(stored -> !stored.metadataIsObject()).ifPresent(stored -> patch.putAll(stored.contextMetadata()));
+        existing.filter(stored -> !stored.metadataIsObject())
+                .ifPresent(stored -> patch.putAll(stored.contextMetadata()));
         if (existing.isEmpty()) {
             // placeholders the bots expect on a new fact; on a re-extraction whatever is there is kept
             patch.put("confirmation_count", 1);
@@ -37,12 +37,13 @@ final class FactMetadata {
         if (fact.reasoning() != null) {
             patch.put("reasoning", fact.reasoning());
         }
-        List<String> messageIds = source.sourceMessageIds() == null ? List.of() : new ArrayList<>(source.sourceMessageIds());
+        List<String> messageIds =
+                source.sourceMessageIds() == null ? List.of() : new ArrayList<>(source.sourceMessageIds());
         patch.put("source_messages", messageIds);
         patch.put("extraction_method", EXTRACTION_METHOD);
         patch.put("extracted_at", PythonIsoTime.utcWithOffset(extractedAt));
-        latestMessage(source, existing).ifPresent(latest ->
-                patch.put("latest_message_timestamp", PythonIsoTime.naiveUtc(latest)));
+        latestMessage(source, existing)
+                .ifPresent(latest -> patch.put("latest_message_timestamp", PythonIsoTime.naiveUtc(latest)));
         patch.put("conversation_window_size", Math.max(1, messageIds.size()));
         patch.put("bot_name", source.botName());
         patch.put("window_start", PythonIsoTime.utcWithOffset(source.windowStart()));
@@ -56,8 +57,8 @@ final class FactMetadata {
 
     // Re-analysing an older window must not move the old worker's watermark backwards.
     private static Optional<Instant> latestMessage(FactSource source, Optional<StoredFact> existing) {
-        Optional<Instant> stored = existing.flatMap(fact ->
-                PythonIsoTime.parse(fact.contextMetadata().get("latest_message_timestamp")));
+        Optional<Instant> stored = existing.flatMap(
+                fact -> PythonIsoTime.parse(fact.contextMetadata().get("latest_message_timestamp")));
         Optional<Instant> current = Optional.ofNullable(source.latestMessageAt());
         if (stored.isPresent() && current.isPresent()) {
             return Optional.of(stored.get().isAfter(current.get()) ? stored.get() : current.get());

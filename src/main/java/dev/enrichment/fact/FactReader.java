@@ -1,9 +1,9 @@
 package dev.enrichment.fact;
 
-import dev.enrichment.PythonIsoTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.enrichment.PythonIsoTime;
 import dev.enrichment.SqlRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -64,10 +64,20 @@ public class FactReader {
         params.put("limit", query.limit());
         Query q = SqlRow.query(em, sql.toString());
         params.forEach(q::setParameter);
-        List<FactView> facts = SqlRow.all(q).stream().map(r -> new FactView(r.uuid("id"), r.text("entity_name"),
-                r.text("entity_type"), r.text("category"), r.text("relationship_type"), r.decimal("confidence"),
-                r.text("bot"), PythonIsoTime.parse(r.text("latest_message_timestamp")).orElse(null),
-                messageIds(r.text("source_messages")), r.instant("created_at"), r.instant("updated_at"))).toList();
+        List<FactView> facts = SqlRow.all(q).stream()
+                .map(r -> new FactView(
+                        r.uuid("id"),
+                        r.text("entity_name"),
+                        r.text("entity_type"),
+                        r.text("category"),
+                        r.text("relationship_type"),
+                        r.decimal("confidence"),
+                        r.text("bot"),
+                        PythonIsoTime.parse(r.text("latest_message_timestamp")).orElse(null),
+                        messageIds(r.text("source_messages")),
+                        r.instant("created_at"),
+                        r.instant("updated_at")))
+                .toList();
         return new FactList(query.userId(), facts);
     }
 
@@ -77,7 +87,8 @@ public class FactReader {
      * deleted or superseded since are left out.
      */
     public List<LearnedFact> learnedIn(String userId, String bot, Instant from, Instant to) {
-        Query q = SqlRow.query(em, """
+        Query q = SqlRow.query(
+                        em, """
                         SELECT ufr.id, fe.entity_name, fe.entity_type, ufr.relationship_type,
                                ufr.confidence, h.change, h.window_start, h.window_end
                           FROM (SELECT DISTINCT ON (relationship_id) relationship_id, change, window_start, window_end
@@ -89,15 +100,22 @@ public class FactReader {
                                  ORDER BY relationship_id, window_start, id) h
                           JOIN user_fact_relationships ufr ON ufr.id = h.relationship_id
                           JOIN fact_entities fe ON fe.id = ufr.entity_id
-                         WHERE ufr.user_id = :user AND """ + NOT_A_MARKER
-                        + " ORDER BY ufr.confidence DESC NULLS LAST, h.window_start, ufr.id")
+                         WHERE ufr.user_id = :user AND """ + NOT_A_MARKER + " ORDER BY ufr.confidence DESC NULLS LAST, h.window_start, ufr.id")
                 .setParameter("user", userId)
                 .setParameter("bot", bot)
                 .setParameter("from", from)
                 .setParameter("to", to);
-        return SqlRow.all(q).stream().map(r -> new LearnedFact(r.uuid("id"), r.text("entity_name"),
-                r.text("entity_type"), r.text("relationship_type"), r.decimal("confidence"), r.text("change"),
-                r.instant("window_start"), r.instant("window_end"))).toList();
+        return SqlRow.all(q).stream()
+                .map(r -> new LearnedFact(
+                        r.uuid("id"),
+                        r.text("entity_name"),
+                        r.text("entity_type"),
+                        r.text("relationship_type"),
+                        r.decimal("confidence"),
+                        r.text("change"),
+                        r.instant("window_start"),
+                        r.instant("window_end")))
+                .toList();
     }
 
     private List<String> messageIds(String jsonArray) {

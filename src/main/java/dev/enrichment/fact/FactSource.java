@@ -11,6 +11,11 @@ import java.util.List;
  * @param sourceMessageIds the point ids of the window's counted messages
  * @param extractedAt when the analysis ran
  */
-public record FactSource(String userId, String botName, Instant windowStart, Instant windowEnd,
-        Instant latestMessageAt, List<String> sourceMessageIds, Instant extractedAt) {
-}
+public record FactSource(
+        String userId,
+        String botName,
+        Instant windowStart,
+        Instant windowEnd,
+        Instant latestMessageAt,
+        List<String> sourceMessageIds,
+        Instant extractedAt) {}

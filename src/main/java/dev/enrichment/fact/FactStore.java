@@ -24,8 +24,7 @@ import java.util.UUID;
 @ApplicationScoped
 class FactStore {
 
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     private final EntityManager entityManager;
     private final ObjectMapper json;
@@ -36,7 +35,8 @@ class FactStore {
     }
 
     Optional<UUID> findEntityId(String entityType, String entityName) {
-        List<?> ids = entityManager.createNativeQuery("""
+        List<?> ids = entityManager
+                .createNativeQuery("""
                         SELECT CAST(id AS text) FROM fact_entities WHERE entity_type = :type AND entity_name = :name""")
                 .setParameter("type", entityType)
                 .setParameter("name", entityName)
@@ -55,8 +55,13 @@ class FactStore {
                            FOR UPDATE""")
                 .setParameter("user", userId)
                 .setParameter("entity", entityId.toString());
-        return SqlRow.all(query).stream().map(row -> storedFact(row.uuid("id"), row.text("relationship_type"),
-                Objects.requireNonNullElse(row.decimal("confidence"), 0.0), row.text("context_metadata"))).toList();
+        return SqlRow.all(query).stream()
+                .map(row -> storedFact(
+                        row.uuid("id"),
+                        row.text("relationship_type"),
+                        Objects.requireNonNullElse(row.decimal("confidence"), 0.0),
+                        row.text("context_metadata")))
+                .toList();
     }
 
     /**
@@ -64,7 +69,8 @@ class FactStore {
      * {@code tags} key is added because the generated {@code search_vector} reads it.
      */
     UUID upsertEntity(CheckedFact fact, Map<String, Object> extractionAttributes, String naiveNow) {
-        Object id = entityManager.createNativeQuery("""
+        Object id = entityManager
+                .createNativeQuery("""
                         INSERT INTO fact_entities AS fe (entity_type, entity_name, category, attributes, created_at, updated_at)
                         VALUES (:type, :name, :type, CAST(:attributes AS jsonb) || jsonb_build_object('tags', CAST('[]' AS jsonb)),
                                 CAST(:now AS timestamp), CAST(:now AS timestamp))
@@ -88,9 +94,15 @@ class FactStore {
      * Inserts the user's fact or, when the row exists, keeps the higher confidence and merges the metadata patch
      * into what is there, so keys written by the bots or by earlier windows survive.
      */
-    UUID upsertFact(String userId, UUID entityId, CheckedFact fact, String botName, Map<String, Object> metadataPatch,
+    UUID upsertFact(
+            String userId,
+            UUID entityId,
+            CheckedFact fact,
+            String botName,
+            Map<String, Object> metadataPatch,
             String naiveNow) {
-        Object id = entityManager.createNativeQuery("""
+        Object id = entityManager
+                .createNativeQuery("""
                         INSERT INTO user_fact_relationships AS ufr (user_id, entity_id, relationship_type, confidence,
                                     emotional_context, context_metadata, mentioned_by_character, created_at, updated_at)
                         VALUES (:user, CAST(:entity AS uuid), :type, :confidence, 'neutral', CAST(:metadata AS jsonb), :bot,
@@ -115,7 +127,8 @@ class FactStore {
     }
 
     void deleteFact(UUID id) {
-        entityManager.createNativeQuery("DELETE FROM user_fact_relationships WHERE id = CAST(:id AS uuid)")
+        entityManager
+                .createNativeQuery("DELETE FROM user_fact_relationships WHERE id = CAST(:id AS uuid)")
                 .setParameter("id", id.toString())
                 .executeUpdate();
     }

@@ -12,7 +12,15 @@ import java.util.UUID;
  * @param latestMessageTimestamp the newest message of the conversation it was extracted from; null when unknown
  * @param sourceMessageIds Qdrant point ids of the messages it was extracted from
  */
-public record FactView(UUID id, String entity, String entityType, String category, String relationship,
-        Double confidence, String bot, Instant latestMessageTimestamp, List<String> sourceMessageIds,
-        Instant createdAt, Instant updatedAt) {
-}
+public record FactView(
+        UUID id,
+        String entity,
+        String entityType,
+        String category,
+        String relationship,
+        Double confidence,
+        String bot,
+        Instant latestMessageTimestamp,
+        List<String> sourceMessageIds,
+        Instant createdAt,
+        Instant updatedAt) {}

@@ -13,8 +13,14 @@ import java.util.List;
  * @param rejected facts that failed validation and were skipped
  * @param rejections one reason per rejected fact, with its position in the batch; never the fact's text
  */
-public record FactWriteOutcome(int created, int strengthened, int confirmed, int outranked, int superseded,
-        int rejected, List<String> rejections) {
+public record FactWriteOutcome(
+        int created,
+        int strengthened,
+        int confirmed,
+        int outranked,
+        int superseded,
+        int rejected,
+        List<String> rejections) {
 
     public FactWriteOutcome {
         rejections = List.copyOf(rejections);

@@ -76,7 +76,8 @@ public class FactWriter {
                 .orElse(List.of());
         FactConsolidation.Plan plan = FactConsolidation.plan(fact.relationshipType(), fact.confidence(), existing);
         for (StoredFact old : plan.superseded()) {
-            history.record(source, fact, old.relationshipType(), old.id(), FactChange.SUPERSEDED, old.confidence(), null);
+            history.record(
+                    source, fact, old.relationshipType(), old.id(), FactChange.SUPERSEDED, old.confidence(), null);
             store.deleteFact(old.id());
             tally.superseded++;
         }
@@ -88,17 +89,27 @@ public class FactWriter {
         }
         Instant extractedAt = source.extractedAt() != null ? source.extractedAt() : now;
         String naiveNow = PythonIsoTime.naiveUtc(now);
-        UUID entityId = store.upsertEntity(fact, Map.of(
-                "extraction_method", FactMetadata.EXTRACTION_METHOD,
-                "extracted_at", PythonIsoTime.utcWithOffset(extractedAt)), naiveNow);
+        UUID entityId = store.upsertEntity(
+                fact,
+                Map.of(
+                        "extraction_method",
+                        FactMetadata.EXTRACTION_METHOD,
+                        "extracted_at",
+                        PythonIsoTime.utcWithOffset(extractedAt)),
+                naiveNow);
         Map<String, Object> metadata = FactMetadata.patch(source, fact, plan.sameType(), extractedAt);
         Optional<StoredFact> sameType = plan.sameType();
         if (sameType.isPresent()) {
             StoredFact old = sameType.get();
             boolean stronger = fact.confidence() > old.confidence();
-            history.record(source, fact, fact.relationshipType(), old.id(),
+            history.record(
+                    source,
+                    fact,
+                    fact.relationshipType(),
+                    old.id(),
                     stronger ? FactChange.STRENGTHENED : FactChange.CONFIRMED,
-                    old.confidence(), Math.max(old.confidence(), fact.confidence()));
+                    old.confidence(),
+                    Math.max(old.confidence(), fact.confidence()));
             store.upsertFact(source.userId(), entityId, fact, source.botName(), metadata, naiveNow);
             if (stronger) {
                 tally.strengthened++;
@@ -114,7 +125,9 @@ public class FactWriter {
 
     private static void requireWindow(FactSource source) {
         Objects.requireNonNull(source, "source");
-        if (source.userId() == null || source.userId().isBlank() || source.botName() == null
+        if (source.userId() == null
+                || source.userId().isBlank()
+                || source.botName() == null
                 || source.botName().isBlank()) {
             throw new IllegalArgumentException("a fact source needs a user id and a bot name");
         }
@@ -132,8 +145,8 @@ public class FactWriter {
         final List<String> rejections = new ArrayList<>();
 
         FactWriteOutcome outcome() {
-            return new FactWriteOutcome(created, strengthened, confirmed, outranked, superseded, rejections.size(),
-                    rejections);
+            return new FactWriteOutcome(
+                    created, strengthened, confirmed, outranked, superseded, rejections.size(), rejections);
         }
     }
 }

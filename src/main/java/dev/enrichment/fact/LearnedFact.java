@@ -9,6 +9,12 @@ import java.util.UUID;
  * @param change what that extraction did to it: {@code created}, {@code confirmed} or {@code strengthened}
  * @param windowStart the window it was (first) extracted from in the range asked for
  */
-public record LearnedFact(UUID id, String entity, String entityType, String relationship, Double confidence,
-        String change, Instant windowStart, Instant windowEnd) {
-}
+public record LearnedFact(
+        UUID id,
+        String entity,
+        String entityType,
+        String relationship,
+        Double confidence,
+        String change,
+        Instant windowStart,
+        Instant windowEnd) {}

@@ -9,6 +9,5 @@ package dev.enrichment.fact;
  * @param confidence 0..1
  * @param reasoning the model's short justification; stored in the fact's metadata
  */
-public record NewFact(String entityName, String entityType, String relationshipType, double confidence,
-        String reasoning) {
-}
+public record NewFact(
+        String entityName, String entityType, String relationshipType, double confidence, String reasoning) {}

@@ -29,8 +29,7 @@ final class RelationshipTypes {
     // "plus the reverse mappings": every declared pair counts in both directions
     private static final Map<String, Set<String>> OPPOSITES = symmetric(DECLARED_OPPOSITES);
 
-    private RelationshipTypes() {
-    }
+    private RelationshipTypes() {}
 
     static boolean areOpposite(String a, String b) {
         return OPPOSITES.getOrDefault(a, Set.of()).contains(b);

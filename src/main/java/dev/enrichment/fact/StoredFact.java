@@ -11,6 +11,9 @@ import java.util.UUID;
  * @param metadataIsObject false when the column held something other than a JSON object (or NULL), which the
  *     SQL merge cannot extend: the writer then carries {@link #contextMetadata} over itself
  */
-record StoredFact(UUID id, String relationshipType, double confidence, Map<String, Object> contextMetadata,
-        boolean metadataIsObject) {
-}
+record StoredFact(
+        UUID id,
+        String relationshipType,
+        double confidence,
+        Map<String, Object> contextMetadata,
+        boolean metadataIsObject) {}

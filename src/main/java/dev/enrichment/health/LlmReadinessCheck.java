@@ -25,8 +25,8 @@ public class LlmReadinessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         LlmOutage.Status status = outage.current();
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("llm")
-                .withData("analysis", status.paused() ? "paused" : "running");
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("llm").withData("analysis", status.paused() ? "paused" : "running");
         if (status.paused()) {
             response.withData("reason", status.reason())
                     .withData("since", status.since().toString())

@@ -30,17 +30,21 @@ public class QdrantReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("qdrant")
-                .withData("target", config.host() + ":" + config.grpcPort());
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("qdrant").withData("target", config.host() + ":" + config.grpcPort());
         try {
-            HealthCheckReply reply = client.healthCheckAsync(TIMEOUT)
-                    .get(TIMEOUT.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            HealthCheckReply reply =
+                    client.healthCheckAsync(TIMEOUT).get(TIMEOUT.toMillis() + 1_000, TimeUnit.MILLISECONDS);
             return response.up().withData("version", reply.getVersion()).build();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            return response.down().withData("error", String.valueOf(cause.getMessage())).build();
+            return response.down()
+                    .withData("error", String.valueOf(cause.getMessage()))
+                    .build();
         } catch (TimeoutException e) {
-            return response.down().withData("error", "no answer within " + TIMEOUT.toSeconds() + " s").build();
+            return response.down()
+                    .withData("error", "no answer within " + TIMEOUT.toSeconds() + " s")
+                    .build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return response.down().withData("error", "interrupted").build();

@@ -17,20 +17,30 @@ final class BackfillTally {
 
     /** One bot's row of the table: a dry run counts {@code wouldUpdate}, a live run {@code updated}. */
     @RegisterForReflection
-    record BotRow(String bot, List<String> collections, long found, Long wouldUpdate, Long updated,
-            long skippedNoMessages, long skippedNoCollection, long failed, List<String> errors) {
-    }
+    record BotRow(
+            String bot,
+            List<String> collections,
+            long found,
+            Long wouldUpdate,
+            Long updated,
+            long skippedNoMessages,
+            long skippedNoCollection,
+            long failed,
+            List<String> errors) {}
 
     /** Totals over every bot, the job's counters: a dry run counts {@code wouldUpdate}, a live run {@code updated}. */
     @RegisterForReflection
-    record Totals(long found, Long wouldUpdate, Long updated, long skippedNoMessages, long skippedNoCollection,
-            long failed) {
-    }
+    record Totals(
+            long found,
+            Long wouldUpdate,
+            Long updated,
+            long skippedNoMessages,
+            long skippedNoCollection,
+            long failed) {}
 
     /** The job's result: the totals and the per-bot table. */
     @RegisterForReflection
-    record Result(@JsonUnwrapped Totals totals, Map<String, BotRow> perBot) {
-    }
+    record Result(@JsonUnwrapped Totals totals, Map<String, BotRow> perBot) {}
 
     /** One bot's counts while the job runs; {@code changed} is what its row shows as would-update or updated. */
     private static final class Row {
@@ -71,7 +81,8 @@ final class BackfillTally {
     void found(String bot, String canonicalBot, List<BotCollection> collections, int facts) {
         Row row = row(bot);
         row.bot = canonicalBot;
-        row.collections = collections.stream().map(BotCollection::collectionName).toList();
+        row.collections =
+                collections.stream().map(BotCollection::collectionName).toList();
         row.found += facts;
     }
 
@@ -97,8 +108,13 @@ final class BackfillTally {
 
     Totals totals() {
         long changed = sum(row -> row.changed);
-        return new Totals(sum(row -> row.found), dryRun ? changed : null, dryRun ? null : changed,
-                sum(row -> row.noMessages), sum(row -> row.noCollection), sum(row -> row.failed));
+        return new Totals(
+                sum(row -> row.found),
+                dryRun ? changed : null,
+                dryRun ? null : changed,
+                sum(row -> row.noMessages),
+                sum(row -> row.noCollection),
+                sum(row -> row.failed));
     }
 
     JobProgress progress(long total) {
@@ -107,9 +123,18 @@ final class BackfillTally {
 
     Map<String, BotRow> perBot() {
         Map<String, BotRow> table = new TreeMap<>();
-        rows.forEach((bot, row) -> table.put(bot, new BotRow(row.bot, row.collections, row.found,
-                dryRun ? row.changed : null, dryRun ? null : row.changed, row.noMessages, row.noCollection,
-                row.failed, List.copyOf(row.errors))));
+        rows.forEach((bot, row) -> table.put(
+                bot,
+                new BotRow(
+                        row.bot,
+                        row.collections,
+                        row.found,
+                        dryRun ? row.changed : null,
+                        dryRun ? null : row.changed,
+                        row.noMessages,
+                        row.noCollection,
+                        row.failed,
+                        List.copyOf(row.errors))));
         return table;
     }
 

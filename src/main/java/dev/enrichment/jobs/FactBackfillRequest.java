@@ -8,7 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record FactBackfillRequest(
         @Schema(description = "Plan only, write nothing (default true: a live run must be asked for)")
         Boolean dryRun,
-        @Schema(description = "Only facts of these bots (fact names such as elena_7d match elena too)",
+
+        @Schema(
+                description = "Only facts of these bots (fact names such as elena_7d match elena too)",
                 example = "[\"elena\", \"marcus\"]")
-        List<String> bots) {
-}
+        List<String> bots) {}

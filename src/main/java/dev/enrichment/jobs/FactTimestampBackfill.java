@@ -55,22 +55,18 @@ class FactTimestampBackfill implements JobHandler<FactTimestampBackfill.Paramete
 
     /** Only facts of these bots, lower case (a legacy name such as elena_7d matches elena too); all when null. */
     @RegisterForReflection
-    record Parameters(List<String> bots) {
-    }
+    record Parameters(List<String> bots) {}
 
     /** Where a resumed run continues: every (bot, user) group up to and including this one is done. */
     @RegisterForReflection
-    record Checkpoint(String lastBot, String lastUserId) {
-    }
+    record Checkpoint(String lastBot, String lastUserId) {}
 
     /** One planned change, as the sample shows it. */
     @RegisterForReflection
-    record PlannedChange(UUID factId, String bot, String userId, String latestMessageTimestamp) {
-    }
+    record PlannedChange(UUID factId, String bot, String userId, String latestMessageTimestamp) {}
 
     /** One fact to backfill. {@code createdAt} is the naive column read as UTC. */
-    record Candidate(UUID id, String bot, String userId, Instant createdAt) {
-    }
+    record Candidate(UUID id, String bot, String userId, Instant createdAt) {}
 
     /** The facts of one bot and user, read with one paged scan. */
     record GroupKey(String bot, String userId) implements Comparable<GroupKey> {
@@ -89,23 +85,34 @@ class FactTimestampBackfill implements JobHandler<FactTimestampBackfill.Paramete
         List<String> botFilter = Objects.requireNonNullElse(context.parameters().bots(), List.of());
         Map<String, List<BotCollection>> collections = new LinkedHashMap<>();
         for (BotCollection collection : source.botCollections()) {
-            collections.computeIfAbsent(collection.botName(), b -> new ArrayList<>()).add(collection);
+            collections
+                    .computeIfAbsent(collection.botName(), b -> new ArrayList<>())
+                    .add(collection);
         }
         TreeMap<GroupKey, List<Candidate>> groups = new TreeMap<>();
         for (Candidate candidate : candidates()) {
-            if (botFilter.isEmpty() || botFilter.contains(candidate.bot())
+            if (botFilter.isEmpty()
+                    || botFilter.contains(candidate.bot())
                     || botFilter.contains(canonicalBot(candidate.bot()))) {
                 groups.computeIfAbsent(new GroupKey(candidate.bot(), candidate.userId()), k -> new ArrayList<>())
                         .add(candidate);
             }
         }
         BackfillTally tally = BackfillTally.resume(context.dryRun(), context.savedPerBot(BackfillTally.BotRow.class));
-        GroupKey resumeAfter = context.checkpoint(Checkpoint.class).filter(saved -> saved.lastBot() != null)
-                .map(saved -> new GroupKey(saved.lastBot(), saved.lastUserId())).orElse(null);
+        GroupKey resumeAfter = context.checkpoint(Checkpoint.class)
+                .filter(saved -> saved.lastBot() != null)
+                .map(saved -> new GroupKey(saved.lastBot(), saved.lastUserId()))
+                .orElse(null);
         Map<GroupKey, List<Candidate>> remaining = resumeAfter == null ? groups : groups.tailMap(resumeAfter, false);
-        long total = tally.totals().found() + remaining.values().stream().mapToLong(List::size).sum();
-        Log.infof("Job %s (%s): %d facts in %d (bot, user) groups to process%s, dry_run=%s", context.jobId(), KIND,
-                total - tally.totals().found(), remaining.size(), resumeAfter == null ? "" : " after the checkpoint",
+        long total = tally.totals().found()
+                + remaining.values().stream().mapToLong(List::size).sum();
+        Log.infof(
+                "Job %s (%s): %d facts in %d (bot, user) groups to process%s, dry_run=%s",
+                context.jobId(),
+                KIND,
+                total - tally.totals().found(),
+                remaining.size(),
+                resumeAfter == null ? "" : " after the checkpoint",
                 context.dryRun());
 
         String backfilledAt = PythonIsoTime.naiveUtc(context.clock().instant());
@@ -132,29 +139,37 @@ class FactTimestampBackfill implements JobHandler<FactTimestampBackfill.Paramete
                     }
                 } catch (RuntimeException e) {
                     tally.failed(key.bot(), facts.size(), key.userId() + ": " + e.getMessage());
-                    Log.warnf("Job %s (%s): group %s/%s failed: %s", context.jobId(), KIND, key.bot(),
-                            key.userId(), e.getMessage());
+                    Log.warnf(
+                            "Job %s (%s): group %s/%s failed: %s",
+                            context.jobId(), KIND, key.bot(), key.userId(), e.getMessage());
                 }
             }
-            planned.forEach((fact, latest) -> context.sample(new PlannedChange(fact, key.bot(), key.userId(),
-                    PythonIsoTime.naiveUtc(latest))));
+            planned.forEach((fact, latest) ->
+                    context.sample(new PlannedChange(fact, key.bot(), key.userId(), PythonIsoTime.naiveUtc(latest))));
             Checkpoint checkpoint = new Checkpoint(key.bot(), key.userId());
             tally.updated(key.bot(), planned.size());
             try {
-                context.save(tally.progress(total), checkpoint,
-                        context.dryRun() ? () -> { } : () -> write(planned, backfilledAt));
+                context.save(
+                        tally.progress(total),
+                        checkpoint,
+                        context.dryRun() ? () -> {} : () -> write(planned, backfilledAt));
             } catch (JobCancelledException e) {
                 throw e;
             } catch (RuntimeException e) {
                 // The group's writes rolled back together with its checkpoint: record the failure and go on.
                 tally.updated(key.bot(), -planned.size());
                 tally.failed(key.bot(), planned.size(), key.userId() + ": " + e.getMessage());
-                context.save(tally.progress(total), checkpoint, () -> { });
+                context.save(tally.progress(total), checkpoint, () -> {});
             }
         }
         BackfillTally.Result result = tally.result();
-        Log.infof("Job %s (%s) %s: per bot %s; totals %s", context.jobId(), KIND,
-                context.dryRun() ? "planned (dry run)" : "done", result.perBot(), result.totals());
+        Log.infof(
+                "Job %s (%s) %s: per bot %s; totals %s",
+                context.jobId(),
+                KIND,
+                context.dryRun() ? "planned (dry run)" : "done",
+                result.perBot(),
+                result.totals());
         return result;
     }
 
@@ -170,20 +185,25 @@ class FactTimestampBackfill implements JobHandler<FactTimestampBackfill.Paramete
                       AND f.relationship_type NOT LIKE '\\_enrichment%'
                       AND e.entity_type <> '_processing_marker'
                     """));
-            return rows.stream().map(row -> new Candidate(row.uuid("id"), row.text("bot"), row.text("user_id"),
-                    row.instant("created_at"))).toList();
+            return rows.stream()
+                    .map(row -> new Candidate(
+                            row.uuid("id"), row.text("bot"), row.text("user_id"), row.instant("created_at")))
+                    .toList();
         });
     }
 
     /** The user's message timestamps up to the group's newest fact, from paged scans of the bot's collections. */
-    private TreeSet<Instant> messageTimestamps(List<BotCollection> collections, String userId,
-            List<Candidate> facts) {
-        Instant newest = facts.stream().map(Candidate::createdAt).max(Comparator.naturalOrder()).orElseThrow();
+    private TreeSet<Instant> messageTimestamps(List<BotCollection> collections, String userId, List<Candidate> facts) {
+        Instant newest = facts.stream()
+                .map(Candidate::createdAt)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
         // until() is exclusive and a message at exactly created_at counts, hence the microsecond.
         Instant until = newest.plus(1, ChronoUnit.MICROS);
         TreeSet<Instant> timestamps = new TreeSet<>();
         for (BotCollection collection : collections) {
-            source.forEachPage(MessageQuery.all(collection).forUser(userId).until(until),
+            source.forEachPage(
+                    MessageQuery.all(collection).forUser(userId).until(until),
                     page -> page.messages().stream().map(Message::timestamp).forEach(timestamps::add));
         }
         return timestamps;
@@ -216,6 +236,7 @@ class FactTimestampBackfill implements JobHandler<FactTimestampBackfill.Paramete
     static String canonicalBot(String bot) {
         String lower = bot.trim().toLowerCase(java.util.Locale.ROOT);
         return lower.endsWith(LEGACY_SUFFIX) && lower.length() > LEGACY_SUFFIX.length()
-                ? lower.substring(0, lower.length() - LEGACY_SUFFIX.length()) : lower;
+                ? lower.substring(0, lower.length() - LEGACY_SUFFIX.length())
+                : lower;
     }
 }

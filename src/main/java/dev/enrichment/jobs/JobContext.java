@@ -17,6 +17,7 @@ class JobContext<P extends Record> {
 
     /** The job as this run found it: its checkpoint and saved progress are those of the run it resumes. */
     private final Job job;
+
     private final P parameters;
     private final ArrayNode sample;
     private final JobStore store;
@@ -99,8 +100,13 @@ class JobContext<P extends Record> {
         Instant now = clock.instant();
         if (!now.isBefore(lastLogged.plus(config.progressLogInterval()))) {
             lastLogged = now;
-            Log.infof("Job %s (%s): %d of %s done, counters %s", job.id, job.kind, progress.done(),
-                    progress.total() == null ? "?" : progress.total().toString(), progress.counters());
+            Log.infof(
+                    "Job %s (%s): %d of %s done, counters %s",
+                    job.id,
+                    job.kind,
+                    progress.done(),
+                    progress.total() == null ? "?" : progress.total().toString(),
+                    progress.counters());
         }
     }
 }

@@ -47,6 +47,7 @@ public class JobResource {
                          "user_id": "672814231002939413", "latest_message_timestamp": "2025-10-18T23:23:30.655569"}],
              "result": null, "error": null, "cancel_requested": false, "created_at": "2025-10-21T01:00:00Z",
              "started_at": "2025-10-21T01:00:01Z", "finished_at": null, "heartbeat_at": "2025-10-21T01:00:41Z"}""";
+
     private static final int LIST_LIMIT = 100;
 
     private final JobService jobs;
@@ -59,69 +60,107 @@ public class JobResource {
 
     @GET
     @Operation(summary = "List jobs", description = "Newest first, at most 100.")
-    @APIResponse(responseCode = "200", description = "The jobs", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "jobs", value = "[" + JOB_EXAMPLE + "]")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The jobs",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "jobs", value = "[" + JOB_EXAMPLE + "]")))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
-    public List<JobView> list(@Parameter(description = "Only this kind") @QueryParam("kind") String kind,
-            @Parameter(description = "Only this status: queued, running, succeeded, failed, cancelled",
-                    schema = @Schema(type = SchemaType.STRING)) @QueryParam("status") JobStatus status) {
+    public List<JobView> list(
+            @Parameter(description = "Only this kind") @QueryParam("kind") String kind,
+            @Parameter(
+                            description = "Only this status: queued, running, succeeded, failed, cancelled",
+                            schema = @Schema(type = SchemaType.STRING))
+                    @QueryParam("status")
+                    JobStatus status) {
         return jobs.list(kind, status, LIST_LIMIT);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One job", description = "Status, percent, ETA, per-bot table, counters and, for a dry "
-            + "run, a sample of the planned changes.")
-    @APIResponse(responseCode = "200", description = "The job", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "job", value = JOB_EXAMPLE)))
+    @Operation(
+            summary = "One job",
+            description = "Status, percent, ETA, per-bot table, counters and, for a dry "
+                    + "run, a sample of the planned changes.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The job",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "job", value = JOB_EXAMPLE)))
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public JobView get(@Parameter(description = "Job id") @PathParam("id") String id) {
-        return jobs.find(uuid(id))
-                .orElseThrow(() -> ApiProblem.notFound("no job " + id));
+        return jobs.find(uuid(id)).orElseThrow(() -> ApiProblem.notFound("no job " + id));
     }
 
     @POST
     @Path("/{id}/cancel")
-    @Operation(summary = "Cancel a job", description = "A queued or running job stops at its next checkpoint; "
-            + "a finished job is left as it is.")
-    @APIResponse(responseCode = "202", description = "Cancellation requested (or the job had already ended)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "job", value = JOB_EXAMPLE)))
+    @Operation(
+            summary = "Cancel a job",
+            description = "A queued or running job stops at its next checkpoint; " + "a finished job is left as it is.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Cancellation requested (or the job had already ended)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "job", value = JOB_EXAMPLE)))
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response cancel(@Parameter(description = "Job id") @PathParam("id") String id) {
-        JobView view = jobs.cancel(uuid(id))
-                .orElseThrow(() -> ApiProblem.notFound("no job " + id));
-        return Response.accepted(view).location(URI.create(PATH + "/" + view.id())).build();
+        JobView view = jobs.cancel(uuid(id)).orElseThrow(() -> ApiProblem.notFound("no job " + id));
+        return Response.accepted(view)
+                .location(URI.create(PATH + "/" + view.id()))
+                .build();
     }
 
     @POST
     @Path("/fact-timestamp-backfill")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start the fact timestamp backfill", description = "Gives facts without "
-            + "context_metadata.latest_message_timestamp the newest message timestamp at or before their created_at. "
-            + "A dry run (the default) plans and writes nothing.")
-    @APIResponse(responseCode = "202", description = "The job was queued (Location: the job)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "job", value = JOB_EXAMPLE)))
+    @Operation(
+            summary = "Start the fact timestamp backfill",
+            description = "Gives facts without "
+                    + "context_metadata.latest_message_timestamp the newest message timestamp at or before their created_at. "
+                    + "A dry run (the default) plans and writes nothing.")
+    @APIResponse(
+            responseCode = "202",
+            description = "The job was queued (Location: the job)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "job", value = JOB_EXAMPLE)))
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response factTimestampBackfill(FactBackfillRequest request) {
         FactBackfillRequest body = request == null ? new FactBackfillRequest(null, null) : request;
-        List<String> bots = body.bots() == null ? List.of()
-                : body.bots().stream().map(b -> b.strip().toLowerCase(Locale.ROOT)).toList();
-        return started(jobs.start(FactTimestampBackfill.KIND, new FactTimestampBackfill.Parameters(
-                bots.isEmpty() ? null : bots), !Boolean.FALSE.equals(body.dryRun()), startedBy()));
+        List<String> bots = body.bots() == null
+                ? List.of()
+                : body.bots().stream()
+                        .map(b -> b.strip().toLowerCase(Locale.ROOT))
+                        .toList();
+        return started(jobs.start(
+                FactTimestampBackfill.KIND,
+                new FactTimestampBackfill.Parameters(bots.isEmpty() ? null : bots),
+                !Boolean.FALSE.equals(body.dryRun()),
+                startedBy()));
     }
 
     @POST
     @Path("/summary-regeneration")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start a bulk summary regeneration", description = "Re-analyses the selected summaries "
-            + "newest first, keeping each old text as a revision. A dry run (the default) reports counts and an "
-            + "estimate of tokens and cost.")
-    @APIResponse(responseCode = "202", description = "The job was queued (Location: the job)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "job", value = JOB_EXAMPLE)))
+    @Operation(
+            summary = "Start a bulk summary regeneration",
+            description = "Re-analyses the selected summaries "
+                    + "newest first, keeping each old text as a revision. A dry run (the default) reports counts and an "
+                    + "estimate of tokens and cost.")
+    @APIResponse(
+            responseCode = "202",
+            description = "The job was queued (Location: the job)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "job", value = JOB_EXAMPLE)))
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response summaryRegeneration(SummaryRegenerationRequest request) {
         SummaryRegenerationRequest body = request == null
@@ -133,20 +172,29 @@ public class JobResource {
         if (body.from() != null && body.to() != null && !body.from().isBefore(body.to())) {
             throw ApiProblem.badRequest("to", "must be after from");
         }
-        SummaryRegeneration.Parameters parameters = new SummaryRegeneration.Parameters(QueryParams.text(body.bot()),
-                QueryParams.text(body.userId()), body.from(), body.to(), QueryParams.text(body.summaryType()),
-                body.maxConfidence(), QueryParams.text(body.enrichmentVersionBelow()),
-                Boolean.TRUE.equals(body.onlyPlaceholders()) ? Boolean.TRUE : null, body.limit());
-        return started(jobs.start(SummaryRegeneration.KIND, parameters, !Boolean.FALSE.equals(body.dryRun()),
-                startedBy()));
+        SummaryRegeneration.Parameters parameters = new SummaryRegeneration.Parameters(
+                QueryParams.text(body.bot()),
+                QueryParams.text(body.userId()),
+                body.from(),
+                body.to(),
+                QueryParams.text(body.summaryType()),
+                body.maxConfidence(),
+                QueryParams.text(body.enrichmentVersionBelow()),
+                Boolean.TRUE.equals(body.onlyPlaceholders()) ? Boolean.TRUE : null,
+                body.limit());
+        return started(
+                jobs.start(SummaryRegeneration.KIND, parameters, !Boolean.FALSE.equals(body.dryRun()), startedBy()));
     }
 
     private Response started(JobView job) {
-        return Response.accepted(job).location(URI.create(PATH + "/" + job.id())).build();
+        return Response.accepted(job)
+                .location(URI.create(PATH + "/" + job.id()))
+                .build();
     }
 
     private String startedBy() {
-        return caller.role().map(role -> role.name().toLowerCase(Locale.ROOT) + " key")
+        return caller.role()
+                .map(role -> role.name().toLowerCase(Locale.ROOT) + " key")
                 .orElse("unauthenticated (auth disabled)");
     }
 

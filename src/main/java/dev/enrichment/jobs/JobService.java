@@ -60,8 +60,8 @@ public class JobService {
             throw new IllegalArgumentException("no " + kind + " job takes " + parameters);
         }
         Job job = store.create(kind, parameters, dryRun, startedBy);
-        Log.infof("Job %s (%s) queued by %s, dry_run=%s, parameters %s", job.id, kind, startedBy, dryRun,
-                job.parameters);
+        Log.infof(
+                "Job %s (%s) queued by %s, dry_run=%s, parameters %s", job.id, kind, startedBy, dryRun, job.parameters);
         runners.submit(() -> run(job.id));
         return JobView.of(job, clock);
     }
@@ -71,7 +71,9 @@ public class JobService {
     }
 
     List<JobView> list(String kind, JobStatus status, int limit) {
-        return store.list(kind, status, limit).stream().map(job -> JobView.of(job, clock)).toList();
+        return store.list(kind, status, limit).stream()
+                .map(job -> JobView.of(job, clock))
+                .toList();
     }
 
     /** Asks the job to stop at its next checkpoint; empty when there is no such job. */
@@ -129,7 +131,9 @@ public class JobService {
     }
 
     /** Refreshes the heartbeat of the jobs this process runs and passes on cancellations asked for elsewhere. */
-    @Scheduled(identity = "job-heartbeat", every = "${jobs.heartbeat-interval}",
+    @Scheduled(
+            identity = "job-heartbeat",
+            every = "${jobs.heartbeat-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void heartbeat() {
         try {
@@ -146,7 +150,9 @@ public class JobService {
     }
 
     /** Resumes jobs whose process died; the first check comes right after startup. */
-    @Scheduled(identity = "job-stale-check", every = "${jobs-stale-check.every}",
+    @Scheduled(
+            identity = "job-stale-check",
+            every = "${jobs-stale-check.every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void staleCheck() {
         try {

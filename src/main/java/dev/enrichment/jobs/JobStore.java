@@ -48,8 +48,9 @@ class JobStore {
 
     /** A stored per-bot table, bot to row, as a sorted map to carry on with; empty for a missing value. */
     <T> Map<String, T> tableFromJson(JsonNode json, Class<T> row) {
-        return json == null || json.isNull() ? new TreeMap<>() : mapper.convertValue(json,
-                mapper.getTypeFactory().constructMapType(TreeMap.class, String.class, row));
+        return json == null || json.isNull()
+                ? new TreeMap<>()
+                : mapper.convertValue(json, mapper.getTypeFactory().constructMapType(TreeMap.class, String.class, row));
     }
 
     /**
@@ -87,15 +88,16 @@ class JobStore {
 
     /** Newest first, optionally of one kind and status. */
     List<Job> list(String kind, JobStatus status, int limit) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("""
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.createQuery("""
                 SELECT j FROM Job j
                 WHERE (:kind IS NULL OR j.kind = :kind) AND (:status IS NULL OR j.status = :status)
                 ORDER BY j.createdAt DESC
                 """, Job.class)
-                .setParameter("kind", kind)
-                .setParameter("status", status)
-                .setMaxResults(limit)
-                .getResultList());
+                        .setParameter("kind", kind)
+                        .setParameter("status", status)
+                        .setMaxResults(limit)
+                        .getResultList());
     }
 
     /** Marks the job running (again) with a fresh heartbeat; returns its current state. */
@@ -156,10 +158,10 @@ class JobStore {
                     .setParameter("ids", ids)
                     .setParameter("running", JobStatus.RUNNING)
                     .executeUpdate();
-            return new HashSet<>(em.createQuery(
-                    "SELECT j.id FROM Job j WHERE j.id IN :ids AND j.cancelRequested = true", UUID.class)
-                    .setParameter("ids", ids)
-                    .getResultList());
+            return new HashSet<>(
+                    em.createQuery("SELECT j.id FROM Job j WHERE j.id IN :ids AND j.cancelRequested = true", UUID.class)
+                            .setParameter("ids", ids)
+                            .getResultList());
         });
     }
 
@@ -179,9 +181,13 @@ class JobStore {
                                 LIMIT 1
                                 FOR UPDATE SKIP LOCKED)
                     RETURNING id
-                    """).setParameter(1, now).setParameter(2, cutoff).getResultList();
-            return claimed.stream().findFirst().map(value -> value instanceof UUID u ? u : UUID.fromString(
-                    value.toString()));
+                    """)
+                    .setParameter(1, now)
+                    .setParameter(2, cutoff)
+                    .getResultList();
+            return claimed.stream()
+                    .findFirst()
+                    .map(value -> value instanceof UUID u ? u : UUID.fromString(value.toString()));
         });
     }
 

@@ -31,13 +31,26 @@ public record JobView(
 
     /** Items done of the total, the percent and the estimated seconds left (null when unknown). */
     @RegisterForReflection
-    public record Progress(long done, Long total, Double percent, Long etaSeconds) {
-    }
+    public record Progress(long done, Long total, Double percent, Long etaSeconds) {}
 
     static JobView of(Job job, Clock clock) {
-        return new JobView(job.id, job.kind, job.status.name().toLowerCase(java.util.Locale.ROOT), job.dryRun,
-                job.parameters, job.startedBy, progress(job, clock), job.perBot, job.counters, job.sample,
-                job.result, job.error, job.cancelRequested, job.createdAt, job.startedAt, job.finishedAt,
+        return new JobView(
+                job.id,
+                job.kind,
+                job.status.name().toLowerCase(java.util.Locale.ROOT),
+                job.dryRun,
+                job.parameters,
+                job.startedBy,
+                progress(job, clock),
+                job.perBot,
+                job.counters,
+                job.sample,
+                job.result,
+                job.error,
+                job.cancelRequested,
+                job.createdAt,
+                job.startedAt,
+                job.finishedAt,
                 job.heartbeatAt);
     }
 

@@ -1,10 +1,10 @@
 package dev.enrichment.jobs;
 
-import dev.enrichment.llm.LlmPrices;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.enrichment.BackgroundExecutors;
 import dev.enrichment.SqlRow;
 import dev.enrichment.UtcTimestamps;
+import dev.enrichment.llm.LlmPrices;
 import dev.enrichment.pipeline.PipelineConfig;
 import dev.enrichment.pipeline.SummaryRegenerator;
 import io.quarkus.logging.Log;
@@ -36,8 +36,9 @@ class SummaryRegeneration implements JobHandler<SummaryRegeneration.Parameters, 
 
     static final String KIND = "summary-regeneration";
     /** The old worker's fallback text: "Conversation with {n} messages between user and {bot}. Topics and ...". */
-    static final String PLACEHOLDER_PATTERN = "Conversation with % messages between user and %. Topics and details "
-            + "discussed.";
+    static final String PLACEHOLDER_PATTERN =
+            "Conversation with % messages between user and %. Topics and details " + "discussed.";
+
     private static final int MAX_REPORTED_FAILURES = 100;
     private static final String REGENERATED = "regenerated";
     private static final String GONE = "gone";
@@ -49,8 +50,7 @@ class SummaryRegeneration implements JobHandler<SummaryRegeneration.Parameters, 
     /** Regenerations run in parallel, as many as the worker analyses windows (ENRICHMENT_CONCURRENCY). */
     private final ManagedExecutor regenerations;
 
-    SummaryRegeneration(EntityManager em, SummaryRegenerator regenerator, PipelineConfig pipeline,
-            LlmPrices prices) {
+    SummaryRegeneration(EntityManager em, SummaryRegenerator regenerator, PipelineConfig pipeline, LlmPrices prices) {
         this.em = em;
         this.regenerator = regenerator;
         this.pipeline = pipeline;
@@ -75,21 +75,36 @@ class SummaryRegeneration implements JobHandler<SummaryRegeneration.Parameters, 
 
     /** Which summaries to regenerate; each filter is optional. */
     @RegisterForReflection
-    record Parameters(String bot, String userId, Instant from, Instant to, String summaryType, Double maxConfidence,
-            String enrichmentVersionBelow, Boolean onlyPlaceholders, Integer limit) {
-    }
+    record Parameters(
+            String bot,
+            String userId,
+            Instant from,
+            Instant to,
+            String summaryType,
+            Double maxConfidence,
+            String enrichmentVersionBelow,
+            Boolean onlyPlaceholders,
+            Integer limit) {}
 
     /** One selected summary; a dry run's sample shows it as it is. */
     @RegisterForReflection
-    record Selected(int summaryId, String bot, String userId, Instant windowStart, Instant windowEnd,
-            String summaryType, int messageCount) {
-    }
+    record Selected(
+            int summaryId,
+            String bot,
+            String userId,
+            Instant windowStart,
+            Instant windowEnd,
+            String summaryType,
+            int messageCount) {}
 
     /** A dry run's counters: how much there is to do and what it would cost. */
     @RegisterForReflection
-    record Estimate(long summaries, long windows, long estimatedPromptTokens, long estimatedCompletionTokens,
-            double estimatedCostUsd) {
-    }
+    record Estimate(
+            long summaries,
+            long windows,
+            long estimatedPromptTokens,
+            long estimatedCompletionTokens,
+            double estimatedCostUsd) {}
 
     /** Counts in total and per bot: a dry run's rows count summaries only, {@code retried} is in the total only. */
     @RegisterForReflection
@@ -111,18 +126,16 @@ class SummaryRegeneration implements JobHandler<SummaryRegeneration.Parameters, 
 
     /** A summary that could not be regenerated, and why. */
     @RegisterForReflection
-    record Failure(int summaryId, String bot, String error) {
-    }
+    record Failure(int summaryId, String bot, String error) {}
 
     /** Where a resumed run continues: the first run's selection, the position in it, the failures so far. */
     @RegisterForReflection
-    record Checkpoint(List<Integer> ids, List<String> bots, int next, List<Failure> failures) {
-    }
+    record Checkpoint(List<Integer> ids, List<String> bots, int next, List<Failure> failures) {}
 
     /** The job's result: a dry run's estimate, or a live run's counts and the summaries not regenerated. */
     @RegisterForReflection
-    record Result(@JsonUnwrapped Estimate estimate, @JsonUnwrapped Counts counts, List<Failure> notRegenerated) {
-    }
+    record Result(
+            @JsonUnwrapped Estimate estimate, @JsonUnwrapped Counts counts, List<Failure> notRegenerated) {}
 
     @Override
     public Result run(JobContext<Parameters> context) {
@@ -132,19 +145,21 @@ class SummaryRegeneration implements JobHandler<SummaryRegeneration.Parameters, 
     private Result plan(JobContext<Parameters> context) {
         List<Selected> selected = select(context.parameters());
         JobsConfig config = context.config();
-        long windows = selected.stream().map(s -> List.of(s.bot(), s.userId(), s.windowStart(), s.windowEnd()))
-                .distinct().count();
+        long windows = selected.stream()
+                .map(s -> List.of(s.bot(), s.userId(), s.windowStart(), s.windowEnd()))
+                .distinct()
+                .count();
         long messages = selected.stream().mapToLong(Selected::messageCount).sum();
-        long promptTokens = messages * config.estimatedTokensPerMessage()
-                + windows * config.estimatedPromptOverheadTokens();
+        long promptTokens =
+                messages * config.estimatedTokensPerMessage() + windows * config.estimatedPromptOverheadTokens();
         long completionTokens = windows * config.estimatedCompletionTokensPerWindow();
         double cost = prices.cost(promptTokens, completionTokens);
         Map<String, Counts> perBot = new TreeMap<>();
         summariesPerBot(selected).forEach((bot, n) -> perBot.put(bot, new Counts(n, null, null, null, null)));
         selected.forEach(context::sample);
-        Estimate estimate = new Estimate(selected.size(), windows, promptTokens, completionTokens,
-                Math.round(cost * 10_000) / 10_000d);
-        context.save(new JobProgress(selected.size(), (long) selected.size(), perBot, estimate), null, () -> { });
+        Estimate estimate = new Estimate(
+                selected.size(), windows, promptTokens, completionTokens, Math.round(cost * 10_000) / 10_000d);
+        context.save(new JobProgress(selected.size(), (long) selected.size(), perBot, estimate), null, () -> {});
         return new Result(estimate, null, null);
     }
 
@@ -155,8 +170,11 @@ class SummaryRegeneration implements JobHandler<SummaryRegeneration.Parameters, 
         Map<String, Counts> perBot = context.savedPerBot(Counts.class);
         if (start == null) {
             List<Selected> selected = select(context.parameters());
-            start = new Checkpoint(selected.stream().map(Selected::summaryId).toList(),
-                    selected.stream().map(Selected::bot).toList(), 0, List.of());
+            start = new Checkpoint(
+                    selected.stream().map(Selected::summaryId).toList(),
+                    selected.stream().map(Selected::bot).toList(),
+                    0,
+                    List.of());
             total = new Counts(selected.size(), 0L, 0L, 0L, 0L);
             summariesPerBot(selected).forEach((bot, n) -> perBot.put(bot, new Counts(n, 0L, null, 0L, 0L)));
         }
@@ -188,8 +206,10 @@ class SummaryRegeneration implements JobHandler<SummaryRegeneration.Parameters, 
                 }
             }
             next += batch.size();
-            context.save(new JobProgress(next, (long) ids.size(), perBot, total),
-                    new Checkpoint(ids, bots, next, failures), () -> { });
+            context.save(
+                    new JobProgress(next, (long) ids.size(), perBot, total),
+                    new Checkpoint(ids, bots, next, failures),
+                    () -> {});
         }
         Log.infof("Job %s (%s) done: %s", context.jobId(), KIND, total);
         return new Result(null, total, failures);
@@ -238,8 +258,12 @@ class SummaryRegeneration implements JobHandler<SummaryRegeneration.Parameters, 
         where(sql, binds, "summary_type = :type", "type", filter.summaryType());
         where(sql, binds, "confidence_score <= :confidence", "confidence", filter.maxConfidence());
         where(sql, binds, "enrichment_version < :version", "version", filter.enrichmentVersionBelow());
-        where(sql, binds, "(summary_text LIKE :placeholder"
-                + " OR CAST(key_topics AS text[]) = ARRAY['general conversation']::text[])", "placeholder",
+        where(
+                sql,
+                binds,
+                "(summary_text LIKE :placeholder"
+                        + " OR CAST(key_topics AS text[]) = ARRAY['general conversation']::text[])",
+                "placeholder",
                 Boolean.TRUE.equals(filter.onlyPlaceholders()) ? PLACEHOLDER_PATTERN : null);
         sql.append(" ORDER BY end_timestamp DESC, id DESC");
         if (filter.limit() != null) {
@@ -248,15 +272,22 @@ class SummaryRegeneration implements JobHandler<SummaryRegeneration.Parameters, 
         return QuarkusTransaction.requiringNew().call(() -> {
             Query query = SqlRow.query(em, sql.toString());
             binds.forEach(query::setParameter);
-            return SqlRow.all(query).stream().map(row -> new Selected(row.intValue("id"), row.text("bot_name"),
-                    row.text("user_id"), row.instant("start_timestamp"), row.instant("end_timestamp"),
-                    row.text("summary_type"), row.intValue("message_count"))).toList();
+            return SqlRow.all(query).stream()
+                    .map(row -> new Selected(
+                            row.intValue("id"),
+                            row.text("bot_name"),
+                            row.text("user_id"),
+                            row.instant("start_timestamp"),
+                            row.instant("end_timestamp"),
+                            row.text("summary_type"),
+                            row.intValue("message_count")))
+                    .toList();
         });
     }
 
     /** Adds {@code AND condition}, binding {@code value} to the parameter {@code name}; nothing when it is null. */
-    private static void where(StringBuilder sql, Map<String, Object> binds, String condition, String name,
-            Object value) {
+    private static void where(
+            StringBuilder sql, Map<String, Object> binds, String condition, String name, Object value) {
         if (value != null) {
             sql.append(" AND ").append(condition);
             binds.put(name, value);

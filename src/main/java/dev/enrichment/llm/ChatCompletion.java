@@ -7,7 +7,12 @@ import java.util.Objects;
  * its generation or request id; both are null when the provider did not send them.
  */
 public record ChatCompletion(
-        String content, String model, String finishReason, TokenUsage usage, Double cost, String requestId,
+        String content,
+        String model,
+        String finishReason,
+        TokenUsage usage,
+        Double cost,
+        String requestId,
         int attempts) {
 
     public ChatCompletion {

@@ -8,7 +8,11 @@ import java.util.Objects;
  * {@code temperature}, {@code maxTokens} and {@code responseFormat} are left out so the provider's defaults apply.
  */
 public record ChatRequest(
-        String model, List<ChatMessage> messages, Double temperature, Integer maxTokens, ResponseFormat responseFormat) {
+        String model,
+        List<ChatMessage> messages,
+        Double temperature,
+        Integer maxTokens,
+        ResponseFormat responseFormat) {
 
     public ChatRequest {
         model = model == null || model.isBlank() ? null : model;

@@ -42,8 +42,11 @@ public class LlmClient {
 
     @Inject
     public LlmClient(LlmConfig config, MeterRegistry registry, Clock clock) {
-        this(config, registry, clock, new RetryAfterBackoff(config.initialBackoff(), config.maxBackoff(),
-                RetryAfterBackoff.RANDOM_JITTER));
+        this(
+                config,
+                registry,
+                clock,
+                new RetryAfterBackoff(config.initialBackoff(), config.maxBackoff(), RetryAfterBackoff.RANDOM_JITTER));
     }
 
     LlmClient(LlmConfig config, MeterRegistry registry, Clock clock, CustomBackoffStrategy backoff) {
@@ -72,7 +75,9 @@ public class LlmClient {
         // OpenRouter commits to a 200 before the model has finished (errors during generation arrive in that 200
         // body), so bytes can keep coming long before the answer is complete: the whole exchange is bounded here.
         this.timeout = TypedGuard.create(Response.class)
-                .withTimeout().duration(config.readTimeout().toMillis(), ChronoUnit.MILLIS).done()
+                .withTimeout()
+                .duration(config.readTimeout().toMillis(), ChronoUnit.MILLIS)
+                .done()
                 .build();
         // Fair, so a call that has waited long is not overtaken again and again while the provider is slow.
         this.permits = new Semaphore(config.maxConcurrency(), true);
@@ -99,9 +104,14 @@ public class LlmClient {
         ledger.called();
         String model = request.model() != null ? request.model() : config.model();
         if (!isConfigured()) {
-            LlmException failure = new LlmException(Kind.NOT_CONFIGURED,
-                    "LLM call not made: no API key is configured (LLM_CHAT_API_KEY or OPENROUTER_API_KEY)", null,
-                    null, 0, null, null);
+            LlmException failure = new LlmException(
+                    Kind.NOT_CONFIGURED,
+                    "LLM call not made: no API key is configured (LLM_CHAT_API_KEY or OPENROUTER_API_KEY)",
+                    null,
+                    null,
+                    0,
+                    null,
+                    null);
             ledger.failed(failure.kind());
             Log.debugf("LLM call not made for model %s: no API key configured", model);
             throw failure;
@@ -117,17 +127,32 @@ public class LlmClient {
         } catch (InterruptedException e) {
             // SmallRye Fault Tolerance ends the retries with this when interrupted during an attempt or a wait.
             Thread.currentThread().interrupt();
-            throw failed(new LlmException(Kind.INTERRUPTED, LlmException.describe(Kind.INTERRUPTED, null,
-                    attempts.get()), null, null, attempts.get(), null, e), model, started);
+            throw failed(
+                    new LlmException(
+                            Kind.INTERRUPTED,
+                            LlmException.describe(Kind.INTERRUPTED, null, attempts.get()),
+                            null,
+                            null,
+                            attempts.get(),
+                            null,
+                            e),
+                    model,
+                    started);
         } catch (Exception e) {
             throw e instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(e);
         }
         ledger.succeeded(completion);
         TokenUsage usage = completion.usage();
-        Log.debugf("LLM call succeeded: model=%s attempts=%d prompt_tokens=%d completion_tokens=%d "
+        Log.debugf(
+                "LLM call succeeded: model=%s attempts=%d prompt_tokens=%d completion_tokens=%d "
                         + "finish_reason=%s request_id=%s duration_ms=%d",
-                completion.model(), completion.attempts(), usage.promptTokens(), usage.completionTokens(),
-                completion.finishReason(), completion.requestId(), elapsedMillis(started));
+                completion.model(),
+                completion.attempts(),
+                usage.promptTokens(),
+                usage.completionTokens(),
+                completion.finishReason(),
+                completion.requestId(),
+                elapsedMillis(started));
         return completion;
     }
 
@@ -147,10 +172,14 @@ public class LlmClient {
             try {
                 response = timeout.call(() -> post(body, attempt));
             } catch (org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException e) {
-                throw timeout(attempt, "no complete answer within " + config.readTimeout().toMillis() + " ms", e);
+                throw timeout(
+                        attempt,
+                        "no complete answer within " + config.readTimeout().toMillis() + " ms",
+                        e);
             }
-            Log.debugf("LLM attempt %d/%d: model=%s status=%d", attempt, config.maxRetries() + 1, model,
-                    response.getStatus());
+            Log.debugf(
+                    "LLM attempt %d/%d: model=%s status=%d",
+                    attempt, config.maxRetries() + 1, model, response.getStatus());
             return reader.read(response, model, attempt);
         } finally {
             permits.release();
@@ -174,31 +203,52 @@ public class LlmClient {
     /** Called by SmallRye Fault Tolerance just before it waits to retry. */
     private long retrying(LlmException failure, long delayMillis) {
         ledger.retried(failure.kind());
-        Log.infof("LLM attempt %d/%d failed: kind=%s status=%s retry_after=%s; retrying in %d ms",
-                failure.attempts(), config.maxRetries() + 1, failure.kind(), status(failure),
-                failure.retryAfter().map(wait -> wait.toMillis() + "ms").orElse("-"), delayMillis);
+        Log.infof(
+                "LLM attempt %d/%d failed: kind=%s status=%s retry_after=%s; retrying in %d ms",
+                failure.attempts(),
+                config.maxRetries() + 1,
+                failure.kind(),
+                status(failure),
+                failure.retryAfter().map(wait -> wait.toMillis() + "ms").orElse("-"),
+                delayMillis);
         return delayMillis;
     }
 
     private LlmException transportFailure(int attempt, Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConnectTimeoutException) {
-                return timeout(attempt, "no connection within " + config.connectTimeout().toMillis() + " ms", failure);
+                return timeout(
+                        attempt,
+                        "no connection within " + config.connectTimeout().toMillis() + " ms",
+                        failure);
             }
             if (cause instanceof TimeoutException) {
-                return timeout(attempt, "no answer within " + config.readTimeout().toMillis() + " ms", failure);
+                return timeout(
+                        attempt, "no answer within " + config.readTimeout().toMillis() + " ms", failure);
             }
         }
         String reason = failure.getMessage() == null
                 ? failure.getClass().getSimpleName()
                 : failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        return new LlmException(Kind.TRANSPORT, LlmException.describe(Kind.TRANSPORT, null, attempt) + ": " + reason,
-                null, null, attempt, null, failure);
+        return new LlmException(
+                Kind.TRANSPORT,
+                LlmException.describe(Kind.TRANSPORT, null, attempt) + ": " + reason,
+                null,
+                null,
+                attempt,
+                null,
+                failure);
     }
 
     private static LlmException timeout(int attempt, String reason, Throwable cause) {
-        return new LlmException(Kind.TIMEOUT, LlmException.describe(Kind.TIMEOUT, null, attempt) + ": " + reason, null,
-                null, attempt, null, cause);
+        return new LlmException(
+                Kind.TIMEOUT,
+                LlmException.describe(Kind.TIMEOUT, null, attempt) + ": " + reason,
+                null,
+                null,
+                attempt,
+                null,
+                cause);
     }
 
     private static String body(ChatRequest request, String model) {
@@ -217,14 +267,23 @@ public class LlmClient {
 
     private LlmException failed(LlmException failure, String model, long started) {
         ledger.failed(failure.kind());
-        Log.warnf("LLM call failed: model=%s kind=%s status=%s attempts=%d duration_ms=%d%s", model, failure.kind(),
-                status(failure), failure.attempts(), elapsedMillis(started),
-                failure.providerMessage().map(message -> " provider_message=" + message).orElse(""));
+        Log.warnf(
+                "LLM call failed: model=%s kind=%s status=%s attempts=%d duration_ms=%d%s",
+                model,
+                failure.kind(),
+                status(failure),
+                failure.attempts(),
+                elapsedMillis(started),
+                failure.providerMessage()
+                        .map(message -> " provider_message=" + message)
+                        .orElse(""));
         return failure;
     }
 
     private static String status(LlmException failure) {
-        return failure.httpStatus().isPresent() ? String.valueOf(failure.httpStatus().getAsInt()) : "-";
+        return failure.httpStatus().isPresent()
+                ? String.valueOf(failure.httpStatus().getAsInt())
+                : "-";
     }
 
     private static long elapsedMillis(long startedNanos) {

@@ -51,10 +51,19 @@ public final class LlmException extends ProblemException {
         this(kind, describe(kind, httpStatus, 1), httpStatus, providerMessage, 1, null, null);
     }
 
-    LlmException(Kind kind, String message, Integer httpStatus, String providerMessage, int attempts,
-            Duration retryAfter, Throwable cause) {
-        super(ProblemException.Kind.LLM_UNAVAILABLE, "the LLM is unavailable; try again later",
-                withProviderMessage(message, shorten(providerMessage)), cause);
+    LlmException(
+            Kind kind,
+            String message,
+            Integer httpStatus,
+            String providerMessage,
+            int attempts,
+            Duration retryAfter,
+            Throwable cause) {
+        super(
+                ProblemException.Kind.LLM_UNAVAILABLE,
+                "the LLM is unavailable; try again later",
+                withProviderMessage(message, shorten(providerMessage)),
+                cause);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.httpStatus = httpStatus;
         this.providerMessage = shorten(providerMessage);

@@ -14,6 +14,7 @@ public class LlmPrices {
 
     public double cost(long promptTokens, long completionTokens) {
         return (promptTokens * config.pricePerMillionPromptTokens()
-                + completionTokens * config.pricePerMillionCompletionTokens()) / 1_000_000d;
+                        + completionTokens * config.pricePerMillionCompletionTokens())
+                / 1_000_000d;
     }
 }

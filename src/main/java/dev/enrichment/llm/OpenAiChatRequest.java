@@ -6,11 +6,14 @@ import java.util.List;
 /** The {@code /chat/completions} request body on the wire (snake_case, nulls left out). */
 @RegisterForReflection
 record OpenAiChatRequest(
-        String model, List<ChatMessage> messages, Double temperature, Integer maxTokens,
+        String model,
+        List<ChatMessage> messages,
+        Double temperature,
+        Integer maxTokens,
         ResponseFormat responseFormat) {
 
     static OpenAiChatRequest from(ChatRequest request, String model) {
-        return new OpenAiChatRequest(model, request.messages(), request.temperature(), request.maxTokens(),
-                request.responseFormat());
+        return new OpenAiChatRequest(
+                model, request.messages(), request.temperature(), request.maxTokens(), request.responseFormat());
     }
 }

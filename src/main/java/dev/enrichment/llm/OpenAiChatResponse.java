@@ -8,15 +8,12 @@ import java.util.List;
 record OpenAiChatResponse(String id, String model, List<Choice> choices, Usage usage) {
 
     @RegisterForReflection
-    record Choice(Message message, String finishReason) {
-    }
+    record Choice(Message message, String finishReason) {}
 
     @RegisterForReflection
-    record Message(String role, String content) {
-    }
+    record Message(String role, String content) {}
 
     /** {@code cost} is OpenRouter's charge in credits; other providers leave it out. */
     @RegisterForReflection
-    record Usage(Long promptTokens, Long completionTokens, Long totalTokens, Double cost) {
-    }
+    record Usage(Long promptTokens, Long completionTokens, Long totalTokens, Double cost) {}
 }

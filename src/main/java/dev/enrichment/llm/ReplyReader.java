@@ -48,7 +48,8 @@ final class ReplyReader {
         JsonNode error = root.get("error");
         if (error != null && error.isObject()) {
             // OpenRouter reports errors that happen after generation started inside a 200 answer.
-            Integer code = error.path("code").canConvertToInt() ? error.path("code").asInt() : null;
+            Integer code =
+                    error.path("code").canConvertToInt() ? error.path("code").asInt() : null;
             Kind kind = code == null || (code >= 200 && code <= 299) ? Kind.SERVER_ERROR : kindOf(code);
             throw failure(kind, code, text(error.get("message")), attempt, response);
         }
@@ -59,13 +60,17 @@ final class ReplyReader {
         Choice choice = answer.choices().get(0);
         String content = choice.message() == null ? null : choice.message().content();
         if (content == null || content.isBlank()) {
-            throw malformed("the answer has no content (finish_reason " + choice.finishReason() + ")", status,
-                    attempt);
+            throw malformed("the answer has no content (finish_reason " + choice.finishReason() + ")", status, attempt);
         }
         String requestId = answer.id() != null ? answer.id() : response.getHeaderString("x-request-id");
-        return new ChatCompletion(content, answer.model() != null ? answer.model() : requestedModel,
-                choice.finishReason(), usage(answer.usage()), answer.usage() == null ? null : answer.usage().cost(),
-                requestId, attempt);
+        return new ChatCompletion(
+                content,
+                answer.model() != null ? answer.model() : requestedModel,
+                choice.finishReason(),
+                usage(answer.usage()),
+                answer.usage() == null ? null : answer.usage().cost(),
+                requestId,
+                attempt);
     }
 
     private static Kind kindOf(int status) {
@@ -78,11 +83,10 @@ final class ReplyReader {
         return status >= 500 ? Kind.SERVER_ERROR : Kind.CLIENT_ERROR;
     }
 
-    private LlmException failure(Kind kind, Integer status, String providerMessage, int attempt,
-            Response response) {
+    private LlmException failure(Kind kind, Integer status, String providerMessage, int attempt, Response response) {
         Duration retryAfter = retryAfter(response::getHeaderString, clock).orElse(null);
-        return new LlmException(kind, LlmException.describe(kind, status, attempt), status, providerMessage, attempt,
-                retryAfter, null);
+        return new LlmException(
+                kind, LlmException.describe(kind, status, attempt), status, providerMessage, attempt, retryAfter, null);
     }
 
     /** The wait the server asks for: {@code retry-after-ms}, else {@code Retry-After} in seconds or as an HTTP date. */
@@ -97,7 +101,8 @@ final class ReplyReader {
             return Optional.of(nanos(new BigDecimal(value).movePointRight(9)));
         }
         try {
-            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             Duration wait = Duration.between(clock.instant(), at);
             return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
         } catch (DateTimeParseException e) {
@@ -156,8 +161,13 @@ final class ReplyReader {
     }
 
     private static LlmException malformed(String reason, int status, int attempt) {
-        return new LlmException(Kind.MALFORMED_RESPONSE,
-                LlmException.describe(Kind.MALFORMED_RESPONSE, status, attempt) + ": " + reason, status, null,
-                attempt, null, null);
+        return new LlmException(
+                Kind.MALFORMED_RESPONSE,
+                LlmException.describe(Kind.MALFORMED_RESPONSE, status, attempt) + ": " + reason,
+                status,
+                null,
+                attempt,
+                null,
+                null);
     }
 }

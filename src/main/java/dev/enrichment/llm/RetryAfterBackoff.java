@@ -12,7 +12,8 @@ import java.util.function.DoubleSupplier;
  */
 final class RetryAfterBackoff implements CustomBackoffStrategy {
 
-    static final DoubleSupplier RANDOM_JITTER = () -> ThreadLocalRandom.current().nextDouble();
+    static final DoubleSupplier RANDOM_JITTER =
+            () -> ThreadLocalRandom.current().nextDouble();
 
     private final Duration initialBackoff;
     private final Duration maxBackoff;

@@ -36,10 +36,12 @@ final class UsageLedger {
         for (Kind kind : Kind.values()) {
             failures.put(kind, new LongAdder());
             failureMeters.put(kind, requests(registry, tag(kind)));
-            retryMeters.put(kind, Counter.builder("llm.retries")
-                    .description("LLM attempts that failed and were tried again, by reason")
-                    .tag("reason", tag(kind))
-                    .register(registry));
+            retryMeters.put(
+                    kind,
+                    Counter.builder("llm.retries")
+                            .description("LLM attempts that failed and were tried again, by reason")
+                            .tag("reason", tag(kind))
+                            .register(registry));
         }
         promptTokenMeter = tokens(registry, "prompt");
         completionTokenMeter = tokens(registry, "completion");
@@ -90,8 +92,16 @@ final class UsageLedger {
                 byKind.put(entry.getKey(), count);
             }
         }
-        return new UsageTotals(calls.sum(), succeeded.sum(), failed, attempts.sum(), promptTokens.sum(),
-                completionTokens.sum(), totalTokens.sum(), cost.sum(), byKind);
+        return new UsageTotals(
+                calls.sum(),
+                succeeded.sum(),
+                failed,
+                attempts.sum(),
+                promptTokens.sum(),
+                completionTokens.sum(),
+                totalTokens.sum(),
+                cost.sum(),
+                byKind);
     }
 
     private static Counter requests(MeterRegistry registry, String outcome) {

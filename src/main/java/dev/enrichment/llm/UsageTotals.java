@@ -7,8 +7,15 @@ import java.util.Map;
  * cost of the successful ones, and failed calls by kind.
  */
 public record UsageTotals(
-        long calls, long succeeded, long failed, long attempts, long promptTokens, long completionTokens,
-        long totalTokens, double cost, Map<LlmException.Kind, Long> failuresByKind) {
+        long calls,
+        long succeeded,
+        long failed,
+        long attempts,
+        long promptTokens,
+        long completionTokens,
+        long totalTokens,
+        double cost,
+        Map<LlmException.Kind, Long> failuresByKind) {
 
     public UsageTotals {
         failuresByKind = Map.copyOf(failuresByKind);

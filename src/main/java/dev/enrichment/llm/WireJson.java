@@ -21,6 +21,5 @@ final class WireJson {
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
 
-    private WireJson() {
-    }
+    private WireJson() {}
 }

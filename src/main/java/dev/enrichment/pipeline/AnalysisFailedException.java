@@ -9,8 +9,13 @@ public class AnalysisFailedException extends ProblemException {
 
     public AnalysisFailedException(String message, boolean llmUnavailable, Throwable cause) {
         // The message may quote the model's answer; the caller gets a fixed sentence.
-        super(Kind.LLM_UNAVAILABLE, llmUnavailable ? "the LLM is unavailable; try again later"
-                : "the LLM gave no usable analysis; try again later", message, cause);
+        super(
+                Kind.LLM_UNAVAILABLE,
+                llmUnavailable
+                        ? "the LLM is unavailable; try again later"
+                        : "the LLM gave no usable analysis; try again later",
+                message,
+                cause);
         this.llmUnavailable = llmUnavailable;
     }
 

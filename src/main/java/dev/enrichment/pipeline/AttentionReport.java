@@ -30,7 +30,8 @@ class AttentionReport {
         Map<String, Map<String, Long>> quarantined = new HashMap<>();
         for (SqlRow row : SqlRow.all(SqlRow.query(em, """
                 SELECT bot_name, reason, count(*) AS points FROM enrichment_quarantine GROUP BY bot_name, reason"""))) {
-            quarantined.computeIfAbsent(row.text("bot_name"), b -> new TreeMap<>())
+            quarantined
+                    .computeIfAbsent(row.text("bot_name"), b -> new TreeMap<>())
                     .put(row.text("reason"), row.longValue("points"));
         }
         Map<String, List<QuarantineSample>> samples = new HashMap<>();
@@ -39,16 +40,23 @@ class AttentionReport {
                   FROM (SELECT q.*, row_number() OVER (PARTITION BY bot_name ORDER BY last_seen_at DESC, point_id) AS n
                           FROM enrichment_quarantine q) ranked
                  WHERE n <= :sample ORDER BY bot_name, n""").setParameter("sample", SAMPLE))) {
-            samples.computeIfAbsent(row.text("bot_name"), b -> new ArrayList<>()).add(new QuarantineSample(
-                    row.text("collection_name"), row.text("point_id"), row.text("user_id"), row.text("reason"),
-                    row.text("detail"), row.instant("last_seen_at")));
+            samples.computeIfAbsent(row.text("bot_name"), b -> new ArrayList<>())
+                    .add(new QuarantineSample(
+                            row.text("collection_name"),
+                            row.text("point_id"),
+                            row.text("user_id"),
+                            row.text("reason"),
+                            row.text("detail"),
+                            row.instant("last_seen_at")));
         }
         Map<String, List<DiscoveryError>> discoveryErrors = new HashMap<>();
         for (SqlRow row : SqlRow.all(SqlRow.query(em, """
                 SELECT bot_name, collection_name, last_error, last_error_at FROM enrichment_discovery_cursors
                  WHERE last_error IS NOT NULL ORDER BY bot_name, collection_name"""))) {
-            discoveryErrors.computeIfAbsent(row.text("bot_name"), b -> new ArrayList<>()).add(new DiscoveryError(
-                    row.text("collection_name"), row.text("last_error"), row.instant("last_error_at")));
+            discoveryErrors
+                    .computeIfAbsent(row.text("bot_name"), b -> new ArrayList<>())
+                    .add(new DiscoveryError(
+                            row.text("collection_name"), row.text("last_error"), row.instant("last_error_at")));
         }
         Map<String, List<FailedWindow>> failed = new HashMap<>();
         for (SqlRow row : SqlRow.all(SqlRow.query(em, """
@@ -56,14 +64,23 @@ class AttentionReport {
                   FROM (SELECT w.*, row_number() OVER (PARTITION BY bot_name ORDER BY updated_at DESC, id) AS n
                           FROM enrichment_windows w WHERE status = 'failed') ranked
                  WHERE n <= :sample ORDER BY bot_name, n""").setParameter("sample", SAMPLE))) {
-            failed.computeIfAbsent(row.text("bot_name"), b -> new ArrayList<>()).add(new FailedWindow(
-                    row.text("user_id"), row.instant("window_start"), row.instant("window_end"),
-                    row.intValue("attempts"), row.text("last_error")));
+            failed.computeIfAbsent(row.text("bot_name"), b -> new ArrayList<>())
+                    .add(new FailedWindow(
+                            row.text("user_id"),
+                            row.instant("window_start"),
+                            row.instant("window_end"),
+                            row.intValue("attempts"),
+                            row.text("last_error")));
         }
         Map<String, Attention> byBot = new HashMap<>();
         for (String bot : union(quarantined.keySet(), samples.keySet(), discoveryErrors.keySet(), failed.keySet())) {
-            byBot.put(bot, new Attention(quarantined.getOrDefault(bot, Map.of()), samples.getOrDefault(bot, List.of()),
-                    discoveryErrors.getOrDefault(bot, List.of()), failed.getOrDefault(bot, List.of())));
+            byBot.put(
+                    bot,
+                    new Attention(
+                            quarantined.getOrDefault(bot, Map.of()),
+                            samples.getOrDefault(bot, List.of()),
+                            discoveryErrors.getOrDefault(bot, List.of()),
+                            failed.getOrDefault(bot, List.of())));
         }
         return byBot;
     }

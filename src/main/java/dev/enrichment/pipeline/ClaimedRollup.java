@@ -7,6 +7,5 @@ import dev.enrichment.summary.RollupPeriod;
  *
  * @param claimedMark the mark's count when claimed; a day summary written meanwhile raises it and keeps the mark
  */
-public record ClaimedRollup(long id, String botName, String userId, RollupPeriod period, long claimedMark,
-        int attempts, String owner) {
-}
+public record ClaimedRollup(
+        long id, String botName, String userId, RollupPeriod period, long claimedMark, int attempts, String owner) {}

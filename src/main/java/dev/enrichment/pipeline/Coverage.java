@@ -9,5 +9,4 @@ import java.time.Instant;
  *     the bot was never read
  * @param pendingWindows windows in the range still waiting for (or in) analysis, failed ones included
  */
-public record Coverage(Instant coveredUntil, int pendingWindows) {
-}
+public record Coverage(Instant coveredUntil, int pendingWindows) {}

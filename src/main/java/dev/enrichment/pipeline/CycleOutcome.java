@@ -14,9 +14,22 @@ import java.time.Instant;
  * @param rollupsFailed rollup builds that failed this cycle (retried on a later one)
  * @param qdrantRequests requests made to Qdrant during the cycle
  */
-public record CycleOutcome(Instant startedAt, Duration duration, String error, int collections,
-        int collectionsFailed, long newMessages, int windowsMarked, int analysed, int skipped, int failed,
-        int rollupsBuilt, int rollupsFailed, long llmCalls, long promptTokens, long completionTokens,
+public record CycleOutcome(
+        Instant startedAt,
+        Duration duration,
+        String error,
+        int collections,
+        int collectionsFailed,
+        long newMessages,
+        int windowsMarked,
+        int analysed,
+        int skipped,
+        int failed,
+        int rollupsBuilt,
+        int rollupsFailed,
+        long llmCalls,
+        long promptTokens,
+        long completionTokens,
         long qdrantRequests) {
 
     /** Whether the cycle ran to its end. */

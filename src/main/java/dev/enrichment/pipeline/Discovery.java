@@ -37,8 +37,13 @@ public class Discovery {
     private final QuarantineStore quarantine;
     private final Clock clock;
 
-    Discovery(ConversationSource source, EntityManager em, PipelineConfig config, WindowGrid grid,
-            QuarantineStore quarantine, Clock clock) {
+    Discovery(
+            ConversationSource source,
+            EntityManager em,
+            PipelineConfig config,
+            WindowGrid grid,
+            QuarantineStore quarantine,
+            Clock clock) {
         this.source = source;
         this.quarantine = quarantine;
         this.em = em;
@@ -67,10 +72,11 @@ public class Discovery {
 
         List<Message> read = new ArrayList<>();
         List<QuarantinedPoint> quarantined = new ArrayList<>();
-        ReadStats stats = source.forEachPage(MessageQuery.all(collection).from(cursor.at().minus(overlap)), page -> {
-            sort(page.messages(), now, read, quarantined);
-            page.rejected().forEach(rejected -> quarantined.add(quarantined(rejected)));
-        });
+        ReadStats stats =
+                source.forEachPage(MessageQuery.all(collection).from(cursor.at().minus(overlap)), page -> {
+                    sort(page.messages(), now, read, quarantined);
+                    page.rejected().forEach(rejected -> quarantined.add(quarantined(rejected)));
+                });
 
         Map<WindowKey, Instant> marks = new HashMap<>();
         Instant newest = cursor.at();
@@ -102,8 +108,10 @@ public class Discovery {
             saveCursor(collection, cursorAt, band, now);
         });
         if (!quarantined.isEmpty()) {
-            Log.warnf("Discovery of %s set aside %d point(s) that cannot be enriched as they are (see the admin "
-                    + "status)", collection.collectionName(), quarantined.size());
+            Log.warnf(
+                    "Discovery of %s set aside %d point(s) that cannot be enriched as they are (see the admin "
+                            + "status)",
+                    collection.collectionName(), quarantined.size());
         }
         return new DiscoveryOutcome(collection.collectionName(), read.size(), fresh, marks.size(), stats.pages());
     }
@@ -114,8 +122,8 @@ public class Discovery {
      */
     public RereadOutcome reread(BotCollection collection, String reason) {
         Instant now = clock.instant();
-        List<String> ids = QuarkusTransaction.requiringNew().call(() -> quarantine.pointIds(
-                collection.collectionName(), reason));
+        List<String> ids =
+                QuarkusTransaction.requiringNew().call(() -> quarantine.pointIds(collection.collectionName(), reason));
         if (ids.isEmpty()) {
             return new RereadOutcome(0, 0, 0);
         }
@@ -126,11 +134,11 @@ public class Discovery {
         page.rejected().forEach(rejected -> still.add(quarantined(rejected)));
         Set<String> stillIds = new HashSet<>();
         still.forEach(point -> stillIds.add(point.pointId()));
-        List<String> released = ids.stream().filter(id -> !stillIds.contains(id)).toList();
+        List<String> released =
+                ids.stream().filter(id -> !stillIds.contains(id)).toList();
         QuarkusTransaction.requiringNew().run(() -> {
             for (Message m : fine) {
-                mark(collection.botName(), new WindowKey(m.userId(), grid.windowOf(m.timestamp())), m.timestamp(),
-                        now);
+                mark(collection.botName(), new WindowKey(m.userId(), grid.windowOf(m.timestamp())), m.timestamp(), now);
             }
             quarantine.release(collection.collectionName(), released);
             quarantine.record(collection, still, now);
@@ -143,11 +151,19 @@ public class Discovery {
         Instant latest = now.plus(config.maxClockSkew());
         for (Message m : messages) {
             if (m.timestamp().isAfter(latest)) {
-                quarantined.add(new QuarantinedPoint(m.pointId(), m.userId(), QuarantineStore.FUTURE_TIMESTAMP,
-                        "dated " + m.timestamp() + ", after now plus ENRICHMENT_MAX_CLOCK_SKEW", m.timestamp()));
+                quarantined.add(new QuarantinedPoint(
+                        m.pointId(),
+                        m.userId(),
+                        QuarantineStore.FUTURE_TIMESTAMP,
+                        "dated " + m.timestamp() + ", after now plus ENRICHMENT_MAX_CLOCK_SKEW",
+                        m.timestamp()));
             } else if (m.timestamp().isBefore(config.timestampFloor())) {
-                quarantined.add(new QuarantinedPoint(m.pointId(), m.userId(), QuarantineStore.ANCIENT_TIMESTAMP,
-                        "dated " + m.timestamp() + ", before ENRICHMENT_TIMESTAMP_FLOOR", m.timestamp()));
+                quarantined.add(new QuarantinedPoint(
+                        m.pointId(),
+                        m.userId(),
+                        QuarantineStore.ANCIENT_TIMESTAMP,
+                        "dated " + m.timestamp() + ", before ENRICHMENT_TIMESTAMP_FLOOR",
+                        m.timestamp()));
             } else {
                 fine.add(m);
             }
@@ -163,18 +179,19 @@ public class Discovery {
         try {
             Instant now = clock.instant();
             // a collection never read yet gets the cursor its first read would start from
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+            QuarkusTransaction.requiringNew()
+                    .run(() -> em.createNativeQuery("""
                             INSERT INTO enrichment_discovery_cursors (collection_name, bot_name, cursor_at,
                                 overlap_point_ids, updated_at, last_error, last_error_at)
                             VALUES (:collection, :bot, :start, '{}', :now, :error, :now)
                             ON CONFLICT (collection_name) DO UPDATE SET
                                 last_error = EXCLUDED.last_error, last_error_at = EXCLUDED.last_error_at""")
-                    .setParameter("collection", collection.collectionName())
-                    .setParameter("bot", collection.botName())
-                    .setParameter("start", now.minus(Duration.ofDays(config.lookbackDays())))
-                    .setParameter("error", StorableText.clean(error))
-                    .setParameter("now", now)
-                    .executeUpdate());
+                            .setParameter("collection", collection.collectionName())
+                            .setParameter("bot", collection.botName())
+                            .setParameter("start", now.minus(Duration.ofDays(config.lookbackDays())))
+                            .setParameter("error", StorableText.clean(error))
+                            .setParameter("now", now)
+                            .executeUpdate());
         } catch (RuntimeException unrecorded) {
             // the database may be what failed; the cycle logs the original error either way
             failure.addSuppressed(unrecorded);
@@ -238,12 +255,9 @@ public class Discovery {
     }
 
     /** What reading quarantined points again did: windows marked, points still set aside, points gone. */
-    public record RereadOutcome(int released, int stillQuarantined, int gone) {
-    }
+    public record RereadOutcome(int released, int stillQuarantined, int gone) {}
 
-    private record Cursor(Instant at, Set<String> accountedIds) {
-    }
+    private record Cursor(Instant at, Set<String> accountedIds) {}
 
-    private record WindowKey(String userId, TimeWindow window) {
-    }
+    private record WindowKey(String userId, TimeWindow window) {}
 }

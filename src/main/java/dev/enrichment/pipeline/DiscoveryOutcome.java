@@ -8,6 +8,5 @@ package dev.enrichment.pipeline;
  * @param windowsMarked distinct windows marked dirty
  * @param qdrantPages scroll requests made
  */
-public record DiscoveryOutcome(String collectionName, long messagesRead, long newMessages, int windowsMarked,
-        int qdrantPages) {
-}
+public record DiscoveryOutcome(
+        String collectionName, long messagesRead, long newMessages, int windowsMarked, int qdrantPages) {}

@@ -39,12 +39,18 @@ public class EnrichmentAdminResource {
 
     @GET
     @Path("/enrichment/status")
-    @Operation(summary = "Worker status",
+    @Operation(
+            summary = "Worker status",
             description = "Per bot: how far discovery has read (cursor and lag) and the windows by state; plus "
                     + "whether a cycle runs now and what the last one did, including a cycle that failed.")
-    @APIResponse(responseCode = "200", description = "The status", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrichmentStatusView.class),
-            examples = @ExampleObject(name = "status", value = """
+    @APIResponse(
+            responseCode = "200",
+            description = "The status",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EnrichmentStatusView.class),
+                            examples = @ExampleObject(name = "status", value = """
                     {"running": false,
                      "last_cycle": {"outcome": "completed", "error": null, "started_at": "2025-10-21T01:00:00Z",
                       "finished_at": "2025-10-21T01:00:05.120Z", "duration_ms": 5120, "collections": 3,
@@ -61,14 +67,19 @@ public class EnrichmentAdminResource {
 
     @POST
     @Path("/enrichment/run")
-    @Operation(summary = "Run a cycle now",
+    @Operation(
+            summary = "Run a cycle now",
             description = "Starts an enrichment cycle in the background and answers at once; follow it on the "
                     + "status endpoint (Location).")
-    @APIResponse(responseCode = "202", description = "The cycle started",
+    @APIResponse(
+            responseCode = "202",
+            description = "The cycle started",
             headers = @Header(name = "Location", description = "The status endpoint"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = CycleStarted.class),
-                    examples = @ExampleObject(name = "started", value = """
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CycleStarted.class),
+                            examples = @ExampleObject(name = "started", value = """
                             {"message": "enrichment cycle started",
                              "status_url": "/api/v1/admin/enrichment/status"}""")))
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
@@ -83,12 +94,18 @@ public class EnrichmentAdminResource {
 
     @POST
     @Path("/windows/requeue")
-    @Operation(summary = "Requeue failed windows",
+    @Operation(
+            summary = "Requeue failed windows",
             description = "Puts windows that failed every attempt back to pending with a fresh attempt budget; the "
                     + "next cycle analyses them. Without filters, every failed window.")
-    @APIResponse(responseCode = "200", description = "How many windows were requeued", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequeueResult.class),
-            examples = @ExampleObject(name = "requeued", value = """
+    @APIResponse(
+            responseCode = "200",
+            description = "How many windows were requeued",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RequeueResult.class),
+                            examples = @ExampleObject(name = "requeued", value = """
                     {"requeued": 3, "bot": "elena", "user_id": null}""")))
     public RequeueResult requeue(
             @Parameter(description = "Only this bot's windows") @QueryParam("bot") String bot,
@@ -98,20 +115,29 @@ public class EnrichmentAdminResource {
 
     @POST
     @Path("/quarantine/retry")
-    @Operation(summary = "Read quarantined points again",
+    @Operation(
+            summary = "Read quarantined points again",
             description = "Points discovery set aside (a timestamp after now plus ENRICHMENT_MAX_CLOCK_SKEW or before "
                     + "ENRICHMENT_TIMESTAMP_FLOOR, an unusable user id, no readable text) are listed per bot in the "
                     + "status. Once the data is fixed in Qdrant, this reads them again by id: those that are fine "
                     + "now are enriched (released), those deleted meanwhile are dropped (gone), the rest stay with "
                     + "their current problem.")
-    @APIResponse(responseCode = "200", description = "What reading them again did", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Discovery.RereadOutcome.class),
-            examples = @ExampleObject(name = "retried", value = """
+    @APIResponse(
+            responseCode = "200",
+            description = "What reading them again did",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Discovery.RereadOutcome.class),
+                            examples = @ExampleObject(name = "retried", value = """
                     {"released": 2, "still_quarantined": 1, "gone": 0}""")))
     public Discovery.RereadOutcome retryQuarantine(
             @Parameter(description = "Only this bot's points") @QueryParam("bot") String bot,
-            @Parameter(description = "Only points set aside for this reason: future_timestamp, ancient_timestamp, "
-                    + "invalid_user_id, unreadable") @QueryParam("reason") String reason) {
+            @Parameter(
+                            description = "Only points set aside for this reason: future_timestamp, ancient_timestamp, "
+                                    + "invalid_user_id, unreadable")
+                    @QueryParam("reason")
+                    String reason) {
         return admin.retryQuarantine(bot, reason);
     }
 }

@@ -49,8 +49,16 @@ public class EnrichmentCycle {
     /** The window workers, ENRICHMENT_CONCURRENCY at most; an admin-started cycle runs on one of them. */
     private final ManagedExecutor workers;
 
-    EnrichmentCycle(ConversationSource source, Discovery discovery, WindowQueue queue, WindowProcessor processor,
-            RollupBuilder rollups, LlmClient llm, EnrichmentMetrics metrics, PipelineConfig config, LlmOutage outage,
+    EnrichmentCycle(
+            ConversationSource source,
+            Discovery discovery,
+            WindowQueue queue,
+            WindowProcessor processor,
+            RollupBuilder rollups,
+            LlmClient llm,
+            EnrichmentMetrics metrics,
+            PipelineConfig config,
+            LlmOutage outage,
             Clock clock) {
         this.source = source;
         this.outage = outage;
@@ -141,7 +149,12 @@ public class EnrichmentCycle {
             collections = source.botCollections();
         } catch (RuntimeException e) {
             Log.warnf("Enrichment cycle: cannot list Qdrant collections: %s", e.getMessage());
-            return finish(outcome(started, nanos, tally, qdrantBefore, llmBefore,
+            return finish(outcome(
+                    started,
+                    nanos,
+                    tally,
+                    qdrantBefore,
+                    llmBefore,
                     "cannot list Qdrant collections: " + e.getMessage()));
         }
         tally.collections = collections.size();
@@ -156,8 +169,9 @@ public class EnrichmentCycle {
                     tally.marked += found.windowsMarked();
                 } catch (RuntimeException e) {
                     tally.failedCollections++;
-                    Log.warnf("Discovery of %s failed, retried next cycle: %s", collection.collectionName(),
-                            e.getMessage());
+                    Log.warnf(
+                            "Discovery of %s failed, retried next cycle: %s",
+                            collection.collectionName(), e.getMessage());
                 }
             }
             processReady(owner, collections, tally.work);
@@ -171,13 +185,24 @@ public class EnrichmentCycle {
         }
         CycleOutcome outcome = finish(outcome(started, nanos, tally, qdrantBefore, llmBefore, null));
         metrics.refreshBacklog();
-        Log.infof("Enrichment cycle: %d collections (%d failed), %d new messages, %d windows marked; windows "
+        Log.infof(
+                "Enrichment cycle: %d collections (%d failed), %d new messages, %d windows marked; windows "
                         + "analysed %d, skipped %d, failed %d; rollups built %d, failed %d; LLM calls %d, "
                         + "tokens %d+%d; Qdrant requests %d; %d ms",
-                outcome.collections(), outcome.collectionsFailed(), outcome.newMessages(), outcome.windowsMarked(),
-                outcome.analysed(), outcome.skipped(), outcome.failed(), outcome.rollupsBuilt(),
-                outcome.rollupsFailed(), outcome.llmCalls(), outcome.promptTokens(),
-                outcome.completionTokens(), outcome.qdrantRequests(), outcome.duration().toMillis());
+                outcome.collections(),
+                outcome.collectionsFailed(),
+                outcome.newMessages(),
+                outcome.windowsMarked(),
+                outcome.analysed(),
+                outcome.skipped(),
+                outcome.failed(),
+                outcome.rollupsBuilt(),
+                outcome.rollupsFailed(),
+                outcome.llmCalls(),
+                outcome.promptTokens(),
+                outcome.completionTokens(),
+                outcome.qdrantRequests(),
+                outcome.duration().toMillis());
         return outcome;
     }
 
@@ -281,16 +306,27 @@ public class EnrichmentCycle {
         }
     }
 
-    private CycleOutcome outcome(Instant started, long nanos, Tally tally, long qdrantBefore, UsageTotals llmBefore,
-            String error) {
+    private CycleOutcome outcome(
+            Instant started, long nanos, Tally tally, long qdrantBefore, UsageTotals llmBefore, String error) {
         UsageTotals llmAfter = llm.usage();
         WorkTotals work = tally.work;
-        return new CycleOutcome(started, Duration.ofNanos(System.nanoTime() - nanos), error, tally.collections,
-                tally.failedCollections, tally.newMessages, tally.marked, work.analysed.get(), work.skipped.get(),
-                work.failed.get(), work.rollupsBuilt.get(), work.rollupsFailed.get(),
+        return new CycleOutcome(
+                started,
+                Duration.ofNanos(System.nanoTime() - nanos),
+                error,
+                tally.collections,
+                tally.failedCollections,
+                tally.newMessages,
+                tally.marked,
+                work.analysed.get(),
+                work.skipped.get(),
+                work.failed.get(),
+                work.rollupsBuilt.get(),
+                work.rollupsFailed.get(),
                 llmAfter.calls() - llmBefore.calls(),
                 llmAfter.promptTokens() - llmBefore.promptTokens(),
-                llmAfter.completionTokens() - llmBefore.completionTokens(), source.requestCount() - qdrantBefore);
+                llmAfter.completionTokens() - llmBefore.completionTokens(),
+                source.requestCount() - qdrantBefore);
     }
 
     private static String ownerId() {

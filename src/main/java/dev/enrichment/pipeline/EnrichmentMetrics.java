@@ -1,7 +1,7 @@
 package dev.enrichment.pipeline;
 
-import dev.enrichment.llm.LlmPrices;
 import dev.enrichment.SqlRow;
+import dev.enrichment.llm.LlmPrices;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -40,7 +40,8 @@ class EnrichmentMetrics {
     }
 
     void recordCycle(CycleOutcome outcome, boolean completed) {
-        registry.counter("enrichment.cycles", "outcome", completed ? "completed" : "failed").increment();
+        registry.counter("enrichment.cycles", "outcome", completed ? "completed" : "failed")
+                .increment();
         Timer.builder("enrichment.cycle.duration").register(registry).record(outcome.duration());
         registry.counter("enrichment.messages.discovered").increment(outcome.newMessages());
         registry.counter("enrichment.qdrant.requests").increment(outcome.qdrantRequests());
@@ -62,20 +63,22 @@ class EnrichmentMetrics {
         pending.set(count(WindowStatus.PENDING));
         failed.set(count(WindowStatus.FAILED));
         Instant now = clock.instant();
-        for (SqlRow row : SqlRow.all(SqlRow.query(em,
+        for (SqlRow row : SqlRow.all(SqlRow.query(
+                em,
                 "SELECT bot_name, min(cursor_at) AS cursor_at FROM enrichment_discovery_cursors GROUP BY bot_name"))) {
             String bot = row.text("bot_name");
             Instant cursor = row.instant("cursor_at");
-            lagByBot.computeIfAbsent(bot, b -> registry.gauge("enrichment.lag.seconds", Tags.of("bot", b),
-                    new AtomicLong()))
+            lagByBot.computeIfAbsent(
+                            bot, b -> registry.gauge("enrichment.lag.seconds", Tags.of("bot", b), new AtomicLong()))
                     .set(Math.max(0, now.getEpochSecond() - cursor.getEpochSecond()));
         }
     }
 
     private long count(WindowStatus status) {
         return ((Number) em.createNativeQuery("SELECT count(*) FROM enrichment_windows WHERE status = :status")
-                .setParameter("status", status.databaseValue())
-                .getSingleResult()).longValue();
+                        .setParameter("status", status.databaseValue())
+                        .getSingleResult())
+                .longValue();
     }
 
     private Counter window(String outcome) {

@@ -16,8 +16,11 @@ class EnrichmentScheduler {
         this.cycle = cycle;
     }
 
-    @Scheduled(identity = "enrichment-cycle", every = "${enrichment-cycle.every}",
-            delayed = "${enrichment-cycle.first-delay}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            identity = "enrichment-cycle",
+            every = "${enrichment-cycle.every}",
+            delayed = "${enrichment-cycle.first-delay}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         try {
             cycle.run();

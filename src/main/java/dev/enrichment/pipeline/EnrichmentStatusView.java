@@ -15,14 +15,39 @@ public record EnrichmentStatusView(boolean running, LastCycle lastCycle, LlmOuta
 
     static EnrichmentStatusView of(PipelineStatus status) {
         CycleOutcome c = status.lastCycle();
-        LastCycle last = c == null ? null : new LastCycle(c.completed() ? "completed" : "failed", c.error(),
-                c.startedAt(), c.finishedAt(), c.duration().toMillis(), c.collections(), c.collectionsFailed(),
-                c.newMessages(), c.windowsMarked(), c.analysed(), c.skipped(), c.failed(), c.rollupsBuilt(),
-                c.rollupsFailed(), c.llmCalls(),
-                c.promptTokens(), c.completionTokens(), c.qdrantRequests());
-        List<BotProgress> bots = status.bots().stream().map(b -> new BotProgress(b.bot(), b.collections(),
-                b.cursorAt(), b.cursorAt() == null ? null : b.lagSeconds(), b.pendingWindows(),
-                b.processingWindows(), b.failedWindows(), b.doneWindows(), b.skippedWindows(), b.attention()))
+        LastCycle last = c == null
+                ? null
+                : new LastCycle(
+                        c.completed() ? "completed" : "failed",
+                        c.error(),
+                        c.startedAt(),
+                        c.finishedAt(),
+                        c.duration().toMillis(),
+                        c.collections(),
+                        c.collectionsFailed(),
+                        c.newMessages(),
+                        c.windowsMarked(),
+                        c.analysed(),
+                        c.skipped(),
+                        c.failed(),
+                        c.rollupsBuilt(),
+                        c.rollupsFailed(),
+                        c.llmCalls(),
+                        c.promptTokens(),
+                        c.completionTokens(),
+                        c.qdrantRequests());
+        List<BotProgress> bots = status.bots().stream()
+                .map(b -> new BotProgress(
+                        b.bot(),
+                        b.collections(),
+                        b.cursorAt(),
+                        b.cursorAt() == null ? null : b.lagSeconds(),
+                        b.pendingWindows(),
+                        b.processingWindows(),
+                        b.failedWindows(),
+                        b.doneWindows(),
+                        b.skippedWindows(),
+                        b.attention()))
                 .toList();
         return new EnrichmentStatusView(status.running(), last, status.llm(), bots);
     }
@@ -35,16 +60,35 @@ public record EnrichmentStatusView(boolean running, LastCycle lastCycle, LlmOuta
      * @param error why the cycle failed; null when it completed
      */
     public record LastCycle(
-            @Schema(enumeration = {"completed", "failed"},
+            @Schema(
+                    enumeration = {"completed", "failed"},
                     description = "failed when the cycle stopped as a whole, e.g. Qdrant was unreachable")
             String outcome,
-            @Schema(description = "Why the cycle failed; null when it completed") String error,
-            Instant startedAt, Instant finishedAt, long durationMs, int collections, int collectionsFailed,
-            long newMessages, int windowsMarked, int analysed, int skipped, int failed,
-            @Schema(description = "Weekly and monthly rollups written") int rollupsBuilt,
-            @Schema(description = "Rollup builds that failed; retried on a later cycle") int rollupsFailed,
-            long llmCalls, long promptTokens, long completionTokens, long qdrantRequests) {
-    }
+
+            @Schema(description = "Why the cycle failed; null when it completed")
+            String error,
+
+            Instant startedAt,
+            Instant finishedAt,
+            long durationMs,
+            int collections,
+            int collectionsFailed,
+            long newMessages,
+            int windowsMarked,
+            int analysed,
+            int skipped,
+            int failed,
+
+            @Schema(description = "Weekly and monthly rollups written")
+            int rollupsBuilt,
+
+            @Schema(description = "Rollup builds that failed; retried on a later cycle")
+            int rollupsFailed,
+
+            long llmCalls,
+            long promptTokens,
+            long completionTokens,
+            long qdrantRequests) {}
 
     /**
      * One bot's progress.
@@ -54,8 +98,15 @@ public record EnrichmentStatusView(boolean running, LastCycle lastCycle, LlmOuta
      * @param attention points set aside (quarantined) by reason with a sample, collections whose last discovery
      *     failed and why, and a sample of failed windows with their last error
      */
-    public record BotProgress(String bot, List<String> collections, Instant cursorAt, Long lagSeconds,
-            long pendingWindows, long processingWindows, long failedWindows, long doneWindows,
-            long skippedWindows, PipelineStatus.Attention attention) {
-    }
+    public record BotProgress(
+            String bot,
+            List<String> collections,
+            Instant cursorAt,
+            Long lagSeconds,
+            long pendingWindows,
+            long processingWindows,
+            long failedWindows,
+            long doneWindows,
+            long skippedWindows,
+            PipelineStatus.Attention attention) {}
 }

@@ -63,8 +63,10 @@ public class LlmOutage {
             Duration pause = state.pause == null ? FIRST_PAUSE : min(state.pause.multipliedBy(2), MAX_PAUSE);
             String reason = failure.getMessage();
             if (state.pausedUntil == null) {
-                Log.errorf("Window analysis paused: the LLM provider fails every call (%s); windows stay pending and "
-                        + "a probe follows in %d s", reason, pause.toSeconds());
+                Log.errorf(
+                        "Window analysis paused: the LLM provider fails every call (%s); windows stay pending and "
+                                + "a probe follows in %d s",
+                        reason, pause.toSeconds());
             }
             state = new State(run, now.plus(pause), pause, reason, state.since == null ? now : state.since, refused);
         } else {
@@ -76,8 +78,12 @@ public class LlmOutage {
     /** What the breaker is doing, for readiness and the status. */
     public synchronized Status current() {
         boolean paused = state.pausedUntil != null;
-        return new Status(paused, paused ? state.reason : null, paused ? state.since : null,
-                paused ? state.pausedUntil : null, paused && state.refused);
+        return new Status(
+                paused,
+                paused ? state.reason : null,
+                paused ? state.since : null,
+                paused ? state.pausedUntil : null,
+                paused && state.refused);
     }
 
     private static boolean isRefusal(LlmException failure) {
@@ -96,11 +102,10 @@ public class LlmOutage {
      * @param nextProbeAt when the next window will be tried
      * @param refused whether the provider refuses the key or the account (an operator must act)
      */
-    public record Status(boolean paused, String reason, Instant since, Instant nextProbeAt, boolean refused) {
-    }
+    public record Status(boolean paused, String reason, Instant since, Instant nextProbeAt, boolean refused) {}
 
-    private record State(int consecutive, Instant pausedUntil, Duration pause, String reason, Instant since,
-            boolean refused) {
+    private record State(
+            int consecutive, Instant pausedUntil, Duration pause, String reason, Instant since, boolean refused) {
 
         static final State CLOSED = new State(0, null, null, null, null, false);
     }

@@ -28,8 +28,15 @@ public class PipelineAdmin {
     private final ConversationSource source;
     private final Clock clock;
 
-    PipelineAdmin(EnrichmentCycle cycle, WindowQueue queue, EntityManager em, AttentionReport attentionReport,
-            Discovery discovery, ConversationSource source, LlmOutage outage, Clock clock) {
+    PipelineAdmin(
+            EnrichmentCycle cycle,
+            WindowQueue queue,
+            EntityManager em,
+            AttentionReport attentionReport,
+            Discovery discovery,
+            ConversationSource source,
+            LlmOutage outage,
+            Clock clock) {
         this.cycle = cycle;
         this.outage = outage;
         this.attentionReport = attentionReport;
@@ -61,9 +68,12 @@ public class PipelineAdmin {
     public Coverage coverage(String bot, String userId, Instant from, Instant to) {
         // joins the caller's transaction: a recap reads everything on one pooled connection
         return QuarkusTransaction.joiningExisting().call(() -> {
-            Instant covered = SqlRow.first(SqlRow.query(em,
-                    "SELECT min(updated_at) AS covered FROM enrichment_discovery_cursors WHERE bot_name = :bot")
-                    .setParameter("bot", bot)).orElseThrow().instant("covered");
+            Instant covered = SqlRow.first(SqlRow.query(
+                                    em,
+                                    "SELECT min(updated_at) AS covered FROM enrichment_discovery_cursors WHERE bot_name = :bot")
+                            .setParameter("bot", bot))
+                    .orElseThrow()
+                    .instant("covered");
             Number pending = (Number) em.createNativeQuery("""
                     SELECT count(*) FROM enrichment_windows
                     WHERE bot_name = :bot AND user_id = :user AND window_start < :to AND window_end > :from
@@ -81,15 +91,16 @@ public class PipelineAdmin {
     private PipelineStatus readStatus() {
         Instant now = clock.instant();
         Map<String, Map<WindowStatus, Long>> counts = new HashMap<>();
-        for (SqlRow row : SqlRow.all(SqlRow.query(em,
+        for (SqlRow row : SqlRow.all(SqlRow.query(
+                em,
                 "SELECT bot_name, status, count(*) AS windows FROM enrichment_windows GROUP BY bot_name, status"))) {
             counts.computeIfAbsent(row.text("bot_name"), b -> new EnumMap<>(WindowStatus.class))
                     .put(WindowStatus.fromDatabase(row.text("status")), row.longValue("windows"));
         }
         Map<String, List<String>> collections = new TreeMap<>();
         Map<String, Instant> cursors = new HashMap<>();
-        for (SqlRow row : SqlRow.all(SqlRow.query(em,
-                "SELECT bot_name, collection_name, cursor_at FROM enrichment_discovery_cursors ORDER BY 1, 2"))) {
+        for (SqlRow row : SqlRow.all(SqlRow.query(
+                em, "SELECT bot_name, collection_name, cursor_at FROM enrichment_discovery_cursors ORDER BY 1, 2"))) {
             String bot = row.text("bot_name");
             collections.computeIfAbsent(bot, b -> new ArrayList<>()).add(row.text("collection_name"));
             cursors.merge(bot, row.instant("cursor_at"), (a, b) -> a.isBefore(b) ? a : b);
@@ -102,11 +113,17 @@ public class PipelineAdmin {
             Map<WindowStatus, Long> c = counts.getOrDefault(bot, Map.of());
             Instant cursor = cursors.get(bot);
             long lag = cursor == null ? -1 : Math.max(0, now.getEpochSecond() - cursor.getEpochSecond());
-            bots.add(new PipelineStatus.BotStatus(bot, List.copyOf(names), cursor, lag,
-                    c.getOrDefault(WindowStatus.PENDING, 0L), c.getOrDefault(WindowStatus.PROCESSING, 0L),
-                    c.getOrDefault(WindowStatus.FAILED, 0L), c.getOrDefault(WindowStatus.DONE, 0L),
-                    c.getOrDefault(WindowStatus.SKIPPED, 0L), attention.getOrDefault(bot,
-                            PipelineStatus.Attention.NONE)));
+            bots.add(new PipelineStatus.BotStatus(
+                    bot,
+                    List.copyOf(names),
+                    cursor,
+                    lag,
+                    c.getOrDefault(WindowStatus.PENDING, 0L),
+                    c.getOrDefault(WindowStatus.PROCESSING, 0L),
+                    c.getOrDefault(WindowStatus.FAILED, 0L),
+                    c.getOrDefault(WindowStatus.DONE, 0L),
+                    c.getOrDefault(WindowStatus.SKIPPED, 0L),
+                    attention.getOrDefault(bot, PipelineStatus.Attention.NONE)));
         });
         return new PipelineStatus(cycle.isRunning(), cycle.lastOutcome().orElse(null), outage.current(), bots);
     }

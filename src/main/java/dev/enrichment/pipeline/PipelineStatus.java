@@ -19,10 +19,17 @@ public record PipelineStatus(boolean running, CycleOutcome lastCycle, LlmOutage.
      * @param lagSeconds now minus {@code cursorAt}
      * @param attention what needs an admin's eye: quarantined points, failed discoveries, failed windows
      */
-    public record BotStatus(String bot, List<String> collections, Instant cursorAt, long lagSeconds,
-            long pendingWindows, long processingWindows, long failedWindows, long doneWindows,
-            long skippedWindows, Attention attention) {
-    }
+    public record BotStatus(
+            String bot,
+            List<String> collections,
+            Instant cursorAt,
+            long lagSeconds,
+            long pendingWindows,
+            long processingWindows,
+            long failedWindows,
+            long doneWindows,
+            long skippedWindows,
+            Attention attention) {}
 
     /**
      * What of a bot's data the worker could not take as it is.
@@ -32,19 +39,19 @@ public record PipelineStatus(boolean running, CycleOutcome lastCycle, LlmOutage.
      * @param discoveryErrors collections whose last discovery failed, and why
      * @param failedWindowSample a few windows that failed every attempt, with their last error
      */
-    public record Attention(Map<String, Long> quarantined, List<QuarantineSample> quarantineSample,
-            List<DiscoveryError> discoveryErrors, List<FailedWindow> failedWindowSample) {
+    public record Attention(
+            Map<String, Long> quarantined,
+            List<QuarantineSample> quarantineSample,
+            List<DiscoveryError> discoveryErrors,
+            List<FailedWindow> failedWindowSample) {
 
         static final Attention NONE = new Attention(Map.of(), List.of(), List.of(), List.of());
     }
 
-    public record QuarantineSample(String collection, String pointId, String userId, String reason, String detail,
-            Instant lastSeenAt) {
-    }
+    public record QuarantineSample(
+            String collection, String pointId, String userId, String reason, String detail, Instant lastSeenAt) {}
 
-    public record DiscoveryError(String collection, String error, Instant at) {
-    }
+    public record DiscoveryError(String collection, String error, Instant at) {}
 
-    public record FailedWindow(String userId, Instant windowStart, Instant windowEnd, int attempts, String lastError) {
-    }
+    public record FailedWindow(String userId, Instant windowStart, Instant windowEnd, int attempts, String lastError) {}
 }

@@ -38,17 +38,19 @@ class QuarantineStore {
                                 reason = EXCLUDED.reason, detail = EXCLUDED.detail, user_id = EXCLUDED.user_id,
                                 point_time = EXCLUDED.point_time, last_seen_at = EXCLUDED.last_seen_at
                             RETURNING (xmax = 0) AS inserted""")
-                    .setParameter("collection", collection.collectionName())
-                    .setParameter("point", point.pointId())
-                    .setParameter("bot", collection.botName())
-                    .setParameter("user", point.userId())
-                    .setParameter("reason", point.reason())
-                    .setParameter("detail", point.detail())
-                    .setParameter("pointTime", point.pointTime())
-                    .setParameter("now", now))
-                    .map(row -> Boolean.TRUE.equals(row.bool("inserted"))).orElse(false);
+                            .setParameter("collection", collection.collectionName())
+                            .setParameter("point", point.pointId())
+                            .setParameter("bot", collection.botName())
+                            .setParameter("user", point.userId())
+                            .setParameter("reason", point.reason())
+                            .setParameter("detail", point.detail())
+                            .setParameter("pointTime", point.pointTime())
+                            .setParameter("now", now))
+                    .map(row -> Boolean.TRUE.equals(row.bool("inserted")))
+                    .orElse(false);
             if (inserted) {
-                registry.counter("enrichment.points.quarantined", "reason", point.reason()).increment();
+                registry.counter("enrichment.points.quarantined", "reason", point.reason())
+                        .increment();
             }
         }
     }
@@ -58,7 +60,8 @@ class QuarantineStore {
         if (pointIds.isEmpty()) {
             return;
         }
-        em.createNativeQuery("DELETE FROM enrichment_quarantine WHERE collection_name = :collection AND point_id IN :ids")
+        em.createNativeQuery(
+                        "DELETE FROM enrichment_quarantine WHERE collection_name = :collection AND point_id IN :ids")
                 .setParameter("collection", collectionName)
                 .setParameter("ids", pointIds)
                 .executeUpdate();
@@ -70,8 +73,11 @@ class QuarantineStore {
                         SELECT point_id FROM enrichment_quarantine
                          WHERE collection_name = :collection AND (CAST(:reason AS text) IS NULL OR reason = :reason)
                          ORDER BY point_id""")
-                .setParameter("collection", collectionName)
-                .setParameter("reason", reason)).stream().map(row -> row.text("point_id")).toList();
+                        .setParameter("collection", collectionName)
+                        .setParameter("reason", reason))
+                .stream()
+                .map(row -> row.text("point_id"))
+                .toList();
     }
 
     /**
@@ -79,6 +85,5 @@ class QuarantineStore {
      *
      * @param pointTime the time the point claims, when it has one
      */
-    record QuarantinedPoint(String pointId, String userId, String reason, String detail, Instant pointTime) {
-    }
+    record QuarantinedPoint(String pointId, String userId, String reason, String detail, Instant pointTime) {}
 }

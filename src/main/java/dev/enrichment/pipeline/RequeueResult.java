@@ -6,5 +6,4 @@ package dev.enrichment.pipeline;
  * @param bot the bot filter; null for every bot
  * @param userId the user filter; null for every user
  */
-public record RequeueResult(int requeued, String bot, String userId) {
-}
+public record RequeueResult(int requeued, String bot, String userId) {}

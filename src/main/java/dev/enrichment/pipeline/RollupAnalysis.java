@@ -9,8 +9,15 @@ import java.util.List;
  * @param model the model that answered, or the local analyser's name
  * @param llmCalls chat calls made (0 for the extractive rollup)
  */
-public record RollupAnalysis(String summary, List<String> keyTopics, String emotionalTone, double confidenceScore,
-        String summaryType, String model, String promptVersion, int llmCalls) {
+public record RollupAnalysis(
+        String summary,
+        List<String> keyTopics,
+        String emotionalTone,
+        double confidenceScore,
+        String summaryType,
+        String model,
+        String promptVersion,
+        int llmCalls) {
 
     public RollupAnalysis {
         keyTopics = List.copyOf(keyTopics);

@@ -7,8 +7,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,7 +41,8 @@ public class RollupQueue {
     public void mark(String botName, String userId, Instant windowStart) {
         Instant now = clock.instant();
         for (Granularity granularity : ROLLED_UP) {
-            RollupPeriod period = granularity.periodContaining(windowStart, config.rollups().weekStartsOn());
+            RollupPeriod period =
+                    granularity.periodContaining(windowStart, config.rollups().weekStartsOn());
             em.createNativeQuery("""
                     INSERT INTO enrichment_rollup_marks (bot_name, user_id, granularity, period_start, period_end,
                         marked_count, attempts, created_at, updated_at)
@@ -94,10 +95,17 @@ public class RollupQueue {
                     .setParameter("now", now)
                     .setParameter("owner", owner)
                     .setParameter("leaseUntil", now.plus(config.lease())));
-            return row.map(r -> new ClaimedRollup(r.longValue("id"), r.text("bot_name"), r.text("user_id"),
-                    new RollupPeriod(Granularity.fromWire(r.text("granularity")), r.instant("period_start"),
+            return row.map(r -> new ClaimedRollup(
+                    r.longValue("id"),
+                    r.text("bot_name"),
+                    r.text("user_id"),
+                    new RollupPeriod(
+                            Granularity.fromWire(r.text("granularity")),
+                            r.instant("period_start"),
                             r.instant("period_end")),
-                    r.longValue("marked_count"), r.intValue("attempts"), owner));
+                    r.longValue("marked_count"),
+                    r.intValue("attempts"),
+                    owner));
         });
     }
 
@@ -118,7 +126,9 @@ public class RollupQueue {
                         .setParameter("user", claimed.userId())
                         .setParameter("start", claimed.period().start())
                         .setParameter("end", claimed.period().end()))
-                .stream().map(r -> r.intValue("summary_id")).toList();
+                .stream()
+                .map(r -> r.intValue("summary_id"))
+                .toList();
     }
 
     /**
@@ -149,8 +159,8 @@ public class RollupQueue {
                 .setParameter("owner", claimed.owner())
                 .executeUpdate();
         if (released != 1) {
-            throw new IllegalStateException("lost the lease on rollup mark " + claimed.id()
-                    + "; another process builds it");
+            throw new IllegalStateException(
+                    "lost the lease on rollup mark " + claimed.id() + "; another process builds it");
         }
     }
 
@@ -159,7 +169,8 @@ public class RollupQueue {
      * window's (ENRICHMENT_RETRY_BACKOFF doubled per attempt, at most ENRICHMENT_MAX_RETRY_BACKOFF).
      */
     public void fail(ClaimedRollup claimed, String error) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("""
                         UPDATE enrichment_rollup_marks SET
                             attempts = attempts + 1,
                             last_error = :error,
@@ -170,13 +181,18 @@ public class RollupQueue {
                             updated_at = :now
                         WHERE id = :id AND lease_owner = :owner
                         """)
-                .setParameter("error", error == null ? "unknown error"
-                        : error.length() > 2000 ? error.substring(0, 2000) : error)
-                .setParameter("now", clock.instant())
-                .setParameter("initialSeconds", (double) config.retryBackoff().toSeconds())
-                .setParameter("maxSeconds", (double) config.maxRetryBackoff().toSeconds())
-                .setParameter("id", claimed.id())
-                .setParameter("owner", claimed.owner())
-                .executeUpdate());
+                        .setParameter(
+                                "error",
+                                error == null
+                                        ? "unknown error"
+                                        : error.length() > 2000 ? error.substring(0, 2000) : error)
+                        .setParameter("now", clock.instant())
+                        .setParameter(
+                                "initialSeconds", (double) config.retryBackoff().toSeconds())
+                        .setParameter(
+                                "maxSeconds", (double) config.maxRetryBackoff().toSeconds())
+                        .setParameter("id", claimed.id())
+                        .setParameter("owner", claimed.owner())
+                        .executeUpdate());
     }
 }

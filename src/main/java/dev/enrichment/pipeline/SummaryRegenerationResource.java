@@ -38,22 +38,34 @@ public class SummaryRegenerationResource {
     }
 
     @POST
-    @Operation(summary = "Regenerate a summary",
+    @Operation(
+            summary = "Regenerate a summary",
             description = "Reads the window's messages again and analyses them now; returns the new summary. The "
                     + "old content goes to the revisions. Synchronous: it takes as long as one LLM analysis.")
-    @APIResponse(responseCode = "200", description = "The regenerated summary", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryView.class),
-            examples = @ExampleObject(name = "summary", value = SummaryResource.SUMMARY_EXAMPLE)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The regenerated summary",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SummaryView.class),
+                            examples = @ExampleObject(name = "summary", value = SummaryResource.SUMMARY_EXAMPLE)))
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    @APIResponse(responseCode = "409", description = "A worker is analysing this window right now",
-            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE,
-                    schema = @Schema(ref = ProblemResponses.SCHEMA),
-                    examples = @ExampleObject(name = "window-busy", value = """
+    @APIResponse(
+            responseCode = "409",
+            description = "A worker is analysing this window right now",
+            content =
+                    @Content(
+                            mediaType = ProblemResponses.MEDIA_TYPE,
+                            schema = @Schema(ref = ProblemResponses.SCHEMA),
+                            examples = @ExampleObject(name = "window-busy", value = """
                             {"type": "https://enrichment.dev/problems/conflict", "title": "Conflict", "status": 409,
                              "detail": "summary 42's window is being analysed right now; try again shortly"}""")))
     @APIResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
     public SummaryView regenerate(@Parameter(description = "Summary id") @PathParam("id") int id) {
-        return regenerator.regenerate(id).flatMap(reader::find)
+        return regenerator
+                .regenerate(id)
+                .flatMap(reader::find)
                 .orElseThrow(() -> ApiProblem.notFound("no summary " + id));
     }
 }

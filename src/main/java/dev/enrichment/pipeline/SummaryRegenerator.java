@@ -28,8 +28,13 @@ public class SummaryRegenerator {
     private final WindowWriter writer;
     private final SummaryReader summaries;
 
-    SummaryRegenerator(ConversationSource source, WindowQueue queue, WindowProcessor processor,
-            WindowAnalyzer analyzer, WindowWriter writer, SummaryReader summaries) {
+    SummaryRegenerator(
+            ConversationSource source,
+            WindowQueue queue,
+            WindowProcessor processor,
+            WindowAnalyzer analyzer,
+            WindowWriter writer,
+            SummaryReader summaries) {
         this.source = source;
         this.queue = queue;
         this.processor = processor;
@@ -45,13 +50,16 @@ public class SummaryRegenerator {
      * @throws AnalysisFailedException when no analysis could be obtained; the old summary is untouched
      */
     public Optional<Integer> regenerate(int summaryId) {
-        SummaryView summary = QuarkusTransaction.requiringNew().call(() -> summaries.find(summaryId)).orElse(null);
+        SummaryView summary = QuarkusTransaction.requiringNew()
+                .call(() -> summaries.find(summaryId))
+                .orElse(null);
         if (summary == null) {
             return Optional.empty();
         }
         String owner = "regenerate/" + UUID.randomUUID();
-        ClaimedWindow claimed = queue.claimForRegeneration(summary.bot(), summary.userId(), summary.start(), summary.end(),
-                owner).orElseThrow(() -> new WindowBusyException(
+        ClaimedWindow claimed = queue.claimForRegeneration(
+                        summary.bot(), summary.userId(), summary.start(), summary.end(), owner)
+                .orElseThrow(() -> new WindowBusyException(
                         "summary " + summaryId + "'s window is being analysed right now; try again shortly"));
         try {
             List<BotCollection> collections = source.botCollections();
@@ -60,8 +68,8 @@ public class SummaryRegenerator {
                 throw new AnalysisFailedException(
                         "the window's messages are no longer in Qdrant; the summary is kept", false, null);
             }
-            WindowAnalysis analysis = analyzer.analyze(new AnalysisInput(claimed.botName(), claimed.userId(),
-                    claimed.start(), claimed.end(), messages));
+            WindowAnalysis analysis = analyzer.analyze(
+                    new AnalysisInput(claimed.botName(), claimed.userId(), claimed.start(), claimed.end(), messages));
             int id = writer.writeAnalysed(claimed, messages, analysis, REASON);
             Log.infof("Summary %d regenerated (%d messages, %s)", id, messages.size(), analysis.model());
             return Optional.of(id);

@@ -1,11 +1,10 @@
 package dev.enrichment.pipeline;
 
-import dev.enrichment.llm.LlmException;
-import java.util.Optional;
 import dev.enrichment.conversation.BotCollection;
 import dev.enrichment.conversation.ConversationSource;
 import dev.enrichment.conversation.Message;
 import dev.enrichment.conversation.MessageQuery;
+import dev.enrichment.llm.LlmException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Processes one claimed window: reads all its messages (every page, from every collection of the bot), skips it
@@ -29,8 +29,13 @@ public class WindowProcessor {
     private final PipelineConfig config;
     private final LlmOutage outage;
 
-    WindowProcessor(ConversationSource source, WindowAnalyzer analyzer, WindowWriter writer, WindowQueue queue,
-            PipelineConfig config, LlmOutage outage) {
+    WindowProcessor(
+            ConversationSource source,
+            WindowAnalyzer analyzer,
+            WindowWriter writer,
+            WindowQueue queue,
+            PipelineConfig config,
+            LlmOutage outage) {
         this.outage = outage;
         this.source = source;
         this.analyzer = analyzer;
@@ -47,8 +52,8 @@ public class WindowProcessor {
                 writer.writeSkipped(claimed, messages.size());
                 return new WindowResult(WindowOutcome.SKIPPED, null, null);
             }
-            WindowAnalysis analysis = analyzer.analyze(new AnalysisInput(claimed.botName(), claimed.userId(),
-                    claimed.start(), claimed.end(), messages));
+            WindowAnalysis analysis = analyzer.analyze(
+                    new AnalysisInput(claimed.botName(), claimed.userId(), claimed.start(), claimed.end(), messages));
             writer.writeAnalysed(claimed, messages, analysis, "window re-analysed");
             outage.succeeded();
             return new WindowResult(WindowOutcome.ANALYSED, analysis, null);
@@ -60,8 +65,9 @@ public class WindowProcessor {
                 queue.release(claimed, error);
                 return new WindowResult(WindowOutcome.RELEASED, null, error);
             }
-            Log.warnf("Window %d (%s, %s) failed on attempt %d: %s", claimed.id(), claimed.botName(),
-                    claimed.start(), claimed.attempts() + 1, error);
+            Log.warnf(
+                    "Window %d (%s, %s) failed on attempt %d: %s",
+                    claimed.id(), claimed.botName(), claimed.start(), claimed.attempts() + 1, error);
             queue.fail(claimed, error);
             return new WindowResult(WindowOutcome.FAILED, null, error);
         }
@@ -83,8 +89,10 @@ public class WindowProcessor {
             if (!collection.botName().equals(claimed.botName())) {
                 continue;
             }
-            MessageQuery query = MessageQuery.all(collection).forUser(claimed.userId())
-                    .from(claimed.start()).until(claimed.end());
+            MessageQuery query = MessageQuery.all(collection)
+                    .forUser(claimed.userId())
+                    .from(claimed.start())
+                    .until(claimed.end());
             for (Message m : source.readAll(query).messages()) {
                 byId.putIfAbsent(m.pointId(), m);
             }

@@ -62,9 +62,17 @@ public class WindowQueue {
                     .setParameter("resummarizeBefore", now.minusSeconds(60L * config.resummarizeMinutes()))
                     .setParameter("owner", owner)
                     .setParameter("leaseUntil", now.plus(config.lease())));
-            return row.map(r -> new ClaimedWindow(r.longValue("id"), r.text("bot_name"), r.text("user_id"),
-                    r.instant("window_start"), r.instant("window_end"), r.longValue("marked_count"),
-                    r.intValue("attempts"), owner, r.text("analysis_model"), r.text("prompt_version"),
+            return row.map(r -> new ClaimedWindow(
+                    r.longValue("id"),
+                    r.text("bot_name"),
+                    r.text("user_id"),
+                    r.instant("window_start"),
+                    r.instant("window_end"),
+                    r.longValue("marked_count"),
+                    r.intValue("attempts"),
+                    owner,
+                    r.text("analysis_model"),
+                    r.text("prompt_version"),
                     r.text("input_hash")));
         });
     }
@@ -74,8 +82,8 @@ public class WindowQueue {
      * lost (expired and taken over), so the caller's transaction rolls back and nothing is written twice.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void complete(ClaimedWindow claimed, WindowStatus outcome, Integer summaryId, int messageCount,
-            WindowAnalysis analysis) {
+    public void complete(
+            ClaimedWindow claimed, WindowStatus outcome, Integer summaryId, int messageCount, WindowAnalysis analysis) {
         Instant now = clock.instant();
         int updated = em.createNativeQuery("""
                 UPDATE enrichment_windows SET
@@ -132,8 +140,10 @@ public class WindowQueue {
                     .setParameter("maxAttempts", config.maxAttempts())
                     .setParameter("error", truncate(error))
                     .setParameter("now", now)
-                    .setParameter("initialSeconds", (double) config.retryBackoff().toSeconds())
-                    .setParameter("maxSeconds", (double) config.maxRetryBackoff().toSeconds())
+                    .setParameter(
+                            "initialSeconds", (double) config.retryBackoff().toSeconds())
+                    .setParameter(
+                            "maxSeconds", (double) config.maxRetryBackoff().toSeconds())
                     .setParameter("id", claimed.id())
                     .setParameter("owner", claimed.owner())
                     .executeUpdate();
@@ -145,24 +155,25 @@ public class WindowQueue {
      * LLM provider's (a refused key, an outage), not the window's.
      */
     public void release(ClaimedWindow claimed, String error) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("""
                 UPDATE enrichment_windows SET status = 'pending', last_error = :error, lease_owner = NULL,
                     lease_expires_at = NULL, updated_at = :now
                 WHERE id = :id AND lease_owner = :owner AND status = 'processing'
                 """)
-                .setParameter("error", truncate(error))
-                .setParameter("now", clock.instant())
-                .setParameter("id", claimed.id())
-                .setParameter("owner", claimed.owner())
-                .executeUpdate());
+                        .setParameter("error", truncate(error))
+                        .setParameter("now", clock.instant())
+                        .setParameter("id", claimed.id())
+                        .setParameter("owner", claimed.owner())
+                        .executeUpdate());
     }
 
     /**
      * Leases one specific window for an admin's regeneration, creating its work item when the summary came from
      * elsewhere (e.g. the old worker). Empty when a worker holds a live lease on it.
      */
-    public Optional<ClaimedWindow> claimForRegeneration(String bot, String userId, Instant start, Instant end,
-            String owner) {
+    public Optional<ClaimedWindow> claimForRegeneration(
+            String bot, String userId, Instant start, Instant end, String owner) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant();
             em.createNativeQuery("""
@@ -171,8 +182,11 @@ public class WindowQueue {
                     VALUES (:bot, :user, :start, :end, 'done', 0, 0, :now, :now)
                     ON CONFLICT (bot_name, user_id, window_start, window_end) DO NOTHING
                     """)
-                    .setParameter("bot", bot).setParameter("user", userId)
-                    .setParameter("start", start).setParameter("end", end).setParameter("now", now)
+                    .setParameter("bot", bot)
+                    .setParameter("user", userId)
+                    .setParameter("start", start)
+                    .setParameter("end", end)
+                    .setParameter("now", now)
                     .executeUpdate();
             Optional<SqlRow> row = SqlRow.first(SqlRow.query(em, """
                     UPDATE enrichment_windows SET status = 'processing', lease_owner = :owner,
@@ -181,55 +195,71 @@ public class WindowQueue {
                       AND NOT (status = 'processing' AND lease_expires_at >= :now)
                     RETURNING id, marked_count, attempts, analysis_model, prompt_version, input_hash
                     """)
-                    .setParameter("owner", owner).setParameter("leaseUntil", now.plus(config.lease()))
-                    .setParameter("now", now).setParameter("bot", bot).setParameter("user", userId)
-                    .setParameter("start", start).setParameter("end", end));
-            return row.map(r -> new ClaimedWindow(r.longValue("id"), bot, userId, start, end,
-                    r.longValue("marked_count"), r.intValue("attempts"), owner, r.text("analysis_model"),
-                    r.text("prompt_version"), r.text("input_hash")));
+                    .setParameter("owner", owner)
+                    .setParameter("leaseUntil", now.plus(config.lease()))
+                    .setParameter("now", now)
+                    .setParameter("bot", bot)
+                    .setParameter("user", userId)
+                    .setParameter("start", start)
+                    .setParameter("end", end));
+            return row.map(r -> new ClaimedWindow(
+                    r.longValue("id"),
+                    bot,
+                    userId,
+                    start,
+                    end,
+                    r.longValue("marked_count"),
+                    r.intValue("attempts"),
+                    owner,
+                    r.text("analysis_model"),
+                    r.text("prompt_version"),
+                    r.text("input_hash")));
         });
     }
 
     /** Gives a regeneration's lease back untouched, e.g. when the LLM is unavailable: the window stays done. */
     public void abandon(ClaimedWindow claimed) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("""
                 UPDATE enrichment_windows SET
                     status = CASE WHEN marked_count > :claimedMark THEN 'pending' ELSE 'done' END,
                     lease_owner = NULL, lease_expires_at = NULL, updated_at = :now
                 WHERE id = :id AND lease_owner = :owner
                 """)
-                .setParameter("claimedMark", claimed.claimedMark())
-                .setParameter("now", clock.instant())
-                .setParameter("id", claimed.id())
-                .setParameter("owner", claimed.owner())
-                .executeUpdate());
+                        .setParameter("claimedMark", claimed.claimedMark())
+                        .setParameter("now", clock.instant())
+                        .setParameter("id", claimed.id())
+                        .setParameter("owner", claimed.owner())
+                        .executeUpdate());
     }
 
     /** Puts failed windows back to pending with a fresh attempt budget; null filters match any. */
     public int requeueFailed(String bot, String userId) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("""
                 UPDATE enrichment_windows SET status = 'pending', attempts = 0, next_attempt_at = NULL,
                     updated_at = :now
                 WHERE status = 'failed'
                   AND (CAST(:bot AS text) IS NULL OR bot_name = CAST(:bot AS text))
                   AND (CAST(:user AS text) IS NULL OR user_id = CAST(:user AS text))
                 """)
-                .setParameter("now", clock.instant())
-                .setParameter("bot", bot)
-                .setParameter("user", userId)
-                .executeUpdate());
+                        .setParameter("now", clock.instant())
+                        .setParameter("bot", bot)
+                        .setParameter("user", userId)
+                        .executeUpdate());
     }
 
     /** Gives back every window this owner still holds, e.g. at shutdown; another process can take them at once. */
     public int releaseAll(String owner) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("""
                 UPDATE enrichment_windows SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL,
                     updated_at = :now
                 WHERE lease_owner = :owner AND status = 'processing'
                 """)
-                .setParameter("now", clock.instant())
-                .setParameter("owner", owner)
-                .executeUpdate());
+                        .setParameter("now", clock.instant())
+                        .setParameter("owner", owner)
+                        .executeUpdate());
     }
 
     private static String truncate(String error) {

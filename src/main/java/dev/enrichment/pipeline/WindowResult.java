@@ -1,5 +1,4 @@
 package dev.enrichment.pipeline;
 
 /** The outcome of one window, with the analysis when there was one and the error when it failed. */
-public record WindowResult(WindowOutcome outcome, WindowAnalysis analysis, String error) {
-}
+public record WindowResult(WindowOutcome outcome, WindowAnalysis analysis, String error) {}

@@ -30,8 +30,14 @@ public class WindowWriter {
     private final Clock clock;
     private final String version;
 
-    WindowWriter(SummaryWriter summaries, FactWriter facts, PreferenceWriter preferences,
-            WindowQueue queue, RollupQueue rollups, PipelineConfig config, Clock clock,
+    WindowWriter(
+            SummaryWriter summaries,
+            FactWriter facts,
+            PreferenceWriter preferences,
+            WindowQueue queue,
+            RollupQueue rollups,
+            PipelineConfig config,
+            Clock clock,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
         this.summaries = summaries;
         this.facts = facts;
@@ -48,17 +54,28 @@ public class WindowWriter {
     public int writeAnalysed(ClaimedWindow claimed, List<Message> messages, WindowAnalysis analysis, String reason) {
         Instant now = clock.instant();
         int summaryId = summaries.upsert(
-                new SummaryDraft(claimed.userId(), claimed.botName(), claimed.start(), claimed.end(),
-                        analysis.summary(), analysis.summaryType(), messages.size(), analysis.keyTopics(),
-                        analysis.emotionalTone(), analysis.compressionRatio(), analysis.confidenceScore(),
+                new SummaryDraft(
+                        claimed.userId(),
+                        claimed.botName(),
+                        claimed.start(),
+                        claimed.end(),
+                        analysis.summary(),
+                        analysis.summaryType(),
+                        messages.size(),
+                        analysis.keyTopics(),
+                        analysis.emotionalTone(),
+                        analysis.compressionRatio(),
+                        analysis.confidenceScore(),
                         enrichmentVersion()),
-                new RevisionNote(reason, claimed.previousModel(), claimed.previousPromptVersion(),
-                        claimed.previousInputHash()));
+                new RevisionNote(
+                        reason, claimed.previousModel(), claimed.previousPromptVersion(), claimed.previousInputHash()));
         if (!analysis.facts().isEmpty()) {
             Instant newest = messages.get(messages.size() - 1).timestamp();
             List<String> ids = messages.stream().map(Message::pointId).toList();
-            facts.write(new FactSource(claimed.userId(), claimed.botName(), claimed.start(), claimed.end(), newest,
-                    ids, now), analysis.facts());
+            facts.write(
+                    new FactSource(
+                            claimed.userId(), claimed.botName(), claimed.start(), claimed.end(), newest, ids, now),
+                    analysis.facts());
         }
         if (!analysis.preferences().isEmpty()) {
             preferences.merge(claimed.userId(), claimed.botName(), analysis.preferences(), now);

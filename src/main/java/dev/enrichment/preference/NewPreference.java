@@ -10,6 +10,5 @@ package dev.enrichment.preference;
  * @param preferenceChange the user is changing an earlier preference ("actually, call me Marcus")
  * @param reasoning the model's short justification
  */
-public record NewPreference(String type, String value, double confidence, boolean explicit,
-        boolean preferenceChange, String reasoning) {
-}
+public record NewPreference(
+        String type, String value, double confidence, boolean explicit, boolean preferenceChange, String reasoning) {}

@@ -13,8 +13,8 @@ import java.util.List;
  * @param rejected preferences that failed validation and were skipped
  * @param rejections one reason per rejected preference, with its position in the batch; never the value
  */
-public record PreferenceMergeOutcome(int created, int replaced, int refreshed, int kept, int rejected,
-        List<String> rejections) {
+public record PreferenceMergeOutcome(
+        int created, int replaced, int refreshed, int kept, int rejected, List<String> rejections) {
 
     public PreferenceMergeOutcome {
         rejections = List.copyOf(rejections);

@@ -1,10 +1,10 @@
 package dev.enrichment.preference;
 
-import dev.enrichment.PythonIsoTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.enrichment.PythonIsoTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -20,8 +20,7 @@ import java.util.TreeMap;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class PreferenceReader {
 
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -69,8 +68,12 @@ public class PreferenceReader {
         Object confidence = entry.asMap().get("confidence");
         Object source = metadata.getOrDefault("extraction_method", metadata.get("detection_method"));
         Object bot = metadata.get("bot_name");
-        return new PreferenceView(entry.value(), confidence instanceof Number n ? n.doubleValue() : null,
-                PythonIsoTime.parse(entry.asMap().get("updated_at")).orElse(null), entry.explicit(), bot == null ? null : bot.toString(),
+        return new PreferenceView(
+                entry.value(),
+                confidence instanceof Number n ? n.doubleValue() : null,
+                PythonIsoTime.parse(entry.asMap().get("updated_at")).orElse(null),
+                entry.explicit(),
+                bot == null ? null : bot.toString(),
                 source == null ? null : source.toString());
     }
 

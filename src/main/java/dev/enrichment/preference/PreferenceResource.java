@@ -28,13 +28,19 @@ public class PreferenceResource {
     }
 
     @GET
-    @Operation(summary = "Get a user's preferences",
+    @Operation(
+            summary = "Get a user's preferences",
             description = "The user's preferences by type, each with its value, confidence, when it was updated, "
                     + "whether the user stated it, and the bot it came from. An unknown user has none: 200 with an "
                     + "empty map.")
-    @APIResponse(responseCode = "200", description = "The preferences", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserPreferences.class),
-            examples = @ExampleObject(name = "preferences", value = """
+    @APIResponse(
+            responseCode = "200",
+            description = "The preferences",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = UserPreferences.class),
+                            examples = @ExampleObject(name = "preferences", value = """
                     {"user_id": "672814231002939413", "preferences": {
                       "preferred_name": {"value": "Mark", "confidence": 0.95,
                        "updated_at": "2025-10-19T02:30:00.123456Z", "is_explicit": true, "bot": "elena",

@@ -26,11 +26,13 @@ final class PreferenceRules {
 
     /** What happens to one key. */
     enum Decision {
-        CREATE, REPLACE, REFRESH, KEEP
+        CREATE,
+        REPLACE,
+        REFRESH,
+        KEEP
     }
 
-    private PreferenceRules() {
-    }
+    private PreferenceRules() {}
 
     /** Why the preference cannot be stored, or null; the reason never quotes the value. */
     static String rejection(NewPreference preference) {
@@ -39,7 +41,8 @@ final class PreferenceRules {
         }
         String type = type(preference);
         if (!PreferenceTypes.ALL.contains(type)) {
-            return "type is not one of " + String.join(", ", PreferenceTypes.ALL.stream().sorted().toList());
+            return "type is not one of "
+                    + String.join(", ", PreferenceTypes.ALL.stream().sorted().toList());
         }
         String value = value(preference);
         if (value.isEmpty()) {

@@ -8,9 +8,16 @@ import java.util.List;
  */
 public final class PreferenceTypes {
 
-    public static final List<String> ALL = List.of("preferred_name", "pronouns", "timezone", "location",
-            "communication_style", "response_length", "language", "topic_preferences", "formality_level");
+    public static final List<String> ALL = List.of(
+            "preferred_name",
+            "pronouns",
+            "timezone",
+            "location",
+            "communication_style",
+            "response_length",
+            "language",
+            "topic_preferences",
+            "formality_level");
 
-    private PreferenceTypes() {
-    }
+    private PreferenceTypes() {}
 }

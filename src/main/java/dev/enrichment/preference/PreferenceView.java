@@ -12,6 +12,5 @@ import java.time.Instant;
  * @param bot the bot whose conversation it came from, when recorded
  * @param source how it was found, e.g. {@code enrichment_service}, {@code enrichment_worker} or {@code regex_pattern}
  */
-public record PreferenceView(String value, Double confidence, Instant updatedAt, boolean isExplicit, String bot,
-        String source) {
-}
+public record PreferenceView(
+        String value, Double confidence, Instant updatedAt, boolean isExplicit, String bot, String source) {}

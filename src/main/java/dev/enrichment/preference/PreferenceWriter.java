@@ -27,8 +27,7 @@ import java.util.Objects;
 @ApplicationScoped
 public class PreferenceWriter {
 
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     private final EntityManager entityManager;
     private final ObjectMapper json;
@@ -51,9 +50,13 @@ public class PreferenceWriter {
         List<String> rejections = new ArrayList<>();
         List<NewPreference> accepted = accepted(preferences, rejections);
         Map<Decision, Integer> counts = accepted.isEmpty() ? Map.of() : apply(userId, botName, accepted, at);
-        PreferenceMergeOutcome outcome = new PreferenceMergeOutcome(counts.getOrDefault(Decision.CREATE, 0),
-                counts.getOrDefault(Decision.REPLACE, 0), counts.getOrDefault(Decision.REFRESH, 0),
-                counts.getOrDefault(Decision.KEEP, 0), rejections.size(), rejections);
+        PreferenceMergeOutcome outcome = new PreferenceMergeOutcome(
+                counts.getOrDefault(Decision.CREATE, 0),
+                counts.getOrDefault(Decision.REPLACE, 0),
+                counts.getOrDefault(Decision.REFRESH, 0),
+                counts.getOrDefault(Decision.KEEP, 0),
+                rejections.size(),
+                rejections);
         Log.debugf("Preferences for user %s with %s: %s", userId, botName, outcome);
         return outcome;
     }
@@ -98,11 +101,10 @@ public class PreferenceWriter {
 
     /** The current preferences, with the user row locked against other writers until the transaction ends. */
     private Map<String, Object> lockPreferences(String userId) {
-        List<?> rows = entityManager.createNativeQuery("""
+        List<?> rows =
+                entityManager.createNativeQuery("""
                         SELECT CAST(preferences AS text) FROM universal_users WHERE universal_id = :id
-                           FOR NO KEY UPDATE""")
-                .setParameter("id", userId)
-                .getResultList();
+                           FOR NO KEY UPDATE""").setParameter("id", userId).getResultList();
         String text = rows.isEmpty() ? null : (String) rows.get(0);
         JsonNode node = text == null ? null : readTree(text);
         if (node != null && node.isTextual()) {
@@ -115,14 +117,16 @@ public class PreferenceWriter {
             }
         }
         if (node != null && !node.isObject() && !node.isNull()) {
-            Log.warnf("universal_users.preferences of user %s is a JSON %s, not an object; it is replaced", userId,
-                    node.getNodeType());
+            Log.warnf(
+                    "universal_users.preferences of user %s is a JSON %s, not an object; it is replaced",
+                    userId, node.getNodeType());
         }
         return node != null && node.isObject() ? json.convertValue(node, OBJECT) : Map.of();
     }
 
     private void writePatch(String userId, Map<String, Object> patch) {
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("""
                         UPDATE universal_users
                            SET preferences = (CASE WHEN jsonb_typeof(preferences) = 'object'
                                                    THEN preferences ELSE CAST('{}' AS jsonb) END)

@@ -42,7 +42,8 @@ record StoredEntry(Map<String, Object> asMap) {
     boolean explicit() {
         Map<String, Object> metadata = metadata();
         Object flag = metadata.get("is_explicit");
-        return Boolean.TRUE.equals(flag) || "true".equals(flag)
+        return Boolean.TRUE.equals(flag)
+                || "true".equals(flag)
                 || "regex_pattern".equals(metadata.get("detection_method"));
     }
 

@@ -1,7 +1,7 @@
 package dev.enrichment.preference;
 
-import dev.enrichment.conversation.StorableText;
 import dev.enrichment.PythonIsoTime;
+import dev.enrichment.conversation.StorableText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -32,7 +32,8 @@ public class UserDirectory {
             throw new IllegalArgumentException("a user id is 1 to " + MAX_USER_ID + " characters");
         }
         String naiveAt = PythonIsoTime.naiveUtc(at);
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("""
                         INSERT INTO universal_users (universal_id, primary_username, display_name, created_at, last_active,
                                                      preferences)
                         VALUES (:id, :username, :displayName, CAST(:at AS timestamp), CAST(:at AS timestamp),

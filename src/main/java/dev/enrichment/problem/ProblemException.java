@@ -11,7 +11,13 @@ import java.util.List;
 public class ProblemException extends RuntimeException {
 
     /** What went wrong, as far as the caller is concerned. */
-    public enum Kind { INVALID_REQUEST, NOT_FOUND, CONFLICT, LLM_UNAVAILABLE, SOURCE_UNAVAILABLE }
+    public enum Kind {
+        INVALID_REQUEST,
+        NOT_FOUND,
+        CONFLICT,
+        LLM_UNAVAILABLE,
+        SOURCE_UNAVAILABLE
+    }
 
     private final Kind kind;
     private final String detail;

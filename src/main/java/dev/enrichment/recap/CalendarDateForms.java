@@ -25,27 +25,40 @@ final class CalendarDateForms {
         return List.of(
                 // "may" and the abbreviations are a month only after a word that asks for one ("may I ask",
                 // "jan said"); the range words stay outside the match, for the range rules to read.
-                Form.of("(?:in |during )?(?<month>" + DateWords.MONTH_NAME + ")|(?:(?:in|during) |" + AFTER_RANGE_WORD
-                        + ")(?<short>" + DateWords.MONTH + ")",
-                        (m, r) -> Span.month(r, mostRecent(YearMonth.from(r.latest()),
-                                m.group("month") != null ? m.group("month") : m.group("short")))),
-                Form.of("(?:last|previous) (?<month>" + DateWords.MONTH + ")",
-                        (m, r) -> Span.month(r, mostRecent(YearMonth.from(r.latest()).minusMonths(1),
-                                m.group("month")))),
-                Form.of("(?:in |during )?(?<month>" + DateWords.MONTH + ") (?<year>" + DateWords.YEAR + ")",
-                        (m, r) -> Span.month(r, YearMonth.of(Integer.parseInt(m.group("year")),
-                                DateWords.month(m.group("month"))))),
-                Form.of("(?:(?:in|during) )?(?<year>" + DateWords.YEAR + ")",
+                Form.of(
+                        "(?:in |during )?(?<month>" + DateWords.MONTH_NAME + ")|(?:(?:in|during) |" + AFTER_RANGE_WORD
+                                + ")(?<short>" + DateWords.MONTH + ")",
+                        (m, r) -> Span.month(
+                                r,
+                                mostRecent(
+                                        YearMonth.from(r.latest()),
+                                        m.group("month") != null ? m.group("month") : m.group("short")))),
+                Form.of(
+                        "(?:last|previous) (?<month>" + DateWords.MONTH + ")",
+                        (m, r) -> Span.month(
+                                r, mostRecent(YearMonth.from(r.latest()).minusMonths(1), m.group("month")))),
+                Form.of(
+                        "(?:in |during )?(?<month>" + DateWords.MONTH + ") (?<year>" + DateWords.YEAR + ")",
+                        (m, r) -> Span.month(
+                                r, YearMonth.of(Integer.parseInt(m.group("year")), DateWords.month(m.group("month"))))),
+                Form.of(
+                        "(?:(?:in|during) )?(?<year>" + DateWords.YEAR + ")",
                         (m, r) -> Span.year(r, Integer.parseInt(m.group("year")))),
-                Form.of("(?:on )?the (?<day>" + DateWords.ORDINAL_DAY + ")",
-                        (m, r) -> Span.day(r, dayOfMonth(Integer.parseInt(m.group("day").replaceAll("\\D", "")),
-                                r.latest()))),
-                Form.of("(?:on )?(?<date>" + DateWords.DATE + ")",
+                Form.of(
+                        "(?:on )?the (?<day>" + DateWords.ORDINAL_DAY + ")",
+                        (m, r) -> Span.day(
+                                r, dayOfMonth(Integer.parseInt(m.group("day").replaceAll("\\D", "")), r.latest()))),
+                Form.of(
+                        "(?:on )?(?<date>" + DateWords.DATE + ")",
                         (m, r) -> Span.day(r, DateWords.date(m.group("date"), r.latest()))),
-                Form.of("(?:on )?(?<date>" + DateWords.NUMERIC_DATE + ")",
+                Form.of(
+                        "(?:on )?(?<date>" + DateWords.NUMERIC_DATE + ")",
                         (m, r) -> Span.day(r, DateWords.numericDate(m.group("date"), dateOrder, r.latest()))),
-                Form.of("(?<first>" + DateWords.ISO_DATE + ") ?\\.\\. ?(?<last>" + DateWords.ISO_DATE + ")",
-                        (m, r) -> Span.days(r, LocalDate.parse(m.group("first")),
+                Form.of(
+                        "(?<first>" + DateWords.ISO_DATE + ") ?\\.\\. ?(?<last>" + DateWords.ISO_DATE + ")",
+                        (m, r) -> Span.days(
+                                r,
+                                LocalDate.parse(m.group("first")),
                                 LocalDate.parse(m.group("last")).plusDays(1))));
     }
 

@@ -15,10 +15,11 @@ final class DateWords {
 
     static final String WEEKDAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
     /** Full names but "may", which is far more often the verb ("may I ask…"). */
-    static final String MONTH_NAME = "january|february|march|april|june|july|august|september|october|november"
-            + "|december";
+    static final String MONTH_NAME =
+            "january|february|march|april|june|july|august|september|october|november" + "|december";
     /** "may" before a pronoun or an auxiliary is the verb, even after a day number ("on the 10th may I ask"). */
     private static final String MAY = "may(?! (?:i|we|you|he|she|it|they|be|have|not|also)(?![a-z]))";
+
     static final String MONTH = MONTH_NAME + "|" + MAY + "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
     static final String YEAR = "(?:19|20)\\d{2}";
     static final String UNIT = "day|week|fortnight|month|year";
@@ -26,8 +27,8 @@ final class DateWords {
     /** 3/4, 03/04/2025, 3/4/25: the order of day and month comes from the {@link DateOrder} setting. */
     static final String NUMERIC_DATE = "\\d{1,2}/\\d{1,2}(?:/(?:\\d{4}|\\d{2}))?";
 
-    private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six",
-            "seven", "eight", "nine", "ten", "eleven", "twelve");
+    private static final List<String> NUMBER_WORDS = List.of(
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
     static final String NUMBER = "\\d{1,6}|an|a|" + String.join("|", NUMBER_WORDS);
 
     static final String ORDINAL_DAY = "\\d{1,2}(?:st|nd|rd|th)";
@@ -43,8 +44,7 @@ final class DateWords {
     private static final Pattern ISO = Pattern.compile(ISO_DATE);
     private static final Pattern NUMERIC = Pattern.compile("(\\d{1,2})/(\\d{1,2})(?:/(\\d{2,4}))?");
 
-    private DateWords() {
-    }
+    private DateWords() {}
 
     static int number(String word) {
         if (word.equals("a") || word.equals("an")) {

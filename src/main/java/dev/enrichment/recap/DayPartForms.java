@@ -23,11 +23,14 @@ final class DayPartForms {
 
     private static final String PART = "morning|afternoon|evening|night";
     /** A day named in a sentence, followed by one of its parts: "yesterday evening", "on friday night". */
-    private static final String NAMED_DAY = "yesterday|today|(?:the )?day before yesterday"
-            + "|(?:on |last )?(?<weekday>" + DateWords.WEEKDAY + ")";
+    private static final String NAMED_DAY =
+            "yesterday|today|(?:the )?day before yesterday" + "|(?:on |last )?(?<weekday>" + DateWords.WEEKDAY + ")";
 
     private enum Part {
-        MORNING(5, 12), AFTERNOON(12, 17), EVENING(17, 22), NIGHT(17, 29);
+        MORNING(5, 12),
+        AFTERNOON(12, 17),
+        EVENING(17, 22),
+        NIGHT(17, 29);
 
         private final int fromHour;
         private final int toHour;
@@ -38,7 +41,9 @@ final class DayPartForms {
         }
 
         Span of(Reference r, LocalDate day) {
-            return Span.wallClock(r, day.atTime(LocalTime.MIDNIGHT).plusHours(fromHour),
+            return Span.wallClock(
+                    r,
+                    day.atTime(LocalTime.MIDNIGHT).plusHours(fromHour),
                     day.atTime(LocalTime.MIDNIGHT).plusHours(toHour));
         }
 
@@ -49,20 +54,24 @@ final class DayPartForms {
 
     List<Form> forms() {
         return List.of(
-                Form.of("(?:earlier )?this (?<part>morning|afternoon|evening)",
-                        (m, r) -> part(m).of(r, r.today())),
-                Form.of("last night|(?:earlier )?tonight",
-                        (m, r) -> Part.NIGHT.of(r, m.group().equals("last night") ? r.today().minusDays(1)
-                                : tonight(r))),
-                Form.of("(?<day>" + NAMED_DAY + ")(?: in the)? (?<part>" + PART + ")",
+                Form.of("(?:earlier )?this (?<part>morning|afternoon|evening)", (m, r) -> part(m).of(r, r.today())),
+                Form.of(
+                        "last night|(?:earlier )?tonight",
+                        (m, r) -> Part.NIGHT.of(
+                                r, m.group().equals("last night") ? r.today().minusDays(1) : tonight(r))),
+                Form.of(
+                        "(?<day>" + NAMED_DAY + ")(?: in the)? (?<part>" + PART + ")",
                         (m, r) -> part(m).of(r, namedDay(m, r))),
                 Form.of("earlier", (m, r) -> Span.day(r, r.today())),
-                Form.of("just now|a (?:moment|minute) ago|moments ago",
+                Form.of(
+                        "just now|a (?:moment|minute) ago|moments ago",
                         (m, r) -> lastDuration(r, Duration.ofMinutes(JUST_NOW_MINUTES))),
-                Form.of("(?:(?:in|over|during) )?(?:the )?(?:last|past) (?<count>" + DateWords.NUMBER
-                        + ") (?<unit>hour|minute)s?",
+                Form.of(
+                        "(?:(?:in|over|during) )?(?:the )?(?:last|past) (?<count>" + DateWords.NUMBER
+                                + ") (?<unit>hour|minute)s?",
                         (m, r) -> lastDuration(r, duration(DateWords.number(m.group("count")), m.group("unit")))),
-                Form.of("(?:(?:in|over|during) )?(?:the )?(?:last|past) (?<unit>hour)",
+                Form.of(
+                        "(?:(?:in|over|during) )?(?:the )?(?:last|past) (?<unit>hour)",
                         (m, r) -> lastDuration(r, Duration.ofHours(1))));
     }
 

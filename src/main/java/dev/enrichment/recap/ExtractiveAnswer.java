@@ -1,6 +1,5 @@
 package dev.enrichment.recap;
 
-import dev.enrichment.fact.LearnedFact;
 import dev.enrichment.summary.SummaryView;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,15 +24,16 @@ final class ExtractiveAnswer {
     static final int MAX_WORDS = 120;
     /** Beyond this many summaries the answer names the main topics and the two longest conversations. */
     private static final int DAY_BY_DAY = 4;
+
     private static final int MAX_FACTS = 3;
     private static final Pattern FIRST_SENTENCE = Pattern.compile("^(.+?[.!?])(\\s|$)", Pattern.DOTALL);
     private static final Pattern THE_USER = Pattern.compile("\\b([Tt])he user('s)?(\\s+(is|was|has)\\b)?");
-    private static final Set<String> LOWERABLE = Set.of("The", "You", "Your", "They", "Their", "A", "An", "In",
-            "On", "At", "After", "Before", "During", "While", "When");
+    private static final Set<String> LOWERABLE = Set.of(
+            "The", "You", "Your", "They", "Their", "A", "An", "In", "On", "At", "After", "Before", "During", "While",
+            "When");
     private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
 
-    private ExtractiveAnswer() {
-    }
+    private ExtractiveAnswer() {}
 
     static String write(RecapInputs inputs, AnswerVoice voice) {
         if (inputs.summaries().isEmpty()) {
@@ -44,21 +44,26 @@ final class ExtractiveAnswer {
         if (summaries.size() > DAY_BY_DAY) {
             List<String> topics = inputs.topics().stream().limit(3).toList();
             if (!topics.isEmpty()) {
-                sentences.add("Across " + summaries.size() + " conversations the main topics were " + list(topics)
-                        + ".");
+                sentences.add(
+                        "Across " + summaries.size() + " conversations the main topics were " + list(topics) + ".");
             }
-            summaries = summaries.stream().sorted(Comparator.comparingInt(SummaryView::messageCount).reversed())
-                    .limit(2).sorted(Comparator.comparing(SummaryView::start)).toList();
+            summaries = summaries.stream()
+                    .sorted(Comparator.comparingInt(SummaryView::messageCount).reversed())
+                    .limit(2)
+                    .sorted(Comparator.comparing(SummaryView::start))
+                    .toList();
         }
         for (SummaryView summary : summaries) {
             String first = firstSentence(summary.summary());
             if (!first.isEmpty()) {
-                sentences.add(dayLabel(summary.start(), inputs.zone(), inputs.asOf()) + ", " + lowerFirst(
-                        voice(first, voice)));
+                sentences.add(dayLabel(summary.start(), inputs.zone(), inputs.asOf()) + ", "
+                        + lowerFirst(voice(first, voice)));
             }
         }
-        List<String> facts = inputs.facts().stream().limit(MAX_FACTS)
-                .map(fact -> fact.relationship().replace('_', ' ') + " " + fact.entity()).toList();
+        List<String> facts = inputs.facts().stream()
+                .limit(MAX_FACTS)
+                .map(fact -> fact.relationship().replace('_', ' ') + " " + fact.entity())
+                .toList();
         if (!facts.isEmpty()) {
             sentences.add("Noted: " + String.join("; ", facts) + ".");
         }
@@ -119,7 +124,10 @@ final class ExtractiveAnswer {
                     case "was" -> "were";
                     default -> "have";
                 };
-                replacement = you + m.group(3).substring(0, m.group(3).length() - m.group(4).length()) + verb;
+                replacement = you
+                        + m.group(3)
+                                .substring(0, m.group(3).length() - m.group(4).length())
+                        + verb;
             } else {
                 replacement = you;
             }
@@ -137,7 +145,8 @@ final class ExtractiveAnswer {
             if (words + parts.length > MAX_WORDS) {
                 if (words == 0) {
                     // one very long sentence: cut it rather than say nothing
-                    answer.append(String.join(" ", List.of(parts).subList(0, MAX_WORDS))).append(" …");
+                    answer.append(String.join(" ", List.of(parts).subList(0, MAX_WORDS)))
+                            .append(" …");
                 }
                 break;
             }

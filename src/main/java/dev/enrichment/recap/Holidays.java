@@ -20,8 +20,8 @@ enum Holidays {
     MEMORIAL_DAY("memorial day", year -> LocalDate.of(year, Month.MAY, 1).with(lastInMonth(DayOfWeek.MONDAY))),
     FATHERS_DAY("fathers? day", year -> nth(year, Month.JUNE, 3, DayOfWeek.SUNDAY)),
     CANADA_DAY("canada day", year -> LocalDate.of(year, Month.JULY, 1)),
-    INDEPENDENCE_DAY("independence day|(?:the )?fourth of july|(?:the )?4th of july",
-            year -> LocalDate.of(year, Month.JULY, 4)),
+    INDEPENDENCE_DAY(
+            "independence day|(?:the )?fourth of july|(?:the )?4th of july", year -> LocalDate.of(year, Month.JULY, 4)),
     LABOR_DAY("labou?r day", year -> nth(year, Month.SEPTEMBER, 1, DayOfWeek.MONDAY)),
     HALLOWEEN("hallowe?en", year -> LocalDate.of(year, Month.OCTOBER, 31)),
     GUY_FAWKES_NIGHT("bonfire night|guy fawkes(?: night| day)?", year -> LocalDate.of(year, Month.NOVEMBER, 5)),
@@ -33,6 +33,7 @@ enum Holidays {
 
     /** How a holiday is written after normalising (possessive "'s" dropped, so "new year's eve" is "new year eve"). */
     final String regex;
+
     private final IntFunction<LocalDate> inYear;
 
     Holidays(String regex, IntFunction<LocalDate> inYear) {

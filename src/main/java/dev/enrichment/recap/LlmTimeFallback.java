@@ -68,8 +68,10 @@ class LlmTimeFallback {
                 local = ask(phrase, now);
             } catch (LlmException e) {
                 // not cached: the next question tries again
-                Log.warnf("Recap: the LLM could not read a time phrase (%s); answering with the latest "
-                        + "conversations", e.kind());
+                Log.warnf(
+                        "Recap: the LLM could not read a time phrase (%s); answering with the latest "
+                                + "conversations",
+                        e.kind());
                 return Optional.empty();
             }
             cache.put(key, local);
@@ -81,14 +83,19 @@ class LlmTimeFallback {
         String prompt = "Now: " + now.format(LOCAL) + " ("
                 + now.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + ")\nText: " + phrase;
         String content = llm.complete(ChatRequest.of(ChatMessage.system(SYSTEM), ChatMessage.user(prompt))
-                .withTemperature(0).withMaxTokens(MAX_TOKENS).withResponseFormat(ResponseFormat.jsonObject()))
+                        .withTemperature(0)
+                        .withMaxTokens(MAX_TOKENS)
+                        .withResponseFormat(ResponseFormat.jsonObject()))
                 .content();
         try {
             JsonNode answer = json.readTree(content);
-            if (answer == null || !answer.path("from").isTextual() || !answer.path("to").isTextual()) {
+            if (answer == null
+                    || !answer.path("from").isTextual()
+                    || !answer.path("to").isTextual()) {
                 return Optional.empty();
             }
-            return Optional.of(new LocalRange(LocalDateTime.parse(answer.get("from").asText(), LOCAL),
+            return Optional.of(new LocalRange(
+                    LocalDateTime.parse(answer.get("from").asText(), LOCAL),
                     LocalDateTime.parse(answer.get("to").asText(), LOCAL)));
         } catch (Exception unreadable) {
             Log.debugf("Recap: the LLM's time answer was not the JSON asked for: %s", unreadable.getMessage());
@@ -104,7 +111,8 @@ class LlmTimeFallback {
             if (to.isAfter(asOf)) {
                 to = asOf;
             }
-            boolean tooLong = range.from().plusDays(TimeExpressionParser.MAX_DAYS).isBefore(range.to());
+            boolean tooLong =
+                    range.from().plusDays(TimeExpressionParser.MAX_DAYS).isBefore(range.to());
             if (!from.isBefore(to) || tooLong) {
                 return Optional.empty();
             }
@@ -114,6 +122,5 @@ class LlmTimeFallback {
         }
     }
 
-    private record LocalRange(LocalDateTime from, LocalDateTime to) {
-    }
+    private record LocalRange(LocalDateTime from, LocalDateTime to) {}
 }

@@ -16,7 +16,10 @@ import java.util.Locale;
 final class OccasionForms {
 
     private enum Season {
-        SPRING(Month.MARCH), SUMMER(Month.JUNE), AUTUMN(Month.SEPTEMBER), WINTER(Month.DECEMBER);
+        SPRING(Month.MARCH),
+        SUMMER(Month.JUNE),
+        AUTUMN(Month.SEPTEMBER),
+        WINTER(Month.DECEMBER);
 
         private final Month first;
 
@@ -42,12 +45,15 @@ final class OccasionForms {
     List<Form> forms() {
         List<Form> forms = new ArrayList<>();
         for (Holidays holiday : Holidays.values()) {
-            forms.add(Form.of("(?:(?:on|at|over|for|during) )?(?:the )?(?:" + holiday.regex + ")",
+            forms.add(Form.of(
+                    "(?:(?:on|at|over|for|during) )?(?:the )?(?:" + holiday.regex + ")",
                     (m, r) -> Span.day(r, holiday.mostRecent(r.latest()))));
-            forms.add(Form.of("last (?:" + holiday.regex + ")",
+            forms.add(Form.of(
+                    "last (?:" + holiday.regex + ")",
                     (m, r) -> Span.day(r, holiday.mostRecent(r.today().minusDays(1)))));
         }
-        forms.add(Form.of("(?:(?:in|during|over) )?(?:the |this )?(?<season>" + SEASON + ")|(?<fall>" + FALL + ")",
+        forms.add(Form.of(
+                "(?:(?:in|during|over) )?(?:the |this )?(?<season>" + SEASON + ")|(?<fall>" + FALL + ")",
                 (m, r) -> season(r, season(m.group("season"), m.group("fall")), r.latest())));
         forms.add(Form.of("last (?<season>" + SEASON + "|fall)", (m, r) -> {
             Season season = Season.named(m.group("season"));

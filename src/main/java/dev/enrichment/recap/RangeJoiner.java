@@ -30,15 +30,12 @@ final class RangeJoiner {
     }
 
     /** A range of the sentence: its kind, its expressions (one or two) and its text (normalised). */
-    record Group(Kind kind, int first, int last, String expression) {
-    }
+    record Group(Kind kind, int first, int last, String expression) {}
 
     /** The groups in sentence order, and the sentence masked again with each group as {@code #n#}. */
-    record Joined(List<Group> groups, String masked) {
-    }
+    record Joined(List<Group> groups, String masked) {}
 
-    private RangeJoiner() {
-    }
+    private RangeJoiner() {}
 
     static Joined join(String masked, List<String> expressions) {
         List<Group> groups = new ArrayList<>();
@@ -78,7 +75,8 @@ final class RangeJoiner {
     }
 
     private static Group endingAt(int first, String last, String expression) {
-        return last == null ? new Group(Kind.TO_NOW, first, first, expression)
+        return last == null
+                ? new Group(Kind.TO_NOW, first, first, expression)
                 : new Group(Kind.FIRST_TO_LAST, first, Integer.parseInt(last), expression);
     }
 
@@ -86,8 +84,7 @@ final class RangeJoiner {
         return Integer.parseInt(range.group(group));
     }
 
-    private static void singles(String segment, List<String> expressions, List<Group> groups,
-            StringBuilder remasked) {
+    private static void singles(String segment, List<String> expressions, List<Group> groups, StringBuilder remasked) {
         Matcher read = Pattern.compile(READ).matcher(segment);
         int position = 0;
         while (read.find()) {

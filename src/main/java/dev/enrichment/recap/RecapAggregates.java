@@ -16,8 +16,7 @@ final class RecapAggregates {
 
     static final String MIXED = "mixed";
 
-    private RecapAggregates() {
-    }
+    private RecapAggregates() {}
 
     /** Each topic once per summary, compared without case; shown as first spelled. */
     static List<TopicCount> topics(List<SummaryView> summaries) {
@@ -35,7 +34,8 @@ final class RecapAggregates {
         }
         return spelling.entrySet().stream()
                 .map(e -> new TopicCount(e.getValue(), counts.get(e.getKey())))
-                .sorted(Comparator.comparingInt(TopicCount::count).reversed()
+                .sorted(Comparator.comparingInt(TopicCount::count)
+                        .reversed()
                         .thenComparing(TopicCount::topic, String.CASE_INSENSITIVE_ORDER))
                 .toList();
     }
@@ -50,7 +50,9 @@ final class RecapAggregates {
             }
         }
         long top = weights.values().stream().mapToLong(Long::longValue).max().orElse(0);
-        List<String> leaders = weights.entrySet().stream().filter(e -> e.getValue() == top).map(Map.Entry::getKey)
+        List<String> leaders = weights.entrySet().stream()
+                .filter(e -> e.getValue() == top)
+                .map(Map.Entry::getKey)
                 .toList();
         if (leaders.isEmpty()) {
             return null;

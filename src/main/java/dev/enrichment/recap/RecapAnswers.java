@@ -56,16 +56,21 @@ class RecapAnswers {
             return new RecapAnswer(ExtractiveAnswer.write(inputs, voice), RecapAnswer.Source.EXTRACTIVE);
         }
         try {
-            String answer = llm.complete(ChatRequest.of(ChatMessage.system(RecapPrompts.system(voice)),
-                    ChatMessage.user(RecapPrompts.sources(inputs))).withTemperature(0.2).withMaxTokens(MAX_TOKENS))
-                    .content().strip();
+            String answer = llm.complete(ChatRequest.of(
+                                    ChatMessage.system(RecapPrompts.system(voice)),
+                                    ChatMessage.user(RecapPrompts.sources(inputs)))
+                            .withTemperature(0.2)
+                            .withMaxTokens(MAX_TOKENS))
+                    .content()
+                    .strip();
             if (answer.isEmpty()) {
                 throw new IllegalStateException("the LLM wrote an empty answer");
             }
             store(inputs, answer);
             return new RecapAnswer(answer, RecapAnswer.Source.LLM);
         } catch (LlmException | IllegalStateException e) {
-            Log.warnf("Recap: no LLM answer for bot %s (%s); answering from the summaries' own sentences",
+            Log.warnf(
+                    "Recap: no LLM answer for bot %s (%s); answering from the summaries' own sentences",
                     inputs.bot(), e instanceof LlmException l ? l.kind() : e.getMessage());
             return new RecapAnswer(ExtractiveAnswer.write(inputs, voice), RecapAnswer.Source.EXTRACTIVE);
         }
@@ -80,18 +85,24 @@ class RecapAnswers {
             em.createNativeQuery("""
                     DELETE FROM enrichment_recap_answers
                      WHERE bot_name = :bot AND user_id = :user AND range_from = :from AND range_to = :to""")
-                    .setParameter("bot", inputs.bot()).setParameter("user", inputs.userId())
-                    .setParameter("from", inputs.from()).setParameter("to", inputs.to())
+                    .setParameter("bot", inputs.bot())
+                    .setParameter("user", inputs.userId())
+                    .setParameter("from", inputs.from())
+                    .setParameter("to", inputs.to())
                     .executeUpdate();
             em.createNativeQuery("""
                     INSERT INTO enrichment_recap_answers
                            (cache_key, bot_name, user_id, range_from, range_to, answer, model, created_at)
                     VALUES (:key, :bot, :user, :from, :to, :answer, :model, :now)
                     ON CONFLICT (cache_key) DO NOTHING""")
-                    .setParameter("key", key(inputs)).setParameter("bot", inputs.bot())
-                    .setParameter("user", inputs.userId()).setParameter("from", inputs.from())
-                    .setParameter("to", inputs.to()).setParameter("answer", answer)
-                    .setParameter("model", llm.defaultModel()).setParameter("now", clock.instant())
+                    .setParameter("key", key(inputs))
+                    .setParameter("bot", inputs.bot())
+                    .setParameter("user", inputs.userId())
+                    .setParameter("from", inputs.from())
+                    .setParameter("to", inputs.to())
+                    .setParameter("answer", answer)
+                    .setParameter("model", llm.defaultModel())
+                    .setParameter("now", clock.instant())
                     .executeUpdate();
         });
     }
@@ -99,15 +110,33 @@ class RecapAnswers {
     /** Changes whenever a summary or fact of the range is rewritten, the voice or the model changes. */
     private String key(RecapInputs inputs) {
         StringBuilder sources = new StringBuilder()
-                .append(inputs.bot()).append('\n').append(inputs.userId()).append('\n')
-                .append(inputs.from()).append('\n').append(inputs.to()).append('\n')
-                .append(config.answerVoice()).append('\n').append(llm.defaultModel()).append('\n')
-                .append(inputs.zone().getId()).append('\n');
+                .append(inputs.bot())
+                .append('\n')
+                .append(inputs.userId())
+                .append('\n')
+                .append(inputs.from())
+                .append('\n')
+                .append(inputs.to())
+                .append('\n')
+                .append(config.answerVoice())
+                .append('\n')
+                .append(llm.defaultModel())
+                .append('\n')
+                .append(inputs.zone().getId())
+                .append('\n');
         for (SummaryView summary : inputs.summaries()) {
-            sources.append("s ").append(summary.id()).append(' ').append(summary.updatedAt()).append('\n');
+            sources.append("s ")
+                    .append(summary.id())
+                    .append(' ')
+                    .append(summary.updatedAt())
+                    .append('\n');
         }
         for (LearnedFact fact : inputs.facts()) {
-            sources.append("f ").append(fact.id()).append(' ').append(fact.confidence()).append('\n');
+            sources.append("f ")
+                    .append(fact.id())
+                    .append(' ')
+                    .append(fact.confidence())
+                    .append('\n');
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")

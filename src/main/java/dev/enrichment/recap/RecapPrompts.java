@@ -6,8 +6,7 @@ import dev.enrichment.summary.SummaryView;
 /** The prompt for the LLM's answer paragraph: the range's summaries by day and its facts, nothing else. */
 final class RecapPrompts {
 
-    private RecapPrompts() {
-    }
+    private RecapPrompts() {}
 
     static String system(AnswerVoice voice) {
         String addressed = voice == AnswerVoice.USER
@@ -23,17 +22,25 @@ final class RecapPrompts {
     static String sources(RecapInputs inputs) {
         StringBuilder prompt = new StringBuilder("Summaries, oldest first:\n");
         for (SummaryView summary : inputs.summaries()) {
-            prompt.append("- ").append(ExtractiveAnswer.dayLabel(summary.start(), inputs.zone(), inputs.asOf()))
-                    .append(" (").append(summary.messageCount()).append(" messages");
+            prompt.append("- ")
+                    .append(ExtractiveAnswer.dayLabel(summary.start(), inputs.zone(), inputs.asOf()))
+                    .append(" (")
+                    .append(summary.messageCount())
+                    .append(" messages");
             if (summary.emotionalTone() != null) {
                 prompt.append(", tone ").append(summary.emotionalTone());
             }
-            prompt.append("): ").append(summary.summary() == null ? "" : summary.summary().strip()).append('\n');
+            prompt.append("): ")
+                    .append(summary.summary() == null ? "" : summary.summary().strip())
+                    .append('\n');
         }
         if (!inputs.facts().isEmpty()) {
             prompt.append("Facts learned:\n");
             for (LearnedFact fact : inputs.facts()) {
-                prompt.append("- ").append(fact.relationship().replace('_', ' ')).append(' ').append(fact.entity())
+                prompt.append("- ")
+                        .append(fact.relationship().replace('_', ' '))
+                        .append(' ')
+                        .append(fact.entity())
                         .append('\n');
             }
         }

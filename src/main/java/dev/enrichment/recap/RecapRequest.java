@@ -22,21 +22,57 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  */
 record RecapRequest(
         @Parameter(name = "bot", in = QUERY, description = "Bot name, e.g. elena", required = true)
-        @QueryParam("bot") @NotNull(message = "is required") String bot,
+        @QueryParam("bot")
+        @NotNull(message = "is required")
+        String bot,
+
         @Parameter(name = "user_id", in = QUERY, description = "User id (universal id)", required = true)
-        @QueryParam("user_id") @NotNull(message = "is required") String userId,
-        @Parameter(name = "when", in = QUERY, description = "A time expression, alone or in a sentence: \"last week\", "
-                + "\"yesterday\", \"hey, what did we talk about last week?\"; instead of from/to") @QueryParam("when")
+        @QueryParam("user_id")
+        @NotNull(message = "is required")
+        String userId,
+
+        @Parameter(
+                name = "when",
+                in = QUERY,
+                description = "A time expression, alone or in a sentence: \"last week\", "
+                        + "\"yesterday\", \"hey, what did we talk about last week?\"; instead of from/to")
+        @QueryParam("when")
         String when,
-        @Parameter(name = "from", in = QUERY, description = "Range start with to, instead of when: an instant "
-                + "(2025-10-13T00:00:00Z) or a date in tz", schema = @Schema(type = STRING)) @QueryParam("from")
+
+        @Parameter(
+                name = "from",
+                in = QUERY,
+                description =
+                        "Range start with to, instead of when: an instant " + "(2025-10-13T00:00:00Z) or a date in tz",
+                schema = @Schema(type = STRING))
+        @QueryParam("from")
         TimeParam from,
-        @Parameter(name = "to", in = QUERY, description = "Range end (exclusive) with from: an instant, or a date in "
-                + "tz whose whole day is included", schema = @Schema(type = STRING)) @QueryParam("to") TimeParam to,
-        @Parameter(name = "tz", in = QUERY, description = "IANA time zone, e.g. Europe/Berlin; default: the user's "
-                + "timezone preference, else UTC", schema = @Schema(type = STRING)) @QueryParam("tz") ZoneId tz,
-        @Parameter(name = "as_of", in = QUERY, description = "Reference instant for relative expressions, e.g. "
-                + "2025-10-22T12:00:00Z; default: now", schema = @Schema(type = STRING)) @QueryParam("as_of")
+
+        @Parameter(
+                name = "to",
+                in = QUERY,
+                description =
+                        "Range end (exclusive) with from: an instant, or a date in " + "tz whose whole day is included",
+                schema = @Schema(type = STRING))
+        @QueryParam("to")
+        TimeParam to,
+
+        @Parameter(
+                name = "tz",
+                in = QUERY,
+                description =
+                        "IANA time zone, e.g. Europe/Berlin; default: the user's " + "timezone preference, else UTC",
+                schema = @Schema(type = STRING))
+        @QueryParam("tz")
+        ZoneId tz,
+
+        @Parameter(
+                name = "as_of",
+                in = QUERY,
+                description =
+                        "Reference instant for relative expressions, e.g. " + "2025-10-22T12:00:00Z; default: now",
+                schema = @Schema(type = STRING))
+        @QueryParam("as_of")
         InstantParam asOf) {
 
     /**
@@ -47,7 +83,8 @@ record RecapRequest(
         if (when != null && (from != null || to != null)) {
             throw ProblemException.invalid("when", "give either when or from and to, not both");
         } else if (when == null && (from == null) != (to == null)) {
-            throw from == null ? ProblemException.invalid("from", "is required with to")
+            throw from == null
+                    ? ProblemException.invalid("from", "is required with to")
                     : ProblemException.invalid("to", "is required with from");
         }
     }

@@ -29,7 +29,8 @@ public class RecapResource {
     }
 
     @GET
-    @Operation(summary = "Recap a time range",
+    @Operation(
+            summary = "Recap a time range",
             description = "Resolves when (the user's own sentence, e.g. \"hey, what did we talk about last week?\") "
                     + "or from/to in the zone tz (default: the user's timezone preference, else UTC) relative to "
                     + "as_of (default: now). resolved_by says how: rule (the time expression was read), explicit "
@@ -42,9 +43,14 @@ public class RecapResource {
                     + "and the facts learned. status tells \"we did not talk\" (empty) from \"not processed yet\" "
                     + "(pending, partial); complete means settled with summaries. A 400 only for contradictory "
                     + "input: when with from/to, half a range, from after to, over 366 days.")
-    @APIResponse(responseCode = "200", description = "The recap", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecapView.class),
-            examples = @ExampleObject(name = "last week", value = """
+    @APIResponse(
+            responseCode = "200",
+            description = "The recap",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RecapView.class),
+                            examples = @ExampleObject(name = "last week", value = """
                     {"bot": "elena", "user_id": "672814231002939413",
                      "resolved_range": {"from": "2025-10-13T00:00:00Z", "to": "2025-10-20T00:00:00Z", "tz": "UTC",
                       "expression": "last week"},
@@ -64,10 +70,14 @@ public class RecapResource {
                      "facts_learned": [{"id": "9b1f0c1e-5d6a-4c59-9a53-0c1d2e3f4a5b", "entity": "octopus",
                       "entity_type": "animal", "relationship": "likes", "confidence": 0.9, "change": "created",
                       "window_start": "2025-10-14T00:00:00Z", "window_end": "2025-10-15T00:00:00Z"}]}""")))
-    @APIResponse(responseCode = "400", description = "A parameter is invalid or contradicts another",
-            content = @Content(
-            mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(ref = ProblemResponses.SCHEMA),
-            examples = @ExampleObject(name = "when-and-range", value = """
+    @APIResponse(
+            responseCode = "400",
+            description = "A parameter is invalid or contradicts another",
+            content =
+                    @Content(
+                            mediaType = ProblemResponses.MEDIA_TYPE,
+                            schema = @Schema(ref = ProblemResponses.SCHEMA),
+                            examples = @ExampleObject(name = "when-and-range", value = """
                     {"type": "https://enrichment.dev/problems/invalid-request", "title": "Invalid request",
                      "status": 400, "detail": "when: give either when or from and to, not both",
                      "fields": [{"field": "when", "message": "give either when or from and to, not both"}]}""")))

@@ -35,6 +35,7 @@ public class RecapService {
     private static final Duration LATEST_WITHOUT_SUMMARIES = Duration.ofDays(7);
     /** Ranges longer than these are told from weekly, then monthly rollups. */
     private static final Duration WEEKLY_FROM = Duration.ofDays(21);
+
     private static final Duration MONTHLY_FROM = Duration.ofDays(92);
 
     private final SummaryReader summaries;
@@ -48,8 +49,16 @@ public class RecapService {
     private final RecapConfig config;
     private final Clock clock;
 
-    RecapService(SummaryReader summaries, RollupReader rollups, FactReader facts, PreferenceReader preferences, PipelineAdmin pipeline,
-            LlmTimeFallback llmTime, RecapAnswers answers, RecapConfig config, Clock clock) {
+    RecapService(
+            SummaryReader summaries,
+            RollupReader rollups,
+            FactReader facts,
+            PreferenceReader preferences,
+            PipelineAdmin pipeline,
+            LlmTimeFallback llmTime,
+            RecapAnswers answers,
+            RecapConfig config,
+            Clock clock) {
         this.summaries = summaries;
         this.rollups = rollups;
         this.facts = facts;
@@ -65,25 +74,42 @@ public class RecapService {
     RecapView recap(RecapRequest request) {
         request.refuseContradictions();
         Instant asOf = request.asOf() != null ? request.asOf().instant() : clock.instant();
-        ZoneId zone = request.tz() != null ? request.tz()
-                : QuarkusTransaction.requiringNew().call(() -> preferences.timezone(request.userId())).orElse(UTC);
+        ZoneId zone = request.tz() != null
+                ? request.tz()
+                : QuarkusTransaction.requiringNew()
+                        .call(() -> preferences.timezone(request.userId()))
+                        .orElse(UTC);
         Decision decision = decide(request, zone, asOf);
         Read read = QuarkusTransaction.requiringNew().call(() -> read(request, decision, zone, asOf));
         RecapAnswer answer = read.cached().orElseGet(() -> answers.write(read.inputs()));
         RecapInputs in = read.inputs();
-        return new RecapView(request.bot(), request.userId(),
-                new RecapView.Range(in.from(), in.to(), zone.getId(), decision.range().map(ResolvedRange::expression)
-                        .orElse(null)),
-                decision.by(), decision.notice(), in.status(), answer.text(), answer.source(),
-                new RecapView.Progress(read.coverage().coveredUntil(), read.coverage().pendingWindows()),
-                in.summaries(), RecapAggregates.topics(in.summaries()), in.tone(),
-                RecapAggregates.messageCount(in.summaries()), in.facts());
+        return new RecapView(
+                request.bot(),
+                request.userId(),
+                new RecapView.Range(
+                        in.from(),
+                        in.to(),
+                        zone.getId(),
+                        decision.range().map(ResolvedRange::expression).orElse(null)),
+                decision.by(),
+                decision.notice(),
+                in.status(),
+                answer.text(),
+                answer.source(),
+                new RecapView.Progress(
+                        read.coverage().coveredUntil(), read.coverage().pendingWindows()),
+                in.summaries(),
+                RecapAggregates.topics(in.summaries()),
+                in.tone(),
+                RecapAggregates.messageCount(in.summaries()),
+                in.facts());
     }
 
     /** The range to recap and how it was decided; an empty range means "the latest conversations". */
     private Decision decide(RecapRequest request, ZoneId zone, Instant asOf) {
         if (request.when() == null) {
-            return request.from() == null ? Decision.latest(null)
+            return request.from() == null
+                    ? Decision.latest(null)
                     : new Decision(Optional.of(explicit(request, zone)), ResolvedBy.EXPLICIT, null);
         }
         TimeReading reading = parser.read(request.when(), zone, asOf);
@@ -117,15 +143,28 @@ public class RecapService {
             found = summariesOf(bot, user, from, to);
         } else {
             found = summaries.latest(bot, user, asOf, config.latestCount());
-            from = found.isEmpty() ? asOf.minus(LATEST_WITHOUT_SUMMARIES) : found.get(0).start();
+            from = found.isEmpty()
+                    ? asOf.minus(LATEST_WITHOUT_SUMMARIES)
+                    : found.get(0).start();
             to = found.isEmpty() ? asOf : min(found.get(found.size() - 1).end(), asOf);
         }
         Coverage coverage = pipeline.coverage(bot, user, from, to);
         Instant settledAt = to.isBefore(asOf) ? to : asOf;
         List<LearnedFact> learned = facts.learnedIn(user, bot, from, to);
-        RecapInputs inputs = new RecapInputs(bot, user, from, to, found, learned,
-                RecapAggregates.topics(found).stream().map(RecapView.TopicCount::topic).toList(),
-                RecapAggregates.tone(found), RecapStatus.of(!found.isEmpty(), coverage, settledAt), zone, asOf);
+        RecapInputs inputs = new RecapInputs(
+                bot,
+                user,
+                from,
+                to,
+                found,
+                learned,
+                RecapAggregates.topics(found).stream()
+                        .map(RecapView.TopicCount::topic)
+                        .toList(),
+                RecapAggregates.tone(found),
+                RecapStatus.of(!found.isEmpty(), coverage, settledAt),
+                zone,
+                asOf);
         return new Read(inputs, coverage, answers.cached(inputs));
     }
 
@@ -137,20 +176,23 @@ public class RecapService {
     private List<SummaryView> summariesOf(String bot, String user, Instant from, Instant to) {
         List<SummaryView> days = summaries.overlapping(bot, user, from, to);
         Duration span = Duration.between(from, to);
-        Granularity granularity = span.compareTo(MONTHLY_FROM) > 0 ? Granularity.MONTH
+        Granularity granularity = span.compareTo(MONTHLY_FROM) > 0
+                ? Granularity.MONTH
                 : span.compareTo(WEEKLY_FROM) > 0 ? Granularity.WEEK : Granularity.DAY;
         if (granularity == Granularity.DAY) {
             return days;
         }
         List<SummaryView> periods = rollups.overlapping(bot, user, from, to, granularity).stream()
-                .filter(p -> !p.start().isBefore(from) && !p.end().isAfter(to)).toList();
+                .filter(p -> !p.start().isBefore(from) && !p.end().isAfter(to))
+                .toList();
         if (periods.isEmpty()) {
             return days;
         }
         List<SummaryView> told = new ArrayList<>(periods);
         for (SummaryView day : days) {
             boolean covered = periods.stream()
-                    .anyMatch(p -> !day.start().isBefore(p.start()) && !day.end().isAfter(p.end()));
+                    .anyMatch(
+                            p -> !day.start().isBefore(p.start()) && !day.end().isAfter(p.end()));
             if (!covered) {
                 told.add(day);
             }
@@ -174,8 +216,9 @@ public class RecapService {
         LocalDateTime start = LocalDateTime.ofInstant(from, zone);
         LocalDateTime end = LocalDateTime.ofInstant(to, zone);
         if (start.plusDays(TimeExpressionParser.MAX_DAYS).isBefore(end)) {
-            throw ProblemException.invalid(field, "the range spans more than " + TimeExpressionParser.MAX_DAYS
-                    + " days; ask for a shorter one");
+            throw ProblemException.invalid(
+                    field,
+                    "the range spans more than " + TimeExpressionParser.MAX_DAYS + " days; ask for a shorter one");
         }
     }
 
@@ -190,6 +233,5 @@ public class RecapService {
         }
     }
 
-    private record Read(RecapInputs inputs, Coverage coverage, Optional<RecapAnswer> cached) {
-    }
+    private record Read(RecapInputs inputs, Coverage coverage, Optional<RecapAnswer> cached) {}
 }

@@ -20,7 +20,8 @@ public enum RecapStatus {
     EMPTY;
 
     static RecapStatus of(boolean hasSummaries, Coverage coverage, Instant settledAt) {
-        boolean read = coverage.coveredUntil() != null && !coverage.coveredUntil().isBefore(settledAt);
+        boolean read =
+                coverage.coveredUntil() != null && !coverage.coveredUntil().isBefore(settledAt);
         boolean settled = read && coverage.pendingWindows() == 0;
         if (hasSummaries) {
             return settled ? COMPLETE : PARTIAL;

@@ -19,9 +19,20 @@ import java.util.List;
  * @param messageCount messages summarised, over all summaries
  * @param factsLearned facts extracted from those windows, as they are now
  */
-public record RecapView(String bot, String userId, Range resolvedRange, ResolvedBy resolvedBy, String notice,
-        RecapStatus status, String answer, RecapAnswer.Source answerSource, Progress coverage,
-        List<SummaryView> summaries, List<TopicCount> keyTopics, String emotionalTone, int messageCount,
+public record RecapView(
+        String bot,
+        String userId,
+        Range resolvedRange,
+        ResolvedBy resolvedBy,
+        String notice,
+        RecapStatus status,
+        String answer,
+        RecapAnswer.Source answerSource,
+        Progress coverage,
+        List<SummaryView> summaries,
+        List<TopicCount> keyTopics,
+        String emotionalTone,
+        int messageCount,
         List<LearnedFact> factsLearned) {
 
     /**
@@ -29,8 +40,7 @@ public record RecapView(String bot, String userId, Range resolvedRange, Resolved
      *
      * @param expression the time expression found in {@code when}; null for an explicit from/to
      */
-    public record Range(Instant from, Instant to, String tz, String expression) {
-    }
+    public record Range(Instant from, Instant to, String tz, String expression) {}
 
     /**
      * How far the range has been processed.
@@ -38,10 +48,8 @@ public record RecapView(String bot, String userId, Range resolvedRange, Resolved
      * @param coveredUntil messages written before it have been read by the worker; null when the bot was never read
      * @param pendingWindows windows in the range waiting for analysis, in analysis, or failed
      */
-    public record Progress(Instant coveredUntil, int pendingWindows) {
-    }
+    public record Progress(Instant coveredUntil, int pendingWindows) {}
 
     /** A topic and the number of summaries that name it. */
-    public record TopicCount(String topic, int count) {
-    }
+    public record TopicCount(String topic, int count) {}
 }

@@ -29,33 +29,50 @@ final class RelativeForms {
         return List.of(
                 Form.of("(?:earlier |so far )?today", (m, r) -> Span.day(r, r.today())),
                 Form.of("yesterday", (m, r) -> Span.day(r, r.today().minusDays(1))),
-                Form.of("(?:the )?day before yesterday", (m, r) -> Span.day(r, r.today().minusDays(2))),
+                Form.of(
+                        "(?:the )?day before yesterday",
+                        (m, r) -> Span.day(r, r.today().minusDays(2))),
                 Form.of(SO_FAR + "this week", (m, r) -> week(r, weekStart(r.today()))),
                 Form.of(LAST + " week", (m, r) -> week(r, weekStart(r.today()).minusWeeks(1))),
-                Form.of("(?:the )?week before last", (m, r) -> week(r, weekStart(r.today()).minusWeeks(2))),
+                Form.of(
+                        "(?:the )?week before last",
+                        (m, r) -> week(r, weekStart(r.today()).minusWeeks(2))),
                 Form.of(SO_FAR + "this month", (m, r) -> Span.month(r, YearMonth.from(r.today()))),
-                Form.of(LAST + " month", (m, r) -> Span.month(r, YearMonth.from(r.today()).minusMonths(1))),
-                Form.of("(?:the )?month before last",
+                Form.of(
+                        LAST + " month",
+                        (m, r) -> Span.month(r, YearMonth.from(r.today()).minusMonths(1))),
+                Form.of(
+                        "(?:the )?month before last",
                         (m, r) -> Span.month(r, YearMonth.from(r.today()).minusMonths(2))),
                 Form.of(SO_FAR + "this year", (m, r) -> Span.year(r, r.today().getYear())),
                 Form.of(LAST + " year", (m, r) -> Span.year(r, r.today().getYear() - 1)),
-                Form.of("(?:the )?year before last", (m, r) -> Span.year(r, r.today().getYear() - 2)),
+                Form.of(
+                        "(?:the )?year before last",
+                        (m, r) -> Span.year(r, r.today().getYear() - 2)),
                 // "last N days" starts N days before today, so it holds all of "N days ago"
-                Form.of("(?:(?:in|over|during) )?(?:the )?(?:last|past|previous) (?<count>" + DateWords.NUMBER
-                        + ") (?<unit>" + DateWords.UNIT + ")s?",
+                Form.of(
+                        "(?:(?:in|over|during) )?(?:the )?(?:last|past|previous) (?<count>" + DateWords.NUMBER
+                                + ") (?<unit>" + DateWords.UNIT + ")s?",
                         (m, r) -> Span.upToToday(r, amount(m).before(r.today()))),
-                Form.of("(?:(?:in|over|during) )?(?:the )?past (?<unit>" + DateWords.UNIT + ")",
-                        (m, r) -> Span.upToToday(r, DateWords.Amount.of(1, m.group("unit")).before(r.today()))),
+                Form.of(
+                        "(?:(?:in|over|during) )?(?:the )?past (?<unit>" + DateWords.UNIT + ")",
+                        (m, r) -> Span.upToToday(
+                                r, DateWords.Amount.of(1, m.group("unit")).before(r.today()))),
                 // "last week" is the calendar week; "last fortnight" has no calendar, so it is the past 14 days
-                Form.of("(?:(?:in|over|during) )?(?:the )?last fortnight",
+                Form.of(
+                        "(?:(?:in|over|during) )?(?:the )?last fortnight",
                         (m, r) -> Span.upToToday(r, r.today().minusWeeks(2))),
                 Form.of("recently|lately", (m, r) -> Span.upToToday(r, r.today().minusDays(7))),
-                Form.of("(?<count>" + DateWords.NUMBER + ") (?<unit>" + DateWords.UNIT + ")s? (?:ago|back)",
+                Form.of(
+                        "(?<count>" + DateWords.NUMBER + ") (?<unit>" + DateWords.UNIT + ")s? (?:ago|back)",
                         (m, r) -> ago(r, amount(m))),
                 Form.of("(?:this|the) weekend", (m, r) -> weekend(r, mostRecentSaturday(r.today()))),
                 Form.of(LAST + " weekend", (m, r) -> weekend(r, lastWeekend(r.today()))),
-                Form.of("(?:the )?weekend before last", (m, r) -> weekend(r, lastWeekend(r.today()).minusWeeks(1))),
-                Form.of("(?:(?:on|last) )?(?<weekday>" + DateWords.WEEKDAY + ")",
+                Form.of(
+                        "(?:the )?weekend before last",
+                        (m, r) -> weekend(r, lastWeekend(r.today()).minusWeeks(1))),
+                Form.of(
+                        "(?:(?:on|last) )?(?<weekday>" + DateWords.WEEKDAY + ")",
                         (m, r) -> Span.day(r, weekday(m, r))));
     }
 

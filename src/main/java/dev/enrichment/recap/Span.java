@@ -14,7 +14,9 @@ import java.time.ZoneId;
 record Span(Instant from, Instant to) {
 
     static Span days(Reference ref, LocalDate first, LocalDate endExclusive) {
-        return new Span(first.atStartOfDay(ref.zone()).toInstant(), endExclusive.atStartOfDay(ref.zone()).toInstant());
+        return new Span(
+                first.atStartOfDay(ref.zone()).toInstant(),
+                endExclusive.atStartOfDay(ref.zone()).toInstant());
     }
 
     static Span day(Reference ref, LocalDate day) {
@@ -36,7 +38,8 @@ record Span(Instant from, Instant to) {
 
     /** Wall-clock times; in a DST gap {@code atZone} moves a time forward, in an overlap it takes the earlier one. */
     static Span wallClock(Reference ref, LocalDateTime from, LocalDateTime to) {
-        return new Span(from.atZone(ref.zone()).toInstant(), to.atZone(ref.zone()).toInstant());
+        return new Span(
+                from.atZone(ref.zone()).toInstant(), to.atZone(ref.zone()).toInstant());
     }
 
     LocalDate firstDay(ZoneId zone) {

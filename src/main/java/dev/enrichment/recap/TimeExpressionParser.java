@@ -65,13 +65,15 @@ public final class TimeExpressionParser {
     private static final Pattern GREETING = Pattern.compile("\\b(?:good (?:morning|afternoon|evening|night|day)"
             + "|happy (?:new years?|holidays|easter|halloween|thanksgiving|valentines?(?: day)?|christmas|birthday"
             + "|friday|weekend)|merry (?:christmas|xmas)|have a (?:good|nice|great) (?:day|evening|night|weekend))\\b");
+
     private static final Pattern NOT_PART_OF_AN_EXPRESSION = Pattern.compile("[^a-z0-9./:\\-]+");
     /**
      * Dots, colons and slashes matter only in numbers ("3/4", "15:30", "2025-10-01..2025-10-07"), hyphens only
      * between digits or alone ("monday - friday"): "monday." and "mid-october" lose theirs.
      */
-    private static final Pattern STRAY_PUNCTUATION = Pattern.compile(
-            "(?<![0-9.])\\.(?!\\.)|\\.(?![0-9.])|(?<![0-9])[:/]|[:/](?![0-9])|(?<=[a-z])-|-(?=[a-z])");
+    private static final Pattern STRAY_PUNCTUATION =
+            Pattern.compile("(?<![0-9.])\\.(?!\\.)|\\.(?![0-9.])|(?<![0-9])[:/]|[:/](?![0-9])|(?<=[a-z])-|-(?=[a-z])");
+
     private static final Pattern SPACES = Pattern.compile(" {2,}");
 
     private final List<Form> forms;
@@ -86,9 +88,15 @@ public final class TimeExpressionParser {
         Objects.requireNonNull(dateOrder, "dateOrder");
         RelativeForms relative = new RelativeForms(firstDayOfWeek);
         // supported forms come first: on a tie (same start and length) the earlier form wins
-        this.forms = Stream.of(relative.forms(), new DayPartForms().forms(), new VagueForms(relative).forms(),
-                new CalendarDateForms(dateOrder).forms(), new OccasionForms().forms(), UnsupportedForms.forms())
-                .flatMap(List::stream).toList();
+        this.forms = Stream.of(
+                        relative.forms(),
+                        new DayPartForms().forms(),
+                        new VagueForms(relative).forms(),
+                        new CalendarDateForms(dateOrder).forms(),
+                        new OccasionForms().forms(),
+                        UnsupportedForms.forms())
+                .flatMap(List::stream)
+                .toList();
     }
 
     /** Human-readable list of the supported forms, for error messages. */
@@ -106,7 +114,8 @@ public final class TimeExpressionParser {
         try {
             return new TimeReading.Range(resolve(text, zone, asOf));
         } catch (UnresolvableExpressionException e) {
-            return e.foundNothing() ? new TimeReading.NoTimeExpression()
+            return e.foundNothing()
+                    ? new TimeReading.NoTimeExpression()
                     : new TimeReading.Unreadable(e.reason(), SUPPORTED_FORMS);
         } catch (RangeTooLongException e) {
             return new TimeReading.TooLong(e.getMessage());
@@ -127,8 +136,10 @@ public final class TimeExpressionParser {
         String normalised = normalise(text);
         List<Found> found = find(normalised);
         if (found.isEmpty()) {
-            throw TimeLikeDetector.find(normalised).map(TimeExpressionParser::unreadable)
-                    .orElseGet(() -> new UnresolvableExpressionException(UnresolvableExpressionException.NOTHING_FOUND));
+            throw TimeLikeDetector.find(normalised)
+                    .map(TimeExpressionParser::unreadable)
+                    .orElseGet(
+                            () -> new UnresolvableExpressionException(UnresolvableExpressionException.NOTHING_FOUND));
         }
         for (Found expression : found) {
             if (!expression.form().isSupported()) {
@@ -138,7 +149,8 @@ public final class TimeExpressionParser {
         }
         List<String> texts = found.stream().map(Found::text).toList();
         RangeJoiner.Joined joined = RangeJoiner.join(mask(normalised, found), texts);
-        List<String> groupTexts = joined.groups().stream().map(RangeJoiner.Group::expression).toList();
+        List<String> groupTexts =
+                joined.groups().stream().map(RangeJoiner.Group::expression).toList();
         Optional<String> leftOver = TimeLikeDetector.find(joined.masked());
         if (leftOver.isPresent()) {
             throw unreadable(RangeJoiner.unmask(leftOver.get(), groupTexts));
@@ -148,8 +160,10 @@ public final class TimeExpressionParser {
         for (RangeJoiner.Group group : joined.groups()) {
             spans.add(checked(span(group, found, normalised, ref), group.expression(), asOf));
         }
-        String expression = RangeJoiner.unmask(joined.masked().substring(joined.masked().indexOf('#'),
-                joined.masked().lastIndexOf('#') + 1), groupTexts);
+        String expression = RangeJoiner.unmask(
+                joined.masked()
+                        .substring(joined.masked().indexOf('#'), joined.masked().lastIndexOf('#') + 1),
+                groupTexts);
         return toRange(merge(spans, groupTexts, expression), expression, ref);
     }
 
@@ -175,7 +189,8 @@ public final class TimeExpressionParser {
             }
         }
         candidates.sort(Comparator.comparingInt((Found f) -> f.start() - f.end())
-                .thenComparingInt(Found::start).thenComparingInt(Found::formIndex));
+                .thenComparingInt(Found::start)
+                .thenComparingInt(Found::formIndex));
         List<Found> chosen = new ArrayList<>();
         for (Found candidate : candidates) {
             if (chosen.stream().noneMatch(candidate::overlaps)) {
@@ -190,7 +205,10 @@ public final class TimeExpressionParser {
         StringBuilder masked = new StringBuilder();
         int position = 0;
         for (int index = 0; index < found.size(); index++) {
-            masked.append(text, position, found.get(index).start()).append('#').append(index).append('#');
+            masked.append(text, position, found.get(index).start())
+                    .append('#')
+                    .append(index)
+                    .append('#');
             position = found.get(index).end();
         }
         return masked.append(text.substring(position)).toString();
@@ -226,15 +244,16 @@ public final class TimeExpressionParser {
             throw new UnresolvableExpressionException("\"" + expression + "\" ends before it starts");
         }
         if (!span.from().isBefore(asOf)) {
-            throw new UnresolvableExpressionException("\"" + expression + "\" starts at or after as_of " + asOf
-                    + "; only the past can be recapped");
+            throw new UnresolvableExpressionException(
+                    "\"" + expression + "\" starts at or after as_of " + asOf + "; only the past can be recapped");
         }
         return span;
     }
 
     /** One range when the spans touch or overlap; separate times are refused, as picking one would drop others. */
     private static Span merge(List<Span> spans, List<String> texts, String expression) {
-        List<Span> sorted = spans.stream().sorted(Comparator.comparing(Span::from)).toList();
+        List<Span> sorted =
+                spans.stream().sorted(Comparator.comparing(Span::from)).toList();
         Span merged = sorted.get(0);
         for (Span next : sorted.subList(1, sorted.size())) {
             if (next.from().isAfter(merged.to())) {

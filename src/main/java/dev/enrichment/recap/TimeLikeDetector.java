@@ -45,8 +45,8 @@ final class TimeLikeDetector {
                     + "|chanukk?ah|diwali|ramadan|passover|kwanzaa|new years?|summer|winter|autumn"
                     + "|(?:" + DateWords.WEEKDAY + ")s?|" + DateWords.MONTH_NAME),
             words("(?:" + ASKS_FOR_A_DATE + ") (?:" + DateWords.MONTH + "|spring|fall)"),
-            words("(?:" + DateWords.MONTH + ") (?:the )?\\d{1,2}|\\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:"
-                    + DateWords.MONTH + ")"),
+            words("(?:" + DateWords.MONTH + ") (?:the )?\\d{1,2}|\\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:" + DateWords.MONTH
+                    + ")"),
             words("(?:" + QUANTITY + ") (?:of )?(?:" + UNIT + ")s?"),
             words("(?:" + UNIT + ")s? (?:ago|back|before|after|earlier|later)"),
             words("(?:in the|at|on|during|early|late|(?:" + DateWords.WEEKDAY + ")|" + READ
@@ -59,8 +59,7 @@ final class TimeLikeDetector {
             words(READ + " ?(?:to|until|till|through|thru|or later|or so|ish|onwards?|before|after|-)"),
             words("(?:the )?one before|the one after|before that|after that|earlier than|later than|prior to"));
 
-    private TimeLikeDetector() {
-    }
+    private TimeLikeDetector() {}
 
     /** The first time-like fragment of {@code masked} (the longest of those starting there), as it appears there. */
     static Optional<String> find(String masked) {
@@ -68,8 +67,9 @@ final class TimeLikeDetector {
         String best = null;
         for (Pattern sign : SIGNS) {
             Matcher matcher = sign.matcher(masked);
-            if (matcher.find() && (matcher.start() < bestStart
-                    || (matcher.start() == bestStart && matcher.group().length() > best.length()))) {
+            if (matcher.find()
+                    && (matcher.start() < bestStart
+                            || (matcher.start() == bestStart && matcher.group().length() > best.length()))) {
                 bestStart = matcher.start();
                 best = matcher.group();
             }

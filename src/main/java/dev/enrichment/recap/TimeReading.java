@@ -10,12 +10,10 @@ public sealed interface TimeReading
         permits TimeReading.Range, TimeReading.NoTimeExpression, TimeReading.Unreadable, TimeReading.TooLong {
 
     /** Every time expression in the sentence was read; together they name this range. */
-    record Range(ResolvedRange range) implements TimeReading {
-    }
+    record Range(ResolvedRange range) implements TimeReading {}
 
     /** The sentence says nothing about time ("what did we talk about?"). */
-    record NoTimeExpression() implements TimeReading {
-    }
+    record NoTimeExpression() implements TimeReading {}
 
     /**
      * The sentence talks about time, but not wholly in forms the parser reads, or it names no recappable past
@@ -32,6 +30,5 @@ public sealed interface TimeReading
     }
 
     /** The sentence was read, but names more than {@value TimeExpressionParser#MAX_DAYS} days: the caller must narrow it. */
-    record TooLong(String reason) implements TimeReading {
-    }
+    record TooLong(String reason) implements TimeReading {}
 }

@@ -23,7 +23,9 @@ final class VagueForms {
 
     /** How many units ago a vague quantity starts and ends, both included. */
     private enum Quantity {
-        COUPLE(1, 3), FEW(2, 4), SEVERAL(3, 7);
+        COUPLE(1, 3),
+        FEW(2, 4),
+        SEVERAL(3, 7);
 
         final int nearest;
         final int farthest;
@@ -42,13 +44,19 @@ final class VagueForms {
     List<Form> forms() {
         return List.of(
                 Form.of(QUANTITY + " (?<unit>day|week|month)s? (?:ago|back)", (m, r) -> ago(m, r)),
-                Form.of("the other day", (m, r) -> Span.days(r, r.today().minusDays(7), r.today().minusDays(1))),
-                Form.of("(?:(?:in|over|during) )?(?:the )?(?:last|past) " + QUANTITY + " (?<unit>day|week|month)s",
-                        (m, r) -> Span.upToToday(r,
-                                DateWords.Amount.of(Quantity.of(m).farthest, m.group("unit")).before(r.today()))),
-                Form.of("(?:(?:in|over|during) )?(?:the )?(?:last|past) " + QUANTITY + " (?<unit>hour|minute)s",
-                        (m, r) -> DayPartForms.lastDuration(r,
-                                DayPartForms.duration(Quantity.of(m).farthest, m.group("unit")))));
+                Form.of(
+                        "the other day",
+                        (m, r) -> Span.days(r, r.today().minusDays(7), r.today().minusDays(1))),
+                Form.of(
+                        "(?:(?:in|over|during) )?(?:the )?(?:last|past) " + QUANTITY + " (?<unit>day|week|month)s",
+                        (m, r) -> Span.upToToday(
+                                r,
+                                DateWords.Amount.of(Quantity.of(m).farthest, m.group("unit"))
+                                        .before(r.today()))),
+                Form.of(
+                        "(?:(?:in|over|during) )?(?:the )?(?:last|past) " + QUANTITY + " (?<unit>hour|minute)s",
+                        (m, r) -> DayPartForms.lastDuration(
+                                r, DayPartForms.duration(Quantity.of(m).farthest, m.group("unit")))));
     }
 
     private Span ago(Matcher m, Reference r) {
@@ -62,7 +70,9 @@ final class VagueForms {
             }
             default -> {
                 YearMonth thisMonth = YearMonth.from(today);
-                yield Span.days(r, thisMonth.minusMonths(quantity.farthest).atDay(1),
+                yield Span.days(
+                        r,
+                        thisMonth.minusMonths(quantity.farthest).atDay(1),
                         thisMonth.minusMonths(quantity.nearest - 1).atDay(1));
             }
         };

@@ -7,8 +7,7 @@ import java.util.Optional;
 /** The role an endpoint needs, from {@link AdminAccess} / {@link BotAccess}; a method's rule wins over its class's. */
 final class AccessRules {
 
-    private AccessRules() {
-    }
+    private AccessRules() {}
 
     /** Empty when neither the method nor its class says: such an endpoint is closed to every key. */
     static Optional<ApiRole> requiredRole(Method method, Class<?> resourceClass) {

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** The endpoint needs an admin key. On a method it overrides a class-level {@link BotAccess}. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-public @interface AdminAccess {
-}
+public @interface AdminAccess {}

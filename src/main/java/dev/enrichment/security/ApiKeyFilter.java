@@ -35,16 +35,20 @@ class ApiKeyFilter {
         Optional<ApiRole> required = method == null
                 ? Optional.empty()
                 : rules.computeIfAbsent(method, m -> AccessRules.requiredRole(m, resource.getResourceClass()));
-        Optional<String> key = PresentedKey.from(request.getHeaderString(HttpHeaders.AUTHORIZATION),
+        Optional<String> key = PresentedKey.from(
+                request.getHeaderString(HttpHeaders.AUTHORIZATION),
                 request.getHeaderString(PresentedKey.API_KEY_HEADER));
         try {
             check.authorize(required, key).ifPresent(caller::authenticatedAs);
         } catch (AccessDeniedException e) {
             if (e.reason() == AccessDeniedException.Reason.NO_ACCESS_RULE) {
-                Log.warnf("%s %s refused: %s declares neither @BotAccess nor @AdminAccess", request.getMethod(),
-                        request.getUriInfo().getPath(), method);
+                Log.warnf(
+                        "%s %s refused: %s declares neither @BotAccess nor @AdminAccess",
+                        request.getMethod(), request.getUriInfo().getPath(), method);
             } else {
-                Log.debugf("%s %s refused: %s", request.getMethod(), request.getUriInfo().getPath(), e.reason());
+                Log.debugf(
+                        "%s %s refused: %s",
+                        request.getMethod(), request.getUriInfo().getPath(), e.reason());
             }
             throw e;
         }

@@ -10,8 +10,7 @@ import java.util.Optional;
 /** The configured API keys, held only as SHA-256 digests and compared in constant time. */
 final class ApiKeyRing {
 
-    private record Entry(byte[] digest, ApiRole role) {
-    }
+    private record Entry(byte[] digest, ApiRole role) {}
 
     private final List<Entry> entries;
 

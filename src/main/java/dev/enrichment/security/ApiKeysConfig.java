@@ -1,11 +1,10 @@
 package dev.enrichment.security;
 
+import dev.enrichment.StrictBooleanConverter;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import java.util.List;
 import java.util.Optional;
-
-import dev.enrichment.StrictBooleanConverter;
 
 /** API keys and roles ({@code API_*} variables). */
 @ConfigMapping(prefix = "api")

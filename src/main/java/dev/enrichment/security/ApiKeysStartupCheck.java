@@ -39,8 +39,10 @@ class ApiKeysStartupCheck {
         }
         long shortKeys = keys.shorterThan(RECOMMENDED_MIN_LENGTH);
         if (shortKeys > 0) {
-            Log.warnf("%d API key(s) in API_ADMIN_KEYS/API_BOT_KEYS are shorter than %d characters; use long random "
-                    + "keys, e.g. from 'openssl rand -hex 32'", shortKeys, RECOMMENDED_MIN_LENGTH);
+            Log.warnf(
+                    "%d API key(s) in API_ADMIN_KEYS/API_BOT_KEYS are shorter than %d characters; use long random "
+                            + "keys, e.g. from 'openssl rand -hex 32'",
+                    shortKeys, RECOMMENDED_MIN_LENGTH);
         }
         long shared = keys.inBothLists();
         if (shared > 0) {

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** The endpoint needs a bot key or an admin key ({@code Authorization: Bearer <key>} or {@code X-API-Key}). */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-public @interface BotAccess {
-}
+public @interface BotAccess {}

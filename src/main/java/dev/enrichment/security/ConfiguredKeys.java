@@ -31,6 +31,9 @@ record ConfiguredKeys(List<String> admin, List<String> bot) {
     }
 
     private static List<String> clean(Optional<List<String>> keys) {
-        return keys.orElse(List.of()).stream().map(String::trim).filter(key -> !key.isEmpty()).toList();
+        return keys.orElse(List.of()).stream()
+                .map(String::trim)
+                .filter(key -> !key.isEmpty())
+                .toList();
     }
 }

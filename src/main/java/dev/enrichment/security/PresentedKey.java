@@ -9,8 +9,7 @@ final class PresentedKey {
     static final String API_KEY_HEADER = "X-API-Key";
     private static final String BEARER = "bearer ";
 
-    private PresentedKey() {
-    }
+    private PresentedKey() {}
 
     static Optional<String> from(String authorization, String apiKeyHeader) {
         return bearer(authorization).or(() -> nonBlank(apiKeyHeader));

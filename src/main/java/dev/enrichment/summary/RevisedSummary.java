@@ -21,11 +21,17 @@ public record RevisedSummary(SummaryView summary, int revision) {
      */
     public static String fingerprint(List<RevisedSummary> days) {
         StringBuilder text = new StringBuilder("rollup-sources-v1");
-        days.stream().sorted(Comparator.comparingInt(day -> day.summary().id())).forEach(day -> text.append('|')
-                .append(day.summary().id()).append(':').append(day.revision()).append(':')
-                .append(day.summary().updatedAt()));
+        days.stream()
+                .sorted(Comparator.comparingInt(day -> day.summary().id()))
+                .forEach(day -> text.append('|')
+                        .append(day.summary().id())
+                        .append(':')
+                        .append(day.revision())
+                        .append(':')
+                        .append(day.summary().updatedAt()));
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
             return "sha256:" + HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);

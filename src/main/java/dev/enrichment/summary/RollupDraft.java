@@ -11,9 +11,20 @@ import java.util.List;
  * @param sources the day summaries it was built from, oldest first
  * @param sourceFingerprint a hash of the sources as they were read, to tell later whether they changed
  */
-public record RollupDraft(String botName, String userId, RollupPeriod period, String summaryText, String summaryType,
-        int messageCount, List<String> keyTopics, String emotionalTone, double confidenceScore,
-        String enrichmentVersion, String model, String promptVersion, List<SummarySource> sources,
+public record RollupDraft(
+        String botName,
+        String userId,
+        RollupPeriod period,
+        String summaryText,
+        String summaryType,
+        int messageCount,
+        List<String> keyTopics,
+        String emotionalTone,
+        double confidenceScore,
+        String enrichmentVersion,
+        String model,
+        String promptVersion,
+        List<SummarySource> sources,
         String sourceFingerprint) {
 
     public RollupDraft {

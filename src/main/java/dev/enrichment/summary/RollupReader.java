@@ -24,14 +24,26 @@ public class RollupReader {
         if (granularity == Granularity.DAY) {
             return ConversationSummary.<ConversationSummary>find(
                             "botName = ?1 and userId = ?2 and endTimestamp > ?3 and startTimestamp < ?4",
-                            Sort.ascending("startTimestamp", "id"), bot, userId, UtcTimestamps.naive(from),
+                            Sort.ascending("startTimestamp", "id"),
+                            bot,
+                            userId,
+                            UtcTimestamps.naive(from),
                             UtcTimestamps.naive(to))
-                    .stream().map(SummaryView::of).toList();
+                    .stream()
+                    .map(SummaryView::of)
+                    .toList();
         }
         return SummaryRollup.<SummaryRollup>find(
                         "botName = ?1 and userId = ?2 and granularity = ?3 and periodEnd > ?4 and periodStart < ?5",
-                        Sort.ascending("periodStart", "id"), bot, userId, granularity.wireName(), from, to)
-                .stream().map(SummaryView::of).toList();
+                        Sort.ascending("periodStart", "id"),
+                        bot,
+                        userId,
+                        granularity.wireName(),
+                        from,
+                        to)
+                .stream()
+                .map(SummaryView::of)
+                .toList();
     }
 
     /** The page of week or month rollups matching the query, newest period first (then highest id). */
@@ -73,8 +85,8 @@ public class RollupReader {
             params.and("afterStart", afterStart).and("afterId", query.cursor().id());
         }
         // one row more than the page tells whether another page follows
-        List<SummaryRollup> rows = SummaryRollup.<SummaryRollup>find(String.join(" and ", where),
-                        Sort.descending("periodStart", "id"), params)
+        List<SummaryRollup> rows = SummaryRollup.<SummaryRollup>find(
+                        String.join(" and ", where), Sort.descending("periodStart", "id"), params)
                 .range(0, query.limit())
                 .list();
         boolean more = rows.size() > query.limit();

@@ -37,7 +37,8 @@ public class RollupWriter {
     public int upsert(RollupDraft draft, String reason) {
         check(draft);
         Instant now = clock.instant();
-        SummaryRollup rollup = find(draft.botName(), draft.userId(), draft.period(), true).orElse(null);
+        SummaryRollup rollup =
+                find(draft.botName(), draft.userId(), draft.period(), true).orElse(null);
         if (rollup == null) {
             rollup = new SummaryRollup();
             rollup.botName = draft.botName();
@@ -58,8 +59,10 @@ public class RollupWriter {
         rollup.enrichmentVersion = draft.enrichmentVersion();
         rollup.model = draft.model();
         rollup.promptVersion = draft.promptVersion();
-        rollup.sourceSummaryIds = new ArrayList<>(draft.sources().stream().map(SummarySource::summaryId).toList());
-        rollup.sourceRevisions = new ArrayList<>(draft.sources().stream().map(SummarySource::revision).toList());
+        rollup.sourceSummaryIds = new ArrayList<>(
+                draft.sources().stream().map(SummarySource::summaryId).toList());
+        rollup.sourceRevisions = new ArrayList<>(
+                draft.sources().stream().map(SummarySource::revision).toList());
         rollup.sourceFingerprint = draft.sourceFingerprint();
         rollup.updatedAt = now;
         if (rollup.id == null) {
@@ -77,9 +80,13 @@ public class RollupWriter {
 
     private static Optional<SummaryRollup> find(String botName, String userId, RollupPeriod period, boolean lock) {
         var query = SummaryRollup.<SummaryRollup>find(
-                "botName = ?1 and userId = ?2 and granularity = ?3 and periodStart = ?4", botName, userId,
-                period.granularity().wireName(), period.start());
-        return lock ? query.withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                "botName = ?1 and userId = ?2 and granularity = ?3 and periodStart = ?4",
+                botName,
+                userId,
+                period.granularity().wireName(),
+                period.start());
+        return lock
+                ? query.withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
                 : query.firstResultOptional();
     }
 
@@ -105,8 +112,9 @@ public class RollupWriter {
     private static void check(RollupDraft draft) {
         Objects.requireNonNull(draft, "draft");
         Objects.requireNonNull(draft.period(), "period");
-        for (String text : new String[] {draft.botName(), draft.userId(), draft.summaryText(), draft.summaryType(),
-                draft.enrichmentVersion()}) {
+        for (String text : new String[] {
+            draft.botName(), draft.userId(), draft.summaryText(), draft.summaryType(), draft.enrichmentVersion()
+        }) {
             if (text == null || text.isBlank()) {
                 throw new IllegalArgumentException("a rollup needs a bot, a user, a summary, a type and a version");
             }

@@ -39,7 +39,7 @@ record SummaryCursor(LocalDateTime start, int id) {
         } catch (IllegalArgumentException | DateTimeParseException e) {
             // refused below
         }
-        throw ProblemException.invalid("cursor",
-                "is not a cursor this API returned; use next_cursor from the previous page");
+        throw ProblemException.invalid(
+                "cursor", "is not a cursor this API returned; use next_cursor from the previous page");
     }
 }

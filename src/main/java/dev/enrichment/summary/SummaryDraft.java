@@ -9,7 +9,16 @@ import java.util.List;
  * @param summaryType {@code time_window} for an LLM analysis, {@code extractive} for the local analyser
  * @param messageCount the window's user and assistant messages
  */
-public record SummaryDraft(String userId, String botName, Instant windowStart, Instant windowEnd, String summaryText,
-        String summaryType, int messageCount, List<String> keyTopics, String emotionalTone, double compressionRatio,
-        double confidenceScore, String enrichmentVersion) {
-}
+public record SummaryDraft(
+        String userId,
+        String botName,
+        Instant windowStart,
+        Instant windowEnd,
+        String summaryText,
+        String summaryType,
+        int messageCount,
+        List<String> keyTopics,
+        String emotionalTone,
+        double compressionRatio,
+        double confidenceScore,
+        String enrichmentVersion) {}

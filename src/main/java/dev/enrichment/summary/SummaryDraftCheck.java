@@ -5,8 +5,7 @@ import java.util.Objects;
 /** Refuses, before any SQL, a draft that {@code conversation_summaries} could not hold. */
 final class SummaryDraftCheck {
 
-    private SummaryDraftCheck() {
-    }
+    private SummaryDraftCheck() {}
 
     static void require(SummaryDraft draft) {
         Objects.requireNonNull(draft, "draft");
@@ -18,10 +17,11 @@ final class SummaryDraftCheck {
             throw new IllegalArgumentException("summary_text is blank");
         }
         if (draft.emotionalTone() != null && draft.emotionalTone().length() > 50) {
-            throw new IllegalArgumentException("emotional_tone has " + draft.emotionalTone().length()
-                    + " characters, at most 50");
+            throw new IllegalArgumentException(
+                    "emotional_tone has " + draft.emotionalTone().length() + " characters, at most 50");
         }
-        if (draft.windowStart() == null || draft.windowEnd() == null
+        if (draft.windowStart() == null
+                || draft.windowEnd() == null
                 || !draft.windowStart().isBefore(draft.windowEnd())) {
             throw new IllegalArgumentException("a summary window needs a start before its end");
         }
@@ -34,7 +34,8 @@ final class SummaryDraftCheck {
         if (draft.keyTopics() != null && draft.keyTopics().stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("key_topics contains null");
         }
-        if (hasNul(draft.summaryText()) || hasNul(draft.emotionalTone())
+        if (hasNul(draft.summaryText())
+                || hasNul(draft.emotionalTone())
                 || (draft.keyTopics() != null && draft.keyTopics().stream().anyMatch(SummaryDraftCheck::hasNul))) {
             throw new IllegalArgumentException("a NUL character, which PostgreSQL text cannot hold");
         }

@@ -24,30 +24,80 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  * constructor parameter.)
  */
 record SummaryQuery(
-        @Parameter(name = "bot", in = QUERY, description = "Bot name, e.g. elena") @QueryParam("bot") String bot,
+        @Parameter(name = "bot", in = QUERY, description = "Bot name, e.g. elena") @QueryParam("bot")
+        String bot,
+
         @Parameter(name = "user_id", in = QUERY, description = "User id (universal id)") @QueryParam("user_id")
         String userId,
-        @Parameter(name = "from", in = QUERY, description = "Windows ending after this instant (2025-10-18T00:00:00Z) "
-                + "or UTC date", schema = @Schema(type = STRING)) @QueryParam("from") TimeParam from,
-        @Parameter(name = "to", in = QUERY, description = "Windows starting before this instant, or before the end of "
-                + "this UTC date", schema = @Schema(type = STRING)) @QueryParam("to") TimeParam to,
-        @Parameter(name = "granularity", in = QUERY, description = "day (a window's summary, the default), or week or "
-                + "month: rollups built from the day summaries, for UTC weeks starting on RECAP_WEEK_STARTS_ON and UTC "
-                + "calendar months",
-                schema = @Schema(type = STRING, enumeration = {"day", "week", "month"}, defaultValue = "day"))
-        @QueryParam("granularity") Granularity granularity,
-        @Parameter(name = "summary_type", in = QUERY, description = "time_window (LLM) or extractive (local analyser)",
-                schema = @Schema(enumeration = {"time_window", "extractive"})) @QueryParam("summary_type")
-        @Pattern(regexp = "time_window|extractive",
-                message = "must be time_window or extractive, was '${validatedValue}'") String summaryType,
-        @Parameter(name = "min_confidence", in = QUERY, description = "Lowest confidence, 0 to 1",
-                schema = @Schema(type = NUMBER)) @QueryParam("min_confidence")
-        @Min(value = 0, message = CONFIDENCE) @Max(value = 1, message = CONFIDENCE) BigDecimal minConfidence,
-        @Parameter(name = "limit", in = QUERY, description = "Page size, 1 to 500 (default 50)",
-                schema = @Schema(type = INTEGER)) @QueryParam("limit")
-        @Min(value = 1, message = LIMIT) @Max(value = 500, message = LIMIT) Integer limit,
-        @Parameter(name = "cursor", in = QUERY, description = "next_cursor of the previous page",
-                schema = @Schema(type = STRING)) @QueryParam("cursor") SummaryCursor cursor) {
+
+        @Parameter(
+                name = "from",
+                in = QUERY,
+                description = "Windows ending after this instant (2025-10-18T00:00:00Z) " + "or UTC date",
+                schema = @Schema(type = STRING))
+        @QueryParam("from")
+        TimeParam from,
+
+        @Parameter(
+                name = "to",
+                in = QUERY,
+                description = "Windows starting before this instant, or before the end of " + "this UTC date",
+                schema = @Schema(type = STRING))
+        @QueryParam("to")
+        TimeParam to,
+
+        @Parameter(
+                name = "granularity",
+                in = QUERY,
+                description = "day (a window's summary, the default), or week or "
+                        + "month: rollups built from the day summaries, for UTC weeks starting on RECAP_WEEK_STARTS_ON and UTC "
+                        + "calendar months",
+                schema =
+                        @Schema(
+                                type = STRING,
+                                enumeration = {"day", "week", "month"},
+                                defaultValue = "day"))
+        @QueryParam("granularity")
+        Granularity granularity,
+
+        @Parameter(
+                name = "summary_type",
+                in = QUERY,
+                description = "time_window (LLM) or extractive (local analyser)",
+                schema = @Schema(enumeration = {"time_window", "extractive"}))
+        @QueryParam("summary_type")
+        @Pattern(
+                regexp = "time_window|extractive",
+                message = "must be time_window or extractive, was '${validatedValue}'")
+        String summaryType,
+
+        @Parameter(
+                name = "min_confidence",
+                in = QUERY,
+                description = "Lowest confidence, 0 to 1",
+                schema = @Schema(type = NUMBER))
+        @QueryParam("min_confidence")
+        @Min(value = 0, message = CONFIDENCE)
+        @Max(value = 1, message = CONFIDENCE)
+        BigDecimal minConfidence,
+
+        @Parameter(
+                name = "limit",
+                in = QUERY,
+                description = "Page size, 1 to 500 (default 50)",
+                schema = @Schema(type = INTEGER))
+        @QueryParam("limit")
+        @Min(value = 1, message = LIMIT)
+        @Max(value = 500, message = LIMIT)
+        Integer limit,
+
+        @Parameter(
+                name = "cursor",
+                in = QUERY,
+                description = "next_cursor of the previous page",
+                schema = @Schema(type = STRING))
+        @QueryParam("cursor")
+        SummaryCursor cursor) {
 
     static final int DEFAULT_LIMIT = 50;
     static final String CONFIDENCE = "must be from 0 to 1, was ${validatedValue}";

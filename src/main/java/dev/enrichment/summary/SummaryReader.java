@@ -65,12 +65,13 @@ public class SummaryReader {
         }
         if (query.cursor() != null) {
             where.add("(startTimestamp < :afterStart or (startTimestamp = :afterStart and id < :afterId))");
-            params.and("afterStart", query.cursor().start()).and("afterId", query.cursor().id());
+            params.and("afterStart", query.cursor().start())
+                    .and("afterId", query.cursor().id());
         }
         String jpql = where.isEmpty() ? "" : String.join(" and ", where);
         // one row more than the page tells whether another page follows
-        List<ConversationSummary> rows = ConversationSummary.<ConversationSummary>find(jpql,
-                        Sort.descending("startTimestamp", "id"), params)
+        List<ConversationSummary> rows = ConversationSummary.<ConversationSummary>find(
+                        jpql, Sort.descending("startTimestamp", "id"), params)
                 .range(0, query.limit())
                 .list();
         boolean more = rows.size() > query.limit();
@@ -88,9 +89,11 @@ public class SummaryReader {
         if (ConversationSummary.findByIdOptional(summaryId).isEmpty()) {
             return Optional.empty();
         }
-        List<SummaryRevisionView> items = SummaryRevision.<SummaryRevision>find("summary.id = ?1",
-                        Sort.descending("revisedAt", "id"), summaryId)
-                .stream().map(SummaryRevisionView::of).toList();
+        List<SummaryRevisionView> items =
+                SummaryRevision.<SummaryRevision>find("summary.id = ?1", Sort.descending("revisedAt", "id"), summaryId)
+                        .stream()
+                        .map(SummaryRevisionView::of)
+                        .toList();
         return Optional.of(new SummaryRevisions(summaryId, items));
     }
 
@@ -103,16 +106,18 @@ public class SummaryReader {
             return List.of();
         }
         Map<Integer, Long> replaced = new HashMap<>();
-        entityManager.createQuery("""
+        entityManager
+                .createQuery("""
                         select r.summary.id as id, count(r) as revisions from SummaryRevision r
                         where r.summary.id in :ids group by r.summary.id""", Tuple.class)
                 .setParameter("ids", summaryIds)
                 .getResultList()
                 .forEach(row -> replaced.put(row.get("id", Integer.class), row.get("revisions", Long.class)));
-        return ConversationSummary.<ConversationSummary>find("id in ?1", Sort.ascending("startTimestamp", "id"),
-                        summaryIds)
+        return ConversationSummary.<ConversationSummary>find(
+                        "id in ?1", Sort.ascending("startTimestamp", "id"), summaryIds)
                 .stream()
-                .map(s -> new RevisedSummary(SummaryView.of(s), 1 + replaced.getOrDefault(s.id, 0L).intValue()))
+                .map(s -> new RevisedSummary(
+                        SummaryView.of(s), 1 + replaced.getOrDefault(s.id, 0L).intValue()))
                 .toList();
     }
 
@@ -120,17 +125,28 @@ public class SummaryReader {
     public List<SummaryView> overlapping(String bot, String userId, Instant from, Instant to) {
         return ConversationSummary.<ConversationSummary>find(
                         "botName = ?1 and userId = ?2 and endTimestamp > ?3 and startTimestamp < ?4",
-                        Sort.ascending("startTimestamp", "id"), bot, userId, UtcTimestamps.naive(from),
+                        Sort.ascending("startTimestamp", "id"),
+                        bot,
+                        userId,
+                        UtcTimestamps.naive(from),
                         UtcTimestamps.naive(to))
-                .stream().map(SummaryView::of).toList();
+                .stream()
+                .map(SummaryView::of)
+                .toList();
     }
 
     /** The user's newest {@code count} summaries with the bot that started before {@code before}, oldest first. */
     public List<SummaryView> latest(String bot, String userId, Instant before, int count) {
         List<SummaryView> summaries = new ArrayList<>(ConversationSummary.<ConversationSummary>find(
                         "botName = ?1 and userId = ?2 and startTimestamp < ?3",
-                        Sort.descending("startTimestamp", "id"), bot, userId, UtcTimestamps.naive(before))
-                .page(0, count).stream().map(SummaryView::of).toList());
+                        Sort.descending("startTimestamp", "id"),
+                        bot,
+                        userId,
+                        UtcTimestamps.naive(before))
+                .page(0, count)
+                .stream()
+                .map(SummaryView::of)
+                .toList());
         Collections.reverse(summaries);
         return summaries;
     }

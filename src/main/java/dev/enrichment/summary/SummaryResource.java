@@ -52,31 +52,48 @@ public class SummaryResource {
     }
 
     @GET
-    @Operation(summary = "List summaries",
+    @Operation(
+            summary = "List summaries",
             description = "Summaries matching the filters, newest window first (then highest id). Pages are keyset "
                     + "pages: pass next_cursor as cursor to continue; rows added meanwhile never shift a page. "
                     + "granularity=day (the default) lists the windows' summaries; week and month list rollups built "
                     + "from them, in the same shape, with their own ids and the day summaries they were built from "
                     + "(sources, with each one's revision). A week or month is rolled up once it has ended and none "
                     + "of its windows is waiting to be analysed, and rebuilt when one of its day summaries changes.")
-    @APIResponse(responseCode = "200", description = "A page of summaries", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryPage.class),
-            examples = {
-                @ExampleObject(name = "page", value = "{\"items\": [" + SUMMARY_EXAMPLE
-                        + "], \"next_cursor\": \"czF8MjAyNS0xMC0xOFQwMDowMHw0Mg\"}"),
-                @ExampleObject(name = "weeks", summary = "granularity=week", value = "{\"items\": [" + WEEK_EXAMPLE
-                        + "], \"next_cursor\": null}")}))
-    @APIResponse(responseCode = "400", description = "A parameter is invalid; fields names it", content = @Content(
-            mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(ref = ProblemResponses.SCHEMA),
-            examples = {
-                @ExampleObject(name = "limit", value = """
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of summaries",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SummaryPage.class),
+                            examples = {
+                                @ExampleObject(
+                                        name = "page",
+                                        value = "{\"items\": [" + SUMMARY_EXAMPLE
+                                                + "], \"next_cursor\": \"czF8MjAyNS0xMC0xOFQwMDowMHw0Mg\"}"),
+                                @ExampleObject(
+                                        name = "weeks",
+                                        summary = "granularity=week",
+                                        value = "{\"items\": [" + WEEK_EXAMPLE + "], \"next_cursor\": null}")
+                            }))
+    @APIResponse(
+            responseCode = "400",
+            description = "A parameter is invalid; fields names it",
+            content =
+                    @Content(
+                            mediaType = ProblemResponses.MEDIA_TYPE,
+                            schema = @Schema(ref = ProblemResponses.SCHEMA),
+                            examples = {
+                                @ExampleObject(name = "limit", value = """
                         {"type": "https://enrichment.dev/problems/invalid-request", "title": "Invalid request",
                          "status": 400, "detail": "limit: must be from 1 to 500, was 501",
                          "fields": [{"field": "limit", "message": "must be from 1 to 500, was 501"}]}"""),
-                @ExampleObject(name = "granularity", value = """
+                                @ExampleObject(name = "granularity", value = """
                         {"type": "https://enrichment.dev/problems/invalid-request", "title": "Invalid request",
                          "status": 400, "detail": "granularity: must be one of day, week, month",
-                         "fields": [{"field": "granularity", "message": "must be one of day, week, month"}]}""")}))
+                         "fields": [{"field": "granularity", "message": "must be one of day, week, month"}]}""")
+                            }))
     public SummaryPage list(@Valid @BeanParam SummaryQuery query) {
         return reader.list(query);
     }
@@ -84,9 +101,14 @@ public class SummaryResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a summary", description = "One summary by its id.")
-    @APIResponse(responseCode = "200", description = "The summary", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryView.class),
-            examples = @ExampleObject(name = "summary", value = SUMMARY_EXAMPLE)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The summary",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SummaryView.class),
+                            examples = @ExampleObject(name = "summary", value = SUMMARY_EXAMPLE)))
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public SummaryView get(@Parameter(description = "Summary id") @PathParam("id") int id) {
         return reader.find(id).orElseThrow(() -> ApiProblem.notFound("no summary " + id));
@@ -94,12 +116,18 @@ public class SummaryResource {
 
     @GET
     @Path("/{id}/revisions")
-    @Operation(summary = "List a summary's revisions",
+    @Operation(
+            summary = "List a summary's revisions",
             description = "The contents the summary had before each replacement, newest first, with the reason and "
                     + "the model, prompt version and input hash of the analysis that had written them.")
-    @APIResponse(responseCode = "200", description = "The revisions", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryRevisions.class),
-            examples = @ExampleObject(name = "revisions", value = """
+    @APIResponse(
+            responseCode = "200",
+            description = "The revisions",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SummaryRevisions.class),
+                            examples = @ExampleObject(name = "revisions", value = """
                     {"summary_id": 42, "items": [{"id": 7, "reason": "regenerated on request",
                      "revised_at": "2025-10-20T09:00:00Z", "model": "anthropic/claude-sonnet-4.5",
                      "prompt_version": "summary-v1", "input_hash": "sha256:3f2a...",

@@ -8,14 +8,37 @@ import java.util.List;
  *
  * @param model model of the analysis that wrote the replaced content; null when unknown (e.g. the old worker)
  */
-public record SummaryRevisionView(long id, String reason, Instant revisedAt, String model, String promptVersion,
-        String inputHash, String summary, String summaryType, int messageCount, List<String> keyTopics,
-        String emotionalTone, Double compressionRatio, Double confidence, String enrichmentVersion) {
+public record SummaryRevisionView(
+        long id,
+        String reason,
+        Instant revisedAt,
+        String model,
+        String promptVersion,
+        String inputHash,
+        String summary,
+        String summaryType,
+        int messageCount,
+        List<String> keyTopics,
+        String emotionalTone,
+        Double compressionRatio,
+        Double confidence,
+        String enrichmentVersion) {
 
     static SummaryRevisionView of(SummaryRevision r) {
-        return new SummaryRevisionView(r.id, r.reason, r.revisedAt, r.model, r.promptVersion, r.inputHash,
-                r.summaryText, r.summaryType, r.messageCount == null ? 0 : r.messageCount,
-                r.keyTopics == null ? List.of() : List.copyOf(r.keyTopics), r.emotionalTone, r.compressionRatio,
-                r.confidenceScore, r.enrichmentVersion);
+        return new SummaryRevisionView(
+                r.id,
+                r.reason,
+                r.revisedAt,
+                r.model,
+                r.promptVersion,
+                r.inputHash,
+                r.summaryText,
+                r.summaryType,
+                r.messageCount == null ? 0 : r.messageCount,
+                r.keyTopics == null ? List.of() : List.copyOf(r.keyTopics),
+                r.emotionalTone,
+                r.compressionRatio,
+                r.confidenceScore,
+                r.enrichmentVersion);
     }
 }

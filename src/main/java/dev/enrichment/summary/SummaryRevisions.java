@@ -3,5 +3,4 @@ package dev.enrichment.summary;
 import java.util.List;
 
 /** A summary's earlier contents, newest first. */
-public record SummaryRevisions(int summaryId, List<SummaryRevisionView> items) {
-}
+public record SummaryRevisions(int summaryId, List<SummaryRevisionView> items) {}

@@ -1,8 +1,8 @@
 package dev.enrichment.summary;
 
-import dev.enrichment.UtcTimestamps;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.enrichment.UtcTimestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -61,8 +61,8 @@ public class SummaryWriter {
             // another transaction inserted the window first; once it committed, its row is ours to revise
             existing = lock(draft.userId(), draft.botName(), start, end);
         }
-        ConversationSummary summary = existing.orElseThrow(() ->
-                new IllegalStateException("summary row vanished while it was being replaced"));
+        ConversationSummary summary = existing.orElseThrow(
+                () -> new IllegalStateException("summary row vanished while it was being replaced"));
         keepRevision(summary, note);
         summary.summaryText = draft.summaryText();
         summary.summaryType = draft.summaryType();
@@ -82,22 +82,29 @@ public class SummaryWriter {
     public Optional<ConversationSummary> find(String userId, String botName, Instant start, Instant end) {
         return ConversationSummary.<ConversationSummary>find(
                         "userId = ?1 and botName = ?2 and startTimestamp = ?3 and endTimestamp = ?4",
-                        userId, botName, UtcTimestamps.naive(start), UtcTimestamps.naive(end))
+                        userId,
+                        botName,
+                        UtcTimestamps.naive(start),
+                        UtcTimestamps.naive(end))
                 .firstResultOptional();
     }
 
     private Optional<ConversationSummary> lock(String userId, String botName, LocalDateTime start, LocalDateTime end) {
         return ConversationSummary.<ConversationSummary>find(
                         "userId = ?1 and botName = ?2 and startTimestamp = ?3 and endTimestamp = ?4",
-                        userId, botName, start, end)
+                        userId,
+                        botName,
+                        start,
+                        end)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional();
     }
 
-    private Optional<Integer> insertIfAbsent(SummaryDraft draft, LocalDateTime start, LocalDateTime end,
-            LocalDateTime now) {
+    private Optional<Integer> insertIfAbsent(
+            SummaryDraft draft, LocalDateTime start, LocalDateTime end, LocalDateTime now) {
         // key_topics travels as a JSON array and becomes VARCHAR[] in SQL: no driver-specific array binding
-        List<?> ids = entityManager.createNativeQuery("""
+        List<?> ids = entityManager
+                .createNativeQuery("""
                         INSERT INTO conversation_summaries (user_id, bot_name, summary_text, summary_type, start_timestamp,
                                     end_timestamp, message_count, key_topics, emotional_tone, compression_ratio,
                                     confidence_score, enrichment_version, created_at, updated_at)
@@ -135,7 +142,8 @@ public class SummaryWriter {
         revision.confidenceScore = summary.confidenceScore;
         revision.messageCount = summary.messageCount;
         revision.enrichmentVersion = summary.enrichmentVersion;
-        revision.reason = note == null || note.reason() == null || note.reason().isBlank() ? DEFAULT_REASON : note.reason();
+        revision.reason =
+                note == null || note.reason() == null || note.reason().isBlank() ? DEFAULT_REASON : note.reason();
         if (note != null) {
             revision.model = note.previousModel();
             revision.promptVersion = note.previousPromptVersion();

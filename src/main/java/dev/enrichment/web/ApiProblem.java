@@ -5,8 +5,7 @@ import dev.enrichment.problem.ProblemException;
 /** Shorthands for the problems a resource, at the HTTP edge, reports itself. */
 public final class ApiProblem {
 
-    private ApiProblem() {
-    }
+    private ApiProblem() {}
 
     /** 400 naming the offending field. */
     public static ProblemException badRequest(String field, String message) {

@@ -7,5 +7,4 @@ import java.time.Instant;
  * parameter cannot be an {@link Instant} itself: Quarkus reads those with a converter of its own, which takes no
  * {@code ParamConverterProvider} and does not name the parameter it refuses.
  */
-public record InstantParam(Instant instant) {
-}
+public record InstantParam(Instant instant) {}

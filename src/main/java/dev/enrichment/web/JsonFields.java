@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 /** Names the place in a JSON body where reading failed ({@code items[2].user_id}), as the client spelled it. */
 final class JsonFields {
 
-    private JsonFields() {
-    }
+    private JsonFields() {}
 
     static String path(JsonMappingException e) {
         StringBuilder path = new StringBuilder();

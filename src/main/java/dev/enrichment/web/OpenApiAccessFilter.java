@@ -12,7 +12,6 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.jboss.jandex.AnnotationInstance;
@@ -47,19 +46,22 @@ public class OpenApiAccessFilter implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, op) -> {
-            ApiRole role = roles.get(key(method.name(), path));
-            if (role != null) {
-                describe(op, role);
-            }
-        }));
+        openAPI.getPaths()
+                .getPathItems()
+                .forEach((path, item) -> item.getOperations().forEach((method, op) -> {
+                    ApiRole role = roles.get(key(method.name(), path));
+                    if (role != null) {
+                        describe(op, role);
+                    }
+                }));
     }
 
     private static void describe(Operation op, ApiRole role) {
         String needs = role == ApiRole.ADMIN ? "Needs an admin key." : "Needs a bot key or an admin key.";
-        op.setDescription(op.getDescription() == null || op.getDescription().isBlank()
-                ? needs
-                : op.getDescription().strip() + "\n\n" + needs);
+        op.setDescription(
+                op.getDescription() == null || op.getDescription().isBlank()
+                        ? needs
+                        : op.getDescription().strip() + "\n\n" + needs);
         if (op.getResponses() == null) {
             op.setResponses(OASFactory.createAPIResponses());
         }
@@ -79,7 +81,8 @@ public class OpenApiAccessFilter implements OASFilter {
     }
 
     private static boolean hasInput(Operation op) {
-        return op.getRequestBody() != null || op.getParameters() != null && !op.getParameters().isEmpty();
+        return op.getRequestBody() != null
+                || op.getParameters() != null && !op.getParameters().isEmpty();
     }
 
     private static void addIfAbsent(APIResponses responses, String status, String reference) {
@@ -105,8 +108,8 @@ public class OpenApiAccessFilter implements OASFilter {
                 ApiRole role = methodRole != null ? methodRole : classRole;
                 if (role != null) {
                     AnnotationInstance methodPath = method.declaredAnnotation(PATH);
-                    String path = classPath.value().asString()
-                            + "/" + (methodPath == null ? "" : methodPath.value().asString());
+                    String path = classPath.value().asString() + "/"
+                            + (methodPath == null ? "" : methodPath.value().asString());
                     roles.put(key(httpMethod, path), role);
                 }
             }
@@ -121,7 +124,8 @@ public class OpenApiAccessFilter implements OASFilter {
     private static String httpMethod(MethodInfo method) {
         for (AnnotationInstance annotation : method.declaredAnnotations()) {
             DotName name = annotation.name();
-            if (name.packagePrefix() != null && name.packagePrefix().equals("jakarta.ws.rs")
+            if (name.packagePrefix() != null
+                    && name.packagePrefix().equals("jakarta.ws.rs")
                     && HTTP_METHODS.contains(name.local())) {
                 return name.local();
             }
@@ -131,8 +135,8 @@ public class OpenApiAccessFilter implements OASFilter {
 
     /** {@code GET /api/v1/x/{id}}: slashes collapsed, no trailing slash, path-parameter regexes dropped. */
     static String key(String httpMethod, String path) {
-        String normalized = ("/" + path).replaceAll("\\{\\s*([^}:\\s]+)\\s*:[^}]*}", "{$1}")
-                .replaceAll("/+", "/");
+        String normalized =
+                ("/" + path).replaceAll("\\{\\s*([^}:\\s]+)\\s*:[^}]*}", "{$1}").replaceAll("/+", "/");
         if (normalized.length() > 1 && normalized.endsWith("/")) {
             normalized = normalized.substring(0, normalized.length() - 1);
         }

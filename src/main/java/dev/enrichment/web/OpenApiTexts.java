@@ -23,6 +23,5 @@ final class OpenApiTexts {
             The `type` URIs (`https://enrichment.dev/problems/<kind>`) identify the kind of problem; \
             they are not meant to be fetched.""";
 
-    private OpenApiTexts() {
-    }
+    private OpenApiTexts() {}
 }

@@ -13,22 +13,35 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = ProblemResponses.SCHEMA, description = "An RFC 9457 problem document; every error has this body.")
 public record Problem(
-        @Schema(description = "Stable URI identifying the kind of problem; an identifier, not a page to fetch",
-                example = "https://enrichment.dev/problems/not-found", required = true)
+        @Schema(
+                description = "Stable URI identifying the kind of problem; an identifier, not a page to fetch",
+                example = "https://enrichment.dev/problems/not-found",
+                required = true)
         String type,
-        @Schema(description = "Short summary of the kind of problem; the same for every occurrence",
-                example = "Not found", required = true)
+
+        @Schema(
+                description = "Short summary of the kind of problem; the same for every occurrence",
+                example = "Not found",
+                required = true)
         String title,
+
         @Schema(description = "The HTTP status code", example = "404", required = true)
         int status,
-        @Schema(description = "What went wrong in this occurrence", example = "no summary for user u1 and bot elena",
+
+        @Schema(
+                description = "What went wrong in this occurrence",
+                example = "no summary for user u1 and bot elena",
                 required = true)
         String detail,
+
         @Schema(description = "The request path", example = "/api/v1/summaries/u1")
         String instance,
+
         @Schema(description = "The offending request fields, for validation errors")
         List<FieldError> fields,
-        @Schema(description = "For internal errors: the id under which the failure was logged",
+
+        @Schema(
+                description = "For internal errors: the id under which the failure was logged",
                 example = "5f0c1a52-8d0e-4c59-9a51-0d3c8f1e2b7a")
         // Named explicitly so that the schema in /q/openapi is right whatever naming strategy it is built with.
         @JsonProperty("error_id")

@@ -48,6 +48,5 @@ public final class ProblemExamples {
             "detail":"an internal error occurred; quote error id 5f0c1a52-8d0e-4c59-9a51-0d3c8f1e2b7a when \
             reporting it","error_id":"5f0c1a52-8d0e-4c59-9a51-0d3c8f1e2b7a"}""";
 
-    private ProblemExamples() {
-    }
+    private ProblemExamples() {}
 }

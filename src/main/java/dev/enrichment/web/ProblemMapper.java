@@ -35,7 +35,10 @@ class ProblemMapper {
         if (type.status() >= 500) {
             Log.warnf("%s %s: %s", request.getMethod(), path(request), e.logText());
         }
-        return Problem.of(type, e.detail(), instance(request)).withFields(e.fields()).toResponse().build();
+        return Problem.of(type, e.detail(), instance(request))
+                .withFields(e.fields())
+                .toResponse()
+                .build();
     }
 
     @ServerExceptionMapper
@@ -44,10 +47,14 @@ class ProblemMapper {
             String challenge = e.reason() == AccessDeniedException.Reason.INVALID_KEY
                     ? "Bearer error=\"invalid_token\""
                     : "Bearer";
-            return Problem.of(ProblemType.UNAUTHORIZED, e.detail(), instance(request)).toResponse()
-                    .header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
+            return Problem.of(ProblemType.UNAUTHORIZED, e.detail(), instance(request))
+                    .toResponse()
+                    .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
+                    .build();
         }
-        return Problem.of(ProblemType.FORBIDDEN, e.detail(), instance(request)).toResponse().build();
+        return Problem.of(ProblemType.FORBIDDEN, e.detail(), instance(request))
+                .toResponse()
+                .build();
     }
 
     @ServerExceptionMapper
@@ -55,10 +62,12 @@ class ProblemMapper {
         if (e instanceof ConstraintViolationException violation
                 && !ViolationFields.concernsReturnValue(violation.getConstraintViolations())) {
             List<FieldError> fields = ViolationFields.of(violation.getConstraintViolations());
-            String detail = fields.stream().map(f -> f.field() + ": " + f.message())
-                    .collect(Collectors.joining("; "));
-            return Problem.of(ProblemType.INVALID_REQUEST, detail, instance(request)).withFields(fields)
-                    .toResponse().build();
+            String detail =
+                    fields.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+            return Problem.of(ProblemType.INVALID_REQUEST, detail, instance(request))
+                    .withFields(fields)
+                    .toResponse()
+                    .build();
         }
         // A bad return value or a bad constraint declaration is a bug here, not in the request.
         return unexpected(e, request);
@@ -92,7 +101,8 @@ class ProblemMapper {
             // Quarkus (as JAX-RS says) answers 404 when a path or query parameter cannot be converted; the resource
             // exists, so it is the request that is wrong. Quarkus's own converters do not say which parameter failed.
             return Problem.of(ProblemType.INVALID_REQUEST, WebApplicationDetails.INVALID_PARAMETER, instance(request))
-                    .toResponse().build();
+                    .toResponse()
+                    .build();
         }
         ProblemType type = ProblemType.forStatus(status).orElse(null);
         String detail = WebApplicationDetails.detail(e, request);
@@ -114,8 +124,10 @@ class ProblemMapper {
         String errorId = UUID.randomUUID().toString();
         Log.errorf(e, "Internal error %s on %s %s", errorId, request.getMethod(), path(request));
         String detail = "an internal error occurred; quote error id " + errorId + " when reporting it";
-        return Problem.of(ProblemType.INTERNAL_ERROR, detail, instance(request)).withErrorId(errorId)
-                .toResponse().build();
+        return Problem.of(ProblemType.INTERNAL_ERROR, detail, instance(request))
+                .withErrorId(errorId)
+                .toResponse()
+                .build();
     }
 
     private static Response invalidBody(JacksonException e, ContainerRequestContext request) {

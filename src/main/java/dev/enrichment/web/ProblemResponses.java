@@ -20,6 +20,5 @@ public final class ProblemResponses {
     public static final String SERVICE_UNAVAILABLE = "ServiceUnavailable";
     public static final String INTERNAL_ERROR = "InternalError";
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 }

@@ -9,7 +9,6 @@ import java.util.Optional;
  * same name.
  */
 enum ProblemType {
-
     INVALID_REQUEST(400, "invalid-request", "Invalid request"),
     UNAUTHORIZED(401, "unauthorized", "Unauthorized"),
     FORBIDDEN(403, "forbidden", "Forbidden"),

@@ -46,18 +46,25 @@ public class QueryParamConverters implements ParamConverterProvider {
         } else if (type == BigDecimal.class) {
             return new Reader(name, BigDecimal::new, text -> "must be a number" + bounds(annotations));
         } else if (type == ZoneId.class) {
-            return new Reader(name, ZoneId::of,
-                    text -> "'" + text + "' is not an IANA time zone such as Europe/Berlin");
+            return new Reader(
+                    name, ZoneId::of, text -> "'" + text + "' is not an IANA time zone such as Europe/Berlin");
         } else if (type == InstantParam.class) {
-            return new Reader(name, text -> new InstantParam(instant(text)),
-                    text -> "'" + text + "' is not " + INSTANT);
+            return new Reader(
+                    name, text -> new InstantParam(instant(text)), text -> "'" + text + "' is not " + INSTANT);
         } else if (type == TimeParam.class) {
-            return new Reader(name, QueryParamConverters::time,
+            return new Reader(
+                    name,
+                    QueryParamConverters::time,
                     text -> "'" + text + "' is not a time: use " + INSTANT + " or a date such as 2025-10-18");
         } else if (type.isEnum()) {
-            String names = String.join(", ", Arrays.stream(type.getEnumConstants())
-                    .map(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT)).toList());
-            return new Reader(name, text -> Enum.valueOf((Class) type, text.toUpperCase(Locale.ROOT)),
+            String names = String.join(
+                    ", ",
+                    Arrays.stream(type.getEnumConstants())
+                            .map(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT))
+                            .toList());
+            return new Reader(
+                    name,
+                    text -> Enum.valueOf((Class) type, text.toUpperCase(Locale.ROOT)),
                     text -> "must be one of " + names);
         }
         return null;
@@ -84,7 +91,11 @@ public class QueryParamConverters implements ParamConverterProvider {
     }
 
     private static <A extends Annotation> A annotation(Annotation[] annotations, Class<A> type) {
-        return Arrays.stream(annotations).filter(type::isInstance).map(type::cast).findFirst().orElse(null);
+        return Arrays.stream(annotations)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .findFirst()
+                .orElse(null);
     }
 
     /** Reads one parameter; {@code refusal} says what is wrong with text that {@code read} cannot take. */

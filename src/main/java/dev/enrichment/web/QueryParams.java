@@ -6,8 +6,7 @@ package dev.enrichment.web;
  */
 public final class QueryParams {
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     /** Null for a missing or blank value. */
     public static String text(String value) {

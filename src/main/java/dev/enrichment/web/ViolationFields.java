@@ -15,15 +15,13 @@ final class ViolationFields {
     private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
-    private ViolationFields() {
-    }
+    private ViolationFields() {}
 
     static List<FieldError> of(Collection<? extends ConstraintViolation<?>> violations) {
         return violations.stream()
                 .map(v -> new FieldError(fieldName(v.getPropertyPath()), v.getMessage()))
                 .distinct()
-                .sorted(Comparator.comparing(FieldError::field)
-                        .thenComparing(FieldError::message))
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
                 .toList();
     }
 

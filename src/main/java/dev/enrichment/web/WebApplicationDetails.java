@@ -8,8 +8,7 @@ final class WebApplicationDetails {
 
     static final String INVALID_PARAMETER = "invalid request parameter";
 
-    private WebApplicationDetails() {
-    }
+    private WebApplicationDetails() {}
 
     static String detail(WebApplicationException e, ContainerRequestContext request) {
         return switch (e.getResponse().getStatus()) {

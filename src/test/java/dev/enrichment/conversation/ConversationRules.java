@@ -13,22 +13,23 @@ import java.util.Optional;
 public final class ConversationRules {
 
     /** How the service reads one point: {@code kind} is MESSAGE, NOT_A_MESSAGE or MALFORMED. */
-    public record Reading(String kind, String userId, String role, Instant timestamp, String reason) {
-    }
+    public record Reading(String kind, String userId, String role, Instant timestamp, String reason) {}
 
-    private ConversationRules() {
-    }
+    private ConversationRules() {}
 
     public static Reading read(String bot, PointStruct point) {
-        ParsedPoint parsed = new PointParser(20_000).parse(bot, RetrievedPoint.newBuilder()
-                .setId(point.getId())
-                .putAllPayload(point.getPayloadMap())
-                .build());
+        ParsedPoint parsed = new PointParser(20_000)
+                .parse(
+                        bot,
+                        RetrievedPoint.newBuilder()
+                                .setId(point.getId())
+                                .putAllPayload(point.getPayloadMap())
+                                .build());
         Message message = parsed.message();
         return message == null
                 ? new Reading(parsed.kind().name(), null, null, null, parsed.reason())
-                : new Reading(parsed.kind().name(), message.userId(), message.role().name(), message.timestamp(),
-                        null);
+                : new Reading(
+                        parsed.kind().name(), message.userId(), message.role().name(), message.timestamp(), null);
     }
 
     /** The point's time as the service reads it ({@code timestamp_unix}, else the ISO text), or null. */

@@ -64,10 +64,11 @@ class ConversationSourceTest {
 
         List<BotCollection> collections = source.botCollections();
 
-        assertThat(collections).containsExactlyInAnyOrder(
-                new BotCollection(ELENA, "elena"),
-                new BotCollection("chat_memories_marcus", "marcus"),
-                new BotCollection("whisperengine_memory_dotty", "dotty"));
+        assertThat(collections)
+                .containsExactlyInAnyOrder(
+                        new BotCollection(ELENA, "elena"),
+                        new BotCollection("chat_memories_marcus", "marcus"),
+                        new BotCollection("whisperengine_memory_dotty", "dotty"));
         qdrant.testDouble().ifPresent(d -> assertThat(d.totalRequests()).isEqualTo(1));
     }
 
@@ -80,9 +81,11 @@ class ConversationSourceTest {
 
         MessageBatch batch = source.readAll(elena());
 
-        assertThat(batch.messages()).extracting(Message::role, Message::content).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(Role.USER, "I love marine biology!"),
-                org.assertj.core.groups.Tuple.tuple(Role.ASSISTANT, "Tell me more!"));
+        assertThat(batch.messages())
+                .extracting(Message::role, Message::content)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Role.USER, "I love marine biology!"),
+                        org.assertj.core.groups.Tuple.tuple(Role.ASSISTANT, "Tell me more!"));
         assertThat(batch.stats().points()).isEqualTo(6);
         assertThat(batch.stats().notMessages()).isEqualTo(4);
         assertThat(batch.stats().malformed()).isZero();
@@ -104,13 +107,17 @@ class ConversationSourceTest {
         Instant expected = T0.toInstant(ZoneOffset.UTC);
         int user = 0;
         for (TimestampFormat format : TimestampFormat.values()) {
-            qdrant.upsert(ELENA, bot.timestampFormat(format).withoutTimestampUnix()
-                    .exchange("iso-" + user++, T0, "iso " + format, "ok"));
+            qdrant.upsert(
+                    ELENA,
+                    bot.timestampFormat(format)
+                            .withoutTimestampUnix()
+                            .exchange("iso-" + user++, T0, "iso " + format, "ok"));
         }
         qdrant.upsert(ELENA, bot.exchange("unix", T0, "unix time", "ok"));
 
         List<Message> users = source.readAll(elena()).messages().stream()
-                .filter(m -> m.role() == Role.USER).toList();
+                .filter(m -> m.role() == Role.USER)
+                .toList();
 
         assertThat(users).hasSize(TimestampFormat.values().length + 1);
         for (Message m : users) {
@@ -156,11 +163,14 @@ class ConversationSourceTest {
         assertThat(written).hasSize(2_500);
         assertThat(batch.messages()).hasSize(2_500);
         assertThat(batch.messages()).extracting(Message::pointId).containsExactlyInAnyOrderElementsOf(written);
-        assertThat(batch.messages()).isSortedAccordingTo(
-                java.util.Comparator.comparing(Message::timestamp).thenComparing(Message::pointId));
+        assertThat(batch.messages())
+                .isSortedAccordingTo(
+                        java.util.Comparator.comparing(Message::timestamp).thenComparing(Message::pointId));
         long pages = (3_750 + config.pageSize() - 1) / config.pageSize();
         assertThat(batch.stats().pages()).isGreaterThanOrEqualTo((int) pages);
-        qdrant.testDouble().ifPresent(d -> assertThat(d.requestCount("Scroll")).isEqualTo(batch.stats().pages()));
+        qdrant.testDouble()
+                .ifPresent(d -> assertThat(d.requestCount("Scroll"))
+                        .isEqualTo(batch.stats().pages()));
     }
 
     @Test
@@ -176,7 +186,8 @@ class ConversationSourceTest {
                 .from(start.toInstant(ZoneOffset.UTC))
                 .until(start.plusHours(24).toInstant(ZoneOffset.UTC)));
 
-        assertThat(batch.messages()).extracting(Message::content)
+        assertThat(batch.messages())
+                .extracting(Message::content)
                 .containsExactly("at start", "reply", "late", "late reply");
     }
 

@@ -38,8 +38,10 @@ class PointParserTest {
 
     @Test
     void countsLegacyBotRoleAsAssistant() {
-        assertThat(parser.parse("elena", point(message("bot"))).message().role()).isEqualTo(Role.ASSISTANT);
-        assertThat(parser.parse("elena", point(message("assistant"))).message().role()).isEqualTo(Role.ASSISTANT);
+        assertThat(parser.parse("elena", point(message("bot"))).message().role())
+                .isEqualTo(Role.ASSISTANT);
+        assertThat(parser.parse("elena", point(message("assistant"))).message().role())
+                .isEqualTo(Role.ASSISTANT);
     }
 
     @Test

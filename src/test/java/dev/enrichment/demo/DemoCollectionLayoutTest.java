@@ -22,22 +22,24 @@ class DemoCollectionLayoutTest {
     void declaresTheBotsThreeNamedCosineVectorsAndTheirPayloadIndexes() {
         CreateCollection definition = DemoCollectionLayout.definition("whisperengine_memory_elena");
 
-        Map<String, VectorParams> vectors = definition.getVectorsConfig().getParamsMap().getMapMap();
+        Map<String, VectorParams> vectors =
+                definition.getVectorsConfig().getParamsMap().getMapMap();
         assertThat(definition.getCollectionName()).isEqualTo("whisperengine_memory_elena");
         assertThat(vectors).containsOnlyKeys("content", "emotion", "semantic");
         assertThat(vectors.values()).allSatisfy(params -> {
             assertThat(params.getSize()).isEqualTo(384);
             assertThat(params.getDistance()).isEqualTo(Distance.Cosine);
         });
-        assertThat(DemoCollectionLayout.PAYLOAD_INDEXES).containsExactly(
-                Map.entry("user_id", PayloadSchemaType.Keyword),
-                Map.entry("memory_type", PayloadSchemaType.Keyword),
-                Map.entry("semantic_key", PayloadSchemaType.Keyword),
-                Map.entry("emotional_context", PayloadSchemaType.Keyword),
-                Map.entry("channel_id", PayloadSchemaType.Keyword),
-                Map.entry("channel_type", PayloadSchemaType.Keyword),
-                Map.entry("timestamp_unix", PayloadSchemaType.Float),
-                Map.entry("content_hash", PayloadSchemaType.Integer));
+        assertThat(DemoCollectionLayout.PAYLOAD_INDEXES)
+                .containsExactly(
+                        Map.entry("user_id", PayloadSchemaType.Keyword),
+                        Map.entry("memory_type", PayloadSchemaType.Keyword),
+                        Map.entry("semantic_key", PayloadSchemaType.Keyword),
+                        Map.entry("emotional_context", PayloadSchemaType.Keyword),
+                        Map.entry("channel_id", PayloadSchemaType.Keyword),
+                        Map.entry("channel_type", PayloadSchemaType.Keyword),
+                        Map.entry("timestamp_unix", PayloadSchemaType.Float),
+                        Map.entry("content_hash", PayloadSchemaType.Integer));
     }
 
     @Test
@@ -51,8 +53,8 @@ class DemoCollectionLayoutTest {
 
         assertThat(first.getPayloadMap()).isEqualTo(points.get(0).getPayloadMap());
         assertThat(first.getVectors()).isEqualTo(again.getVectors());
-        for (PointStruct point : List.of(first, DemoCollectionLayout.withVectors(points.get(1)),
-                DemoCollectionLayout.withVectors(malformed))) {
+        for (PointStruct point : List.of(
+                first, DemoCollectionLayout.withVectors(points.get(1)), DemoCollectionLayout.withVectors(malformed))) {
             Map<String, Vector> vectors = point.getVectors().getVectors().getVectorsMap();
             assertThat(vectors).containsOnlyKeys("content", "emotion", "semantic");
             assertThat(vectors.values()).allSatisfy(vector -> {

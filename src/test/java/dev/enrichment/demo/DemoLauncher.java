@@ -38,8 +38,13 @@ public final class DemoLauncher {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration CYCLE_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration POLL = Duration.ofMillis(250);
-    private static final List<String> PASSED_THROUGH = List.of("LLM_CHAT_API_KEY", "OPENROUTER_API_KEY",
-            "LLM_CHAT_API_URL", "LLM_CHAT_MODEL", "LLM_MAX_CONCURRENCY", "ENRICHMENT_CONCURRENCY");
+    private static final List<String> PASSED_THROUGH = List.of(
+            "LLM_CHAT_API_KEY",
+            "OPENROUTER_API_KEY",
+            "LLM_CHAT_API_URL",
+            "LLM_CHAT_MODEL",
+            "LLM_MAX_CONCURRENCY",
+            "ENRICHMENT_CONCURRENCY");
 
     private final boolean smoke;
     private final int requestedPort;
@@ -75,53 +80,62 @@ public final class DemoLauncher {
         TestPostgres postgres = TestPostgres.throwaway();
         postgres.recreateDatabase(DATABASE);
         LegacyWhisperEngineState.Written legacy;
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(DATABASE), postgres.username(),
-                postgres.password())) {
+        try (Connection connection =
+                DriverManager.getConnection(postgres.jdbcUrl(DATABASE), postgres.username(), postgres.password())) {
             legacy = new LegacyWhisperEngineState(data).writeTo(connection);
         }
-        step("WhisperEngine's database as the old worker left it: %d users, %d facts without "
-                + "latest_message_timestamp, %d placeholder summaries", legacy.users(), legacy.oldFacts(),
-                legacy.placeholderSummaries());
+        step(
+                "WhisperEngine's database as the old worker left it: %d users, %d facts without "
+                        + "latest_message_timestamp, %d placeholder summaries",
+                legacy.users(), legacy.oldFacts(), legacy.placeholderSummaries());
 
         step("Starting the Qdrant stand-in (the in-process test double, demo only) and loading the conversations");
         QdrantTestDouble qdrant = new QdrantTestDouble().start();
         Runtime.getRuntime().addShutdownHook(new Thread(qdrant::close, "demo-qdrant-stop"));
-        try (QdrantClient client = new QdrantClient(
-                QdrantGrpcClient.newBuilder(qdrant.host(), qdrant.port(), false, false).build())) {
+        try (QdrantClient client =
+                new QdrantClient(QdrantGrpcClient.newBuilder(qdrant.host(), qdrant.port(), false, false)
+                        .build())) {
             new DemoLoader(client, Duration.ofSeconds(30)).load(data);
         }
-        step("Loaded %d messages (%d points, pairs and emoji reactions included) from %d users into %s",
+        step(
+                "Loaded %d messages (%d points, pairs and emoji reactions included) from %d users into %s",
                 data.messageCount(), data.pointCount(), data.users().size(), DemoDataSet.collectionNames());
 
         int port = LaunchedApp.isFree(requestedPort) ? requestedPort : LaunchedApp.freePort();
         LaunchedApp app = LaunchedApp.start("demo", serviceEnvironment(postgres, qdrant, port));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(app), "demo-service-stop"));
         step("Starting the packaged service on port %d (its log: %s)", port, app.outputFile());
-        step(llmKeySet() ? "LLM: LLM_CHAT_API_KEY is set, so windows are analysed by %s"
-                : "LLM: no LLM_CHAT_API_KEY, so the local extractive analyser writes the summaries (%s)",
-                llmKeySet() ? System.getenv().getOrDefault("LLM_CHAT_MODEL", "the default model")
+        step(
+                llmKeySet()
+                        ? "LLM: LLM_CHAT_API_KEY is set, so windows are analysed by %s"
+                        : "LLM: no LLM_CHAT_API_KEY, so the local extractive analyser writes the summaries (%s)",
+                llmKeySet()
+                        ? System.getenv().getOrDefault("LLM_CHAT_MODEL", "the default model")
                         : "summary_type=extractive, no facts or preferences");
         if (!awaitReady(app)) {
             return failed(app, "the service did not become ready within " + START_TIMEOUT.toSeconds() + " s");
         }
-        step("Service ready after %.1f s; running the first enrichment cycle", app.sinceStart().toMillis() / 1000.0);
+        step(
+                "Service ready after %.1f s; running the first enrichment cycle",
+                app.sinceStart().toMillis() / 1000.0);
 
         JsonNode cycle = runFirstCycle(app);
         if (cycle == null) {
             return failed(app, "the first cycle did not finish within " + CYCLE_TIMEOUT.toMinutes() + " min");
         }
         DemoReport report = new DemoReport(out, app.baseUrl(), ADMIN_KEY, BOT_KEY, data);
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(DATABASE), postgres.username(),
-                postgres.password())) {
+        try (Connection connection =
+                DriverManager.getConnection(postgres.jdbcUrl(DATABASE), postgres.username(), postgres.password())) {
             report.cycle(cycle, DemoReport.Stored.read(connection), legacy);
         }
         if (smoke) {
             return smokeRecap(app, data, report);
         }
         report.curlBlock();
-        out.printf("%nDemo ready: %s (Swagger UI %s/q/swagger-ui, admin key %s, bot key %s) after %.0f s. "
-                + "Ctrl-C stops and removes everything.%n", app.baseUrl(), app.baseUrl(), ADMIN_KEY, BOT_KEY,
-                secondsSinceStart());
+        out.printf(
+                "%nDemo ready: %s (Swagger UI %s/q/swagger-ui, admin key %s, bot key %s) after %.0f s. "
+                        + "Ctrl-C stops and removes everything.%n",
+                app.baseUrl(), app.baseUrl(), ADMIN_KEY, BOT_KEY, secondsSinceStart());
         new CountDownLatch(1).await();
         return 0;
     }
@@ -166,8 +180,8 @@ public final class DemoLauncher {
     private JsonNode runFirstCycle(LaunchedApp app) throws IOException, InterruptedException {
         LaunchedApp.Response started = app.post("/api/v1/admin/enrichment/run", ADMIN_KEY, "");
         if (started.status() != 202 && started.status() != 409) {
-            throw new IllegalStateException("POST /api/v1/admin/enrichment/run answered " + started.status() + ": "
-                    + started.body());
+            throw new IllegalStateException(
+                    "POST /api/v1/admin/enrichment/run answered " + started.status() + ": " + started.body());
         }
         long deadline = System.nanoTime() + CYCLE_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline && app.isAlive()) {
@@ -185,7 +199,8 @@ public final class DemoLauncher {
     }
 
     private int smokeRecap(LaunchedApp app, DemoDataSet data, DemoReport report) throws IOException {
-        String path = DemoReport.recapPath(data.featuredBot(), data.featuredUser().userId(), RECAP_QUESTION);
+        String path =
+                DemoReport.recapPath(data.featuredBot(), data.featuredUser().userId(), RECAP_QUESTION);
         LaunchedApp.Response recap = app.get(path, BOT_KEY);
         if (recap.status() != 200) {
             return failed(app, "GET " + path + " answered " + recap.status() + ": " + recap.body());

@@ -33,19 +33,28 @@ final class DemoReport {
 
         static Stored read(Connection connection) throws SQLException {
             return new Stored(
-                    count(connection, "SELECT count(*) FROM conversation_summaries WHERE key_topics IS DISTINCT FROM "
-                            + "'{general conversation}'"),
-                    count(connection, "SELECT count(*) FROM conversation_summaries WHERE key_topics = "
-                            + "'{general conversation}'"),
-                    count(connection, "SELECT count(*) FROM user_fact_relationships ufr JOIN fact_entities fe "
-                            + "ON fe.id = ufr.entity_id WHERE fe.entity_type <> '_processing_marker' "
-                            + "AND ufr.relationship_type NOT LIKE '\\_enrichment%'"),
-                    count(connection, "SELECT count(*) FROM universal_users WHERE preferences IS NOT NULL "
-                            + "AND preferences <> '{}'::jsonb"));
+                    count(
+                            connection,
+                            "SELECT count(*) FROM conversation_summaries WHERE key_topics IS DISTINCT FROM "
+                                    + "'{general conversation}'"),
+                    count(
+                            connection,
+                            "SELECT count(*) FROM conversation_summaries WHERE key_topics = "
+                                    + "'{general conversation}'"),
+                    count(
+                            connection,
+                            "SELECT count(*) FROM user_fact_relationships ufr JOIN fact_entities fe "
+                                    + "ON fe.id = ufr.entity_id WHERE fe.entity_type <> '_processing_marker' "
+                                    + "AND ufr.relationship_type NOT LIKE '\\_enrichment%'"),
+                    count(
+                            connection,
+                            "SELECT count(*) FROM universal_users WHERE preferences IS NOT NULL "
+                                    + "AND preferences <> '{}'::jsonb"));
         }
 
         private static int count(Connection connection, String sql) throws SQLException {
-            try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            try (Statement statement = connection.createStatement();
+                    ResultSet result = statement.executeQuery(sql)) {
                 result.next();
                 return result.getInt(1);
             }
@@ -55,14 +64,23 @@ final class DemoReport {
     void cycle(JsonNode cycle, Stored stored, LegacyWhisperEngineState.Written legacy) {
         out.println();
         out.println("First enrichment cycle");
-        row("outcome", cycle.path("outcome").asText() + (cycle.hasNonNull("error")
-                ? " (" + cycle.path("error").asText() + ")" : ""));
+        row(
+                "outcome",
+                cycle.path("outcome").asText()
+                        + (cycle.hasNonNull("error")
+                                ? " (" + cycle.path("error").asText() + ")"
+                                : ""));
         row("collections", cycle.path("collections").asText());
         row("messages discovered", cycle.path("new_messages").asText());
-        row("windows analysed", cycle.path("analysed").asText() + " (skipped, under the minimum: "
-                + cycle.path("skipped").asText() + ", failed: " + cycle.path("failed").asText() + ")");
-        row("summaries stored", stored.summaries() + " (plus " + stored.placeholders()
-                + " placeholders from the old worker, left for the regeneration job)");
+        row(
+                "windows analysed",
+                cycle.path("analysed").asText() + " (skipped, under the minimum: "
+                        + cycle.path("skipped").asText() + ", failed: "
+                        + cycle.path("failed").asText() + ")");
+        row(
+                "summaries stored",
+                stored.summaries() + " (plus " + stored.placeholders()
+                        + " placeholders from the old worker, left for the regeneration job)");
         row("facts", stored.facts() + " (" + legacy.oldFacts() + " from the old worker)");
         row("users with preferences", Integer.toString(stored.usersWithPreferences()));
         row("Qdrant requests", cycle.path("qdrant_requests").asText());
@@ -76,7 +94,8 @@ final class DemoReport {
         out.println();
         out.println("Try it (ready to paste):");
         out.println("  BOT_KEY=" + botKey + " ADMIN_KEY=" + adminKey + " BASE=" + baseUrl);
-        out.println("  # a bot asks what it talked about with " + data.featuredUser().displayName() + " last week");
+        out.println("  # a bot asks what it talked about with "
+                + data.featuredUser().displayName() + " last week");
         out.println("  curl -s -H \"X-API-Key: $BOT_KEY\" \"$BASE" + recapPath(bot, user, DemoLauncher.RECAP_QUESTION)
                 + "\"");
         out.println("  curl -s -H \"X-API-Key: $BOT_KEY\" \"$BASE/api/v1/summaries?bot=" + bot + "&user_id=" + user
@@ -100,18 +119,29 @@ final class DemoReport {
         JsonNode summaries = recap.path("summaries");
         out.println();
         out.printf("Recap for %s with %s: \"%s\"%n", data.featuredUser().displayName(), data.featuredBot(), question);
-        row("resolved range", range.path("from").asText() + " .. " + range.path("to").asText() + " ("
-                + range.path("tz").asText() + ", read as \"" + range.path("expression").asText() + "\")");
-        row("status", recap.path("status").asText() + " (range by " + recap.path("resolved_by").asText() + ")");
-        row("answer (" + recap.path("answer_source").asText() + ")", recap.path("answer").asText());
+        row(
+                "resolved range",
+                range.path("from").asText() + " .. " + range.path("to").asText() + " ("
+                        + range.path("tz").asText() + ", read as \""
+                        + range.path("expression").asText() + "\")");
+        row(
+                "status",
+                recap.path("status").asText() + " (range by "
+                        + recap.path("resolved_by").asText() + ")");
+        row(
+                "answer (" + recap.path("answer_source").asText() + ")",
+                recap.path("answer").asText());
         row("summaries", summaries.size() + ", " + recap.path("message_count").asText() + " messages");
         StringBuilder topics = new StringBuilder();
-        recap.path("key_topics").forEach(t -> topics.append(topics.isEmpty() ? "" : ", ")
-                .append(t.path("topic").asText()));
+        recap.path("key_topics")
+                .forEach(t -> topics.append(topics.isEmpty() ? "" : ", ")
+                        .append(t.path("topic").asText()));
         row("key topics", topics.toString());
         for (JsonNode summary : summaries) {
             String text = summary.path("summary").asText();
-            out.printf("  %s  %s%n", summary.path("start").asText(),
+            out.printf(
+                    "  %s  %s%n",
+                    summary.path("start").asText(),
                     text.length() > SUMMARY_PREVIEW_CHARS ? text.substring(0, SUMMARY_PREVIEW_CHARS) + "..." : text);
         }
         return summaries.size();

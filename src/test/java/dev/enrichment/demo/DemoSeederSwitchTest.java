@@ -16,11 +16,12 @@ class DemoSeederSwitchTest {
     @Test
     void doesNotTouchQdrantWhenSeedingIsOff() {
         try (QdrantTestDouble qdrant = new QdrantTestDouble().start();
-                QdrantClient client = new QdrantClient(
-                        QdrantGrpcClient.newBuilder(qdrant.host(), qdrant.port(), false, false).build())) {
+                QdrantClient client =
+                        new QdrantClient(QdrantGrpcClient.newBuilder(qdrant.host(), qdrant.port(), false, false)
+                                .build())) {
             // Qdrant and pipeline settings stay null: with seeding off, the seeder must not even read them.
-            DemoSeeder seeder = new DemoSeeder(client, null, () -> false, null,
-                    new MutableClock(Instant.parse("2025-10-22T15:30:00Z")));
+            DemoSeeder seeder = new DemoSeeder(
+                    client, null, () -> false, null, new MutableClock(Instant.parse("2025-10-22T15:30:00Z")));
 
             seeder.onStart(new StartupEvent());
 

@@ -65,11 +65,18 @@ class DemoSeederTest {
         assertThat(first.points()).isEqualTo(expected.pointCount());
         Map<String, Long> counts = pointCounts();
         for (DemoCollection collection : expected.collections()) {
-            assertThat(counts.get(collection.name())).as(collection.name()).isEqualTo(collection.points().size());
+            assertThat(counts.get(collection.name()))
+                    .as(collection.name())
+                    .isEqualTo(collection.points().size());
             CollectionInfo info = get(qdrant.client().getCollectionInfoAsync(collection.name()));
-            Map<String, VectorParams> vectors = info.getConfig().getParams().getVectorsConfig().getParamsMap().getMapMap();
+            Map<String, VectorParams> vectors = info.getConfig()
+                    .getParams()
+                    .getVectorsConfig()
+                    .getParamsMap()
+                    .getMapMap();
             assertThat(vectors).containsOnlyKeys("content", "emotion", "semantic");
-            assertThat(vectors.values()).allSatisfy(params -> assertThat(params.getSize()).isEqualTo(384));
+            assertThat(vectors.values())
+                    .allSatisfy(params -> assertThat(params.getSize()).isEqualTo(384));
             assertThat(info.getPayloadSchemaMap()).containsOnlyKeys(DemoCollectionLayout.PAYLOAD_INDEXES.keySet());
         }
 
@@ -90,9 +97,11 @@ class DemoSeederTest {
         assertThat(outcome.status()).isEqualTo(DemoSeedOutcome.Status.ALREADY_PRESENT);
         assertThat(outcome.collections()).containsExactly("whisperengine_memory_dotty");
         List<String> names = get(qdrant.client().listCollectionsAsync());
-        assertThat(names).contains("whisperengine_memory_dotty")
+        assertThat(names)
+                .contains("whisperengine_memory_dotty")
                 .doesNotContain("whisperengine_memory_elena", "whisperengine_memory_marcus_7d");
-        assertThat(get(qdrant.client().countAsync("whisperengine_memory_dotty"))).isZero();
+        assertThat(get(qdrant.client().countAsync("whisperengine_memory_dotty")))
+                .isZero();
     }
 
     @Test
@@ -104,13 +113,16 @@ class DemoSeederTest {
         try (LogCapture client = QdrantTestDouble.expectedClientFailures();
                 LogCapture seederLog = LogCapture.expecting(DemoSeeder.class.getName(), "injected")) {
             outcome = seeder.seedIfAbsent();
-            assertThat(seederLog.entries()).as("the failure is logged, naming the cause").isNotEmpty();
+            assertThat(seederLog.entries())
+                    .as("the failure is logged, naming the cause")
+                    .isNotEmpty();
         }
 
         assertThat(outcome.status()).isEqualTo(DemoSeedOutcome.Status.FAILED);
-        assertThat(get(qdrant.client().listCollectionsAsync())).doesNotContainAnyElementsOf(
-                DemoDataSet.collectionNames());
-        assertThat(seeder.seedIfAbsent().status()).as("the next attempt starts afresh")
+        assertThat(get(qdrant.client().listCollectionsAsync()))
+                .doesNotContainAnyElementsOf(DemoDataSet.collectionNames());
+        assertThat(seeder.seedIfAbsent().status())
+                .as("the next attempt starts afresh")
                 .isEqualTo(DemoSeedOutcome.Status.SEEDED);
     }
 

@@ -30,8 +30,9 @@ import java.util.UUID;
 final class LegacyWhisperEngineState {
 
     /** The old worker's fallback text, stored whenever its LLM calls failed. */
-    private static final String PLACEHOLDER = "Conversation with %d messages between user and %s. Topics and details "
-            + "discussed.";
+    private static final String PLACEHOLDER =
+            "Conversation with %d messages between user and %s. Topics and details " + "discussed.";
+
     private static final String SCHEMA = "/legacy/whisperengine-schema.sql";
     private static final DateTimeFormatter OFFSET_ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx");
     private static final int USERS_WITH_OLD_FACTS = 6;
@@ -53,8 +54,7 @@ final class LegacyWhisperEngineState {
     }
 
     /** What was written, for the report. */
-    record Written(int users, int oldFacts, int placeholderSummaries) {
-    }
+    record Written(int users, int oldFacts, int placeholderSummaries) {}
 
     Written writeTo(Connection connection) throws SQLException, IOException {
         try (Statement statement = connection.createStatement()) {
@@ -88,11 +88,13 @@ final class LegacyWhisperEngineState {
                 insert.setObject(4, registered);
                 insert.setObject(5, registered);
                 // the bots' inline regex path wrote this kind of entry, with a naive local updated_at
-                insert.setString(6, user.equals(data.featuredUser())
-                        ? "{\"timezone\": {\"value\": \"Europe/Lisbon\", \"confidence\": 0.8, \"updated_at\": \""
-                                + data.firstDay() + "T09:00:00\", \"metadata\": {\"detection_method\": "
-                                + "\"regex_pattern\"}}}"
-                        : "{}");
+                insert.setString(
+                        6,
+                        user.equals(data.featuredUser())
+                                ? "{\"timezone\": {\"value\": \"Europe/Lisbon\", \"confidence\": 0.8, \"updated_at\": \""
+                                        + data.firstDay() + "T09:00:00\", \"metadata\": {\"detection_method\": "
+                                        + "\"regex_pattern\"}}}"
+                                : "{}");
                 insert.addBatch();
             }
             return insert.executeBatch().length;
@@ -126,8 +128,10 @@ final class LegacyWhisperEngineState {
                     entity.setString(1, fact[0]);
                     entity.setString(2, fact[1]);
                     entity.setString(3, fact[0]);
-                    entity.setString(4, "{\"extraction_method\": \"enrichment_worker\", \"extracted_at\": \""
-                            + offsetIso(extracted) + "\", \"tags\": []}");
+                    entity.setString(
+                            4,
+                            "{\"extraction_method\": \"enrichment_worker\", \"extracted_at\": \"" + offsetIso(extracted)
+                                    + "\", \"tags\": []}");
                     entity.setObject(5, extracted);
                     entity.setObject(6, extracted);
                     UUID entityId;
@@ -138,11 +142,14 @@ final class LegacyWhisperEngineState {
                     relationship.setString(1, user.userId());
                     relationship.setObject(2, entityId);
                     relationship.setString(3, fact[2]);
-                    relationship.setString(4, "{\"confirmation_count\": 1, \"related_facts\": [], "
-                            + "\"temporal_context\": null, \"reasoning\": \"The user mentioned it in conversation\", "
-                            + "\"source_messages\": [], \"extraction_method\": \"enrichment_worker\", "
-                            + "\"extracted_at\": \"" + offsetIso(extracted) + "\", \"conversation_window_size\": 1, "
-                            + "\"multi_message_confirmed\": false, \"bot_name\": \"" + bot + "\"}");
+                    relationship.setString(
+                            4,
+                            "{\"confirmation_count\": 1, \"related_facts\": [], "
+                                    + "\"temporal_context\": null, \"reasoning\": \"The user mentioned it in conversation\", "
+                                    + "\"source_messages\": [], \"extraction_method\": \"enrichment_worker\", "
+                                    + "\"extracted_at\": \"" + offsetIso(extracted)
+                                    + "\", \"conversation_window_size\": 1, "
+                                    + "\"multi_message_confirmed\": false, \"bot_name\": \"" + bot + "\"}");
                     relationship.setString(5, bot);
                     relationship.setObject(6, extracted);
                     relationship.setObject(7, extracted);
@@ -166,9 +173,13 @@ final class LegacyWhisperEngineState {
                     updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, '{general conversation}', 'neutral', 0.0138, 0.8, ?, ?)""")) {
             // the bot whose collection still has the legacy _7d suffix: the one the old worker served longest
-            String bot = data.collections().stream().filter(c -> c.name().endsWith("_7d")).findFirst()
-                    .orElseThrow().bot();
-            List<DemoDataSet.DemoUser> users = data.users().stream().filter(u -> u.bots().contains(bot)).toList();
+            String bot = data.collections().stream()
+                    .filter(c -> c.name().endsWith("_7d"))
+                    .findFirst()
+                    .orElseThrow()
+                    .bot();
+            List<DemoDataSet.DemoUser> users =
+                    data.users().stream().filter(u -> u.bots().contains(bot)).toList();
             for (DemoDataSet.DemoUser user : users.subList(0, Math.min(USERS_WITH_PLACEHOLDERS, users.size()))) {
                 List<Day> days = conversationDays(bot, user.userId());
                 for (Day day : days.subList(0, Math.min(PLACEHOLDER_DAYS_PER_USER, days.size()))) {
@@ -188,8 +199,7 @@ final class LegacyWhisperEngineState {
     }
 
     /** One UTC day of a user's conversation with a bot: first and last point, and how many points (pairs too). */
-    private record Day(LocalDateTime first, LocalDateTime last, int points) {
-    }
+    private record Day(LocalDateTime first, LocalDateTime last, int points) {}
 
     private List<Day> conversationDays(String bot, String userId) {
         Map<LocalDate, List<LocalDateTime>> byDay = new TreeMap<>();
@@ -203,14 +213,17 @@ final class LegacyWhisperEngineState {
                 if (user == null || unix == null || !userId.equals(user.getStringValue())) {
                     continue;
                 }
-                LocalDateTime at = LocalDateTime.ofInstant(Instant.ofEpochMilli(
-                        (long) (unix.getDoubleValue() * 1000)), ZoneOffset.UTC);
+                LocalDateTime at = LocalDateTime.ofInstant(
+                        Instant.ofEpochMilli((long) (unix.getDoubleValue() * 1000)), ZoneOffset.UTC);
                 byDay.computeIfAbsent(at.toLocalDate(), d -> new ArrayList<>()).add(at);
             }
         }
         List<Day> days = new ArrayList<>();
-        byDay.values().forEach(times -> days.add(new Day(times.stream().min(Comparator.naturalOrder()).orElseThrow(),
-                times.stream().max(Comparator.naturalOrder()).orElseThrow(), times.size())));
+        byDay.values()
+                .forEach(times -> days.add(new Day(
+                        times.stream().min(Comparator.naturalOrder()).orElseThrow(),
+                        times.stream().max(Comparator.naturalOrder()).orElseThrow(),
+                        times.size())));
         return days;
     }
 

@@ -27,7 +27,9 @@ class FactConsolidationTest {
 
         assertThat(plan.store()).isFalse();
         assertThat(plan.outrankedBy()).contains(hates);
-        assertThat(plan.superseded()).as("nothing is removed when the new fact loses").isEmpty();
+        assertThat(plan.superseded())
+                .as("nothing is removed when the new fact loses")
+                .isEmpty();
     }
 
     @Test
@@ -110,8 +112,8 @@ class FactConsolidationTest {
 
     @Test
     void leavesUnrelatedTypesAlone() {
-        FactConsolidation.Plan plan = FactConsolidation.plan("visited", 0.3,
-                List.of(fact("lives_in", 0.9), fact("likes", 0.9)));
+        FactConsolidation.Plan plan =
+                FactConsolidation.plan("visited", 0.3, List.of(fact("lives_in", 0.9), fact("likes", 0.9)));
 
         assertThat(plan.store()).isTrue();
         assertThat(plan.superseded()).isEmpty();

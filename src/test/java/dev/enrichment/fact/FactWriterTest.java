@@ -73,16 +73,23 @@ class FactWriterTest {
         String portland = "Portland " + UUID.randomUUID();
         String nurse = "nurse " + UUID.randomUUID();
 
-        FactWriteOutcome outcome = write(source("elena", "p1", "p2"),
+        FactWriteOutcome outcome = write(
+                source("elena", "p1", "p2"),
                 new NewFact(pizza, "food", "likes", 0.9, "said they love pizza"),
                 new NewFact(portland, "location", "lives_in", 0.95, "moved there"),
                 new NewFact(nurse, "occupation", "works_as", 0.8, "mentioned their shifts"));
 
         assertThat(outcome.created()).isEqualTo(3);
         assertThat(sql.rows(CHARACTER_AWARE_FACTS, userId, "elena"))
-                .extracting(row -> row.get("entity_name"), row -> row.get("relationship_type"), row -> row.get("confidence"))
-                .containsExactly(tuple(portland, "lives_in", 0.95), tuple(pizza, "likes", 0.9), tuple(nurse, "works_as", 0.8));
-        assertThat(sql.rows(CHARACTER_AWARE_FACTS, userId, "marcus")).as("another bot's character-aware view").isEmpty();
+                .extracting(
+                        row -> row.get("entity_name"),
+                        row -> row.get("relationship_type"),
+                        row -> row.get("confidence"))
+                .containsExactly(
+                        tuple(portland, "lives_in", 0.95), tuple(pizza, "likes", 0.9), tuple(nurse, "works_as", 0.8));
+        assertThat(sql.rows(CHARACTER_AWARE_FACTS, userId, "marcus"))
+                .as("another bot's character-aware view")
+                .isEmpty();
         assertThat(sql.rows(TEMPORALLY_RELEVANT_FACTS, userId)).hasSize(3);
         assertThat(sql.rows("""
                 SELECT fe.category, fe.attributes ->> 'extraction_method' AS method, fe.attributes -> 'tags' AS tags,
@@ -96,10 +103,12 @@ class FactWriterTest {
 
     @Test
     void writesTheContextMetadataTheOldWorkerWrote() {
-        write(source("elena", "3f6e2b8c-0a4d-4f39-b0f6-6f8e9b2d1a11", "c0ffee00-1234-4abc-9def-0123456789ab"),
+        write(
+                source("elena", "3f6e2b8c-0a4d-4f39-b0f6-6f8e9b2d1a11", "c0ffee00-1234-4abc-9def-0123456789ab"),
                 new NewFact(pizza, "food", "likes", 0.9, "said they love pizza"));
 
-        Map<String, Object> metadata = sql.rows("""
+        Map<String, Object> metadata = sql.rows(
+                        """
                 SELECT ufr.context_metadata ->> 'latest_message_timestamp' AS latest,
                        ufr.context_metadata ->> 'bot_name' AS bot,
                        ufr.context_metadata ->> 'extraction_method' AS method,
@@ -114,13 +123,21 @@ class FactWriterTest {
                        jsonb_typeof(ufr.context_metadata -> 'temporal_context') AS temporal
                   FROM user_fact_relationships ufr JOIN fact_entities fe ON ufr.entity_id = fe.id
                  WHERE ufr.user_id = ? AND fe.entity_name = ?""",
-                "[\"3f6e2b8c-0a4d-4f39-b0f6-6f8e9b2d1a11\", \"c0ffee00-1234-4abc-9def-0123456789ab\"]", userId, pizza).get(0);
-        assertThat(metadata).containsEntry("latest", "2025-10-18T23:23:30.655569").containsEntry("bot", "elena")
-                .containsEntry("method", "enrichment_service").containsEntry("extracted", "2025-10-19T02:31:44.901233+00:00")
+                        "[\"3f6e2b8c-0a4d-4f39-b0f6-6f8e9b2d1a11\", \"c0ffee00-1234-4abc-9def-0123456789ab\"]",
+                        userId,
+                        pizza)
+                .get(0);
+        assertThat(metadata)
+                .containsEntry("latest", "2025-10-18T23:23:30.655569")
+                .containsEntry("bot", "elena")
+                .containsEntry("method", "enrichment_service")
+                .containsEntry("extracted", "2025-10-19T02:31:44.901233+00:00")
                 .containsEntry("window_start", "2025-10-18T00:00:00+00:00")
                 .containsEntry("window_end", "2025-10-19T00:00:00+00:00")
-                .containsEntry("reasoning", "said they love pizza").containsEntry("has_sources", true)
-                .containsEntry("confirmations", "1").containsEntry("window_size", "2")
+                .containsEntry("reasoning", "said they love pizza")
+                .containsEntry("has_sources", true)
+                .containsEntry("confirmations", "1")
+                .containsEntry("window_size", "2")
                 .containsEntry("temporal", "null");
         assertThat(String.valueOf(metadata.get("related"))).isEqualTo("[]");
         // the old worker's own watermark query (reference 2.6) finds the fact through bot_name
@@ -130,7 +147,8 @@ class FactWriterTest {
                  WHERE ufr.user_id = ?
                    AND (fe.entity_type = '_processing_marker' OR ufr.context_metadata ->> 'bot_name' = ?
                         OR ufr.context_metadata IS NULL)""", userId, "elena"))
-                .extracting(row -> row.get("latest")).containsExactly("2025-10-18T23:23:30.655569");
+                .extracting(row -> row.get("latest"))
+                .containsExactly("2025-10-18T23:23:30.655569");
     }
 
     @Test
@@ -141,9 +159,10 @@ class FactWriterTest {
                  WHERE user_id = ?""", userId);
         Instant laterMessage = Instant.parse("2025-10-20T08:00:00Z");
 
-        FactWriteOutcome stronger = write(source("marcus", laterMessage, "p7"),
-                new NewFact(pizza, "food", "likes", 0.9, "again"));
-        FactWriteOutcome weaker = write(source("elena", NEWEST_MESSAGE, "p2"), new NewFact(pizza, "food", "likes", 0.7, null));
+        FactWriteOutcome stronger =
+                write(source("marcus", laterMessage, "p7"), new NewFact(pizza, "food", "likes", 0.9, "again"));
+        FactWriteOutcome weaker =
+                write(source("elena", NEWEST_MESSAGE, "p2"), new NewFact(pizza, "food", "likes", 0.7, null));
 
         assertThat(stronger.strengthened()).isEqualTo(1);
         assertThat(weaker.confirmed()).isEqualTo(1);
@@ -160,15 +179,25 @@ class FactWriterTest {
                  WHERE ufr.user_id = ?""", userId);
         assertThat(rows).hasSize(1);
         Map<String, Object> row = rows.get(0);
-        assertThat(row).containsEntry("confidence", 0.9).containsEntry("mentioned_by_character", "elena")
-                .containsEntry("bot_note", "kept").containsEntry("confirmations", "3")
-                .containsEntry("latest", "2025-10-20T08:00:00").containsEntry("reasoning", "again")
+        assertThat(row)
+                .containsEntry("confidence", 0.9)
+                .containsEntry("mentioned_by_character", "elena")
+                .containsEntry("bot_note", "kept")
+                .containsEntry("confirmations", "3")
+                .containsEntry("latest", "2025-10-20T08:00:00")
+                .containsEntry("reasoning", "again")
                 .containsEntry("multi", "true");
         assertThat(String.valueOf(row.get("sources"))).isEqualTo("[\"p2\"]");
         assertThat(String.valueOf(row.get("related"))).isEqualTo("[]");
-        assertThat(history()).extracting(h -> h.get("change"), h -> h.get("confidence_before"), h -> h.get("confidence_after"),
+        assertThat(history())
+                .extracting(
+                        h -> h.get("change"),
+                        h -> h.get("confidence_before"),
+                        h -> h.get("confidence_after"),
                         h -> h.get("relationship_id"))
-                .containsExactly(tuple("created", null, 0.8, row.get("id")), tuple("strengthened", 0.8, 0.9, row.get("id")),
+                .containsExactly(
+                        tuple("created", null, 0.8, row.get("id")),
+                        tuple("strengthened", 0.8, 0.9, row.get("id")),
                         tuple("confirmed", 0.9, 0.9, row.get("id")));
     }
 
@@ -177,7 +206,8 @@ class FactWriterTest {
         write(source("elena", "p1"), new NewFact(pizza, "food", "likes", 0.7, null));
         Object likedId = sql.value("SELECT id FROM user_fact_relationships WHERE user_id = ?", userId);
 
-        FactWriteOutcome outcome = write(source("elena", "p9"), new NewFact(pizza, "food", "dislikes", 0.9, "changed mind"));
+        FactWriteOutcome outcome =
+                write(source("elena", "p9"), new NewFact(pizza, "food", "dislikes", 0.9, "changed mind"));
 
         assertThat(outcome.created()).isEqualTo(1);
         assertThat(outcome.superseded()).isEqualTo(1);
@@ -185,10 +215,15 @@ class FactWriterTest {
                 .extracting(row -> row.get("relationship_type"), row -> row.get("confidence"))
                 .containsExactly(tuple("dislikes", 0.9));
         Map<String, Object> superseded = history().get(1);
-        assertThat(superseded).containsEntry("change", "superseded").containsEntry("relationship_id", likedId)
-                .containsEntry("relationship_type", "likes").containsEntry("confidence_before", 0.7)
-                .containsEntry("confidence_after", null).containsEntry("entity_name", pizza)
-                .containsEntry("bot_name", "elena").containsEntry("sources", "p9");
+        assertThat(superseded)
+                .containsEntry("change", "superseded")
+                .containsEntry("relationship_id", likedId)
+                .containsEntry("relationship_type", "likes")
+                .containsEntry("confidence_before", 0.7)
+                .containsEntry("confidence_after", null)
+                .containsEntry("entity_name", pizza)
+                .containsEntry("bot_name", "elena")
+                .containsEntry("sources", "p9");
         assertThat(history().get(2)).containsEntry("change", "created").containsEntry("relationship_type", "dislikes");
     }
 
@@ -202,8 +237,11 @@ class FactWriterTest {
         assertThat(outcome.outranked()).isEqualTo(1);
         assertThat(outcome.stored()).isZero();
         assertThat(liveFactsAsText()).as("the stronger fact is untouched").isEqualTo(before);
-        assertThat(history().get(1)).containsEntry("change", "superseded").containsEntry("relationship_id", null)
-                .containsEntry("relationship_type", "dislikes").containsEntry("confidence_before", 0.6)
+        assertThat(history().get(1))
+                .containsEntry("change", "superseded")
+                .containsEntry("relationship_id", null)
+                .containsEntry("relationship_type", "dislikes")
+                .containsEntry("confidence_before", 0.6)
                 .containsEntry("sources", "p5");
     }
 
@@ -219,8 +257,12 @@ class FactWriterTest {
         assertThat(sql.rows(CHARACTER_AWARE_FACTS, userId, "elena"))
                 .extracting(row -> row.get("relationship_type"), row -> row.get("confidence"))
                 .containsExactly(tuple("enjoys", 0.95));
-        assertThat(history()).extracting(h -> h.get("change"), h -> h.get("relationship_type"))
-                .containsExactly(tuple("created", "loves"), tuple("superseded", "likes"), tuple("superseded", "loves"),
+        assertThat(history())
+                .extracting(h -> h.get("change"), h -> h.get("relationship_type"))
+                .containsExactly(
+                        tuple("created", "loves"),
+                        tuple("superseded", "likes"),
+                        tuple("superseded", "loves"),
                         tuple("created", "enjoys"));
     }
 
@@ -229,7 +271,8 @@ class FactWriterTest {
         String cats = "cats " + UUID.randomUUID();
         List<NewFact> facts = List.of(
                 new NewFact(pizza, "food", "likes", 0.9, null),
-                new NewFact("secret stuff", "hobby", "is_deeply_and_passionately_interested_in_the_topic_of", 0.9, null),
+                new NewFact(
+                        "secret stuff", "hobby", "is_deeply_and_passionately_interested_in_the_topic_of", 0.9, null),
                 new NewFact("secret stuff", "hobby", "likes", 1.5, null),
                 new NewFact("secret stuff", "hobby", "likes", Double.NaN, null),
                 new NewFact(" ", "hobby", "likes", 0.5, null),
@@ -237,20 +280,28 @@ class FactWriterTest {
 
         Object[] result = QuarkusTransaction.requiringNew().call(() -> {
             FactWriteOutcome outcome = writer.write(source("elena", "p1"), facts);
-            Object count = entityManager.createNativeQuery(
-                            "SELECT count(*) FROM user_fact_relationships WHERE user_id = :user")
-                    .setParameter("user", userId).getSingleResult();
+            Object count = entityManager
+                    .createNativeQuery("SELECT count(*) FROM user_fact_relationships WHERE user_id = :user")
+                    .setParameter("user", userId)
+                    .getSingleResult();
             return new Object[] {outcome, count};
         });
 
         FactWriteOutcome outcome = (FactWriteOutcome) result[0];
         assertThat(outcome.created()).isEqualTo(2);
         assertThat(outcome.rejected()).isEqualTo(4);
-        assertThat(outcome.rejections()).hasSize(4)
-                .allSatisfy(reason -> assertThat(reason).doesNotContain("secret").doesNotContain("interested"))
-                .first().asString().startsWith("fact 2: relationship_type has 53 characters");
-        assertThat(((Number) result[1]).intValue()).as("a statement after the write, in the same transaction").isEqualTo(2);
-        assertThat(sql.rows(CHARACTER_AWARE_FACTS, userId, "elena")).extracting(row -> row.get("entity_name"))
+        assertThat(outcome.rejections())
+                .hasSize(4)
+                .allSatisfy(
+                        reason -> assertThat(reason).doesNotContain("secret").doesNotContain("interested"))
+                .first()
+                .asString()
+                .startsWith("fact 2: relationship_type has 53 characters");
+        assertThat(((Number) result[1]).intValue())
+                .as("a statement after the write, in the same transaction")
+                .isEqualTo(2);
+        assertThat(sql.rows(CHARACTER_AWARE_FACTS, userId, "elena"))
+                .extracting(row -> row.get("entity_name"))
                 .containsExactly(pizza, cats);
     }
 
@@ -262,8 +313,7 @@ class FactWriterTest {
                 VALUES (?, 'marker_owner', '2025-10-01 00:00:00', '2025-10-01 00:00:00')""", userId);
         sql.update("""
                 INSERT INTO fact_entities (entity_type, entity_name, category, attributes, updated_at)
-                VALUES ('_processing_marker', ?, '_marker', '{"type": "enrichment_fact_progress"}', '2025-10-01 00:00:00')""",
-                markerName);
+                VALUES ('_processing_marker', ?, '_marker', '{"type": "enrichment_fact_progress"}', '2025-10-01 00:00:00')""", markerName);
         sql.update("""
                 INSERT INTO user_fact_relationships (user_id, entity_id, relationship_type, confidence, context_metadata,
                                                      updated_at)
@@ -273,7 +323,8 @@ class FactWriterTest {
                   FROM fact_entities WHERE entity_type = '_processing_marker' AND entity_name = ?""", userId, markerName);
         String markers = markersAsText(markerName);
 
-        FactWriteOutcome outcome = write(source("elena", "p1"),
+        FactWriteOutcome outcome = write(
+                source("elena", "p1"),
                 new NewFact(markerName, "_processing_marker", "likes", 0.9, null),
                 new NewFact(pizza, "food", "_enrichment_fact_marker", 0.9, null),
                 new NewFact(pizza, "food", "likes", 0.9, null));
@@ -307,15 +358,19 @@ class FactWriterTest {
         assertThat(sql.rows("""
                 SELECT primary_username, display_name, to_char(created_at, 'YYYY-MM-DD"T"HH24:MI:SS.US') AS created
                   FROM universal_users WHERE universal_id = ?""", userId).get(0).values())
-                .containsExactly("user_" + userId.substring(userId.length() - 8), "User " + userId.substring(userId.length() - 6),
+                .containsExactly(
+                        "user_" + userId.substring(userId.length() - 8),
+                        "User " + userId.substring(userId.length() - 6),
                         "2025-10-18T23:23:30.655569");
     }
 
     @Test
     void refusesToWriteOutsideATransaction() {
-        assertThatThrownBy(() -> writer.write(source("elena", "p1"), List.of(new NewFact(pizza, "food", "likes", 0.9, null))))
+        assertThatThrownBy(() ->
+                        writer.write(source("elena", "p1"), List.of(new NewFact(pizza, "food", "likes", 0.9, null))))
                 .isInstanceOf(TransactionalException.class);
-        assertThat(sql.value("SELECT count(*) FROM universal_users WHERE universal_id = ?", userId)).isEqualTo(0L);
+        assertThat(sql.value("SELECT count(*) FROM universal_users WHERE universal_id = ?", userId))
+                .isEqualTo(0L);
     }
 
     private FactWriteOutcome write(FactSource source, NewFact... facts) {

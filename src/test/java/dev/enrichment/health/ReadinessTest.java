@@ -23,8 +23,10 @@ class ReadinessTest {
 
     @Test
     void isReadyWhenPostgresAndQdrantAnswer() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("qdrant"))
                 .body("checks.find { it.name == 'qdrant' }.status", equalTo("UP"))
@@ -34,11 +36,15 @@ class ReadinessTest {
     @Test
     void isNotReadyAndSaysWhyWhenQdrantFails() {
         assumeTrue(QdrantTestResource.target().isDouble(), "fault injection needs the test double");
-        QdrantTestResource.target().testDouble().orElseThrow()
+        QdrantTestResource.target()
+                .testDouble()
+                .orElseThrow()
                 .failAll(Status.UNAVAILABLE.withDescription("injected outage"));
 
-        given().when().get("/q/health/ready")
-                .then().statusCode(503)
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(503)
                 .body("status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'qdrant' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'qdrant' }.data.error", containsString("injected outage"));

@@ -46,8 +46,8 @@ final class BackfillScenario {
             qdrant.createWhisperEngineCollection(collection);
             // user-a: exchanges at 01:00, 02:00, 03:00 (bot replies 1 ms later) and one after every fact; user-c: noise
             for (int hour = 1; hour <= 3; hour++) {
-                qdrant.upsert(collection,
-                        points.exchange("user-a", BASE.plusHours(hour), "hello " + hour, "hi " + hour));
+                qdrant.upsert(
+                        collection, points.exchange("user-a", BASE.plusHours(hour), "hello " + hour, "hi " + hour));
             }
             qdrant.upsert(collection, points.exchange("user-a", BASE.plusDays(2), "later", "much later"));
             qdrant.upsert(collection, points.exchange("user-c", BASE.plusMinutes(150), "noise", "noise"));
@@ -64,16 +64,31 @@ final class BackfillScenario {
         fact(NO_COLLECTION_BOT, "user-b", "dream two", BASE.plusHours(6), null);
 
         // Not candidates: already has the key, no bot, a processing marker.
-        insert(id("done"), "elena", "user-a", "food", "already done", "likes", BASE.plusHours(4),
+        insert(
+                id("done"),
+                "elena",
+                "user-a",
+                "food",
+                "already done",
+                "likes",
+                BASE.plusHours(4),
                 "{\"latest_message_timestamp\": \"2025-10-09T00:00:00\"}");
         insert(id("nobot"), null, "user-a", "food", "no bot", "likes", BASE.plusHours(4), "{}");
-        insert(id("marker"), "elena", "user-a", "_processing_marker", "marker", "_enrichment_facts",
-                BASE.plusHours(4), "{}");
+        insert(
+                id("marker"),
+                "elena",
+                "user-a",
+                "_processing_marker",
+                "marker",
+                "_enrichment_facts",
+                BASE.plusHours(4),
+                "{}");
         return this;
     }
 
     private List<String> allCollectionBots() {
-        return java.util.stream.Stream.concat(SEVEN_DAY_BOTS.stream(), PLAIN_BOTS.stream()).toList();
+        return java.util.stream.Stream.concat(SEVEN_DAY_BOTS.stream(), PLAIN_BOTS.stream())
+                .toList();
     }
 
     private void fact(String bot, String user, String entity, LocalDateTime createdAt, String expectedTimestamp) {
@@ -84,10 +99,20 @@ final class BackfillScenario {
         }
     }
 
-    private void insert(UUID id, String bot, String user, String entityType, String entity, String relationship,
-            LocalDateTime createdAt, String metadata) {
+    private void insert(
+            UUID id,
+            String bot,
+            String user,
+            String entityType,
+            String entity,
+            String relationship,
+            LocalDateTime createdAt,
+            String metadata) {
         UUID entityId = id("entity/" + entityType + "/" + entity + "/" + bot);
-        sql.update("INSERT INTO fact_entities (id, entity_type, entity_name) VALUES (?, ?, ?)", entityId, entityType,
+        sql.update(
+                "INSERT INTO fact_entities (id, entity_type, entity_name) VALUES (?, ?, ?)",
+                entityId,
+                entityType,
                 entity + " (" + bot + ")");
         sql.update("""
                 INSERT INTO user_fact_relationships (id, user_id, entity_id, relationship_type, mentioned_by_character,
@@ -104,8 +129,8 @@ final class BackfillScenario {
     static Map<String, List<Long>> expectedPerBot() {
         // found, would update, skipped (no messages), skipped (no collection), failed
         Map<String, List<Long>> table = new LinkedHashMap<>();
-        for (String bot : List.of("aetheris", "aethys", "dotty", "elena", "gabriel", "jake", "marcus", "ryan",
-                "sophia")) {
+        for (String bot :
+                List.of("aetheris", "aethys", "dotty", "elena", "gabriel", "jake", "marcus", "ryan", "sophia")) {
             table.put(bot, List.of(4L, 2L, 2L, 0L, 0L));
         }
         table.put("dream", List.of(2L, 0L, 0L, 2L, 0L));

@@ -37,16 +37,22 @@ class FactTimestampBackfillTest extends JobsTestBase {
             counters.resetCounters();
         }
 
-        Job job = awaitEnd(jobs.start(FactTimestampBackfill.KIND, ALL_BOTS, true, "admin key").id());
+        Job job = awaitEnd(jobs.start(FactTimestampBackfill.KIND, ALL_BOTS, true, "admin key")
+                .id());
 
         assertThat(job.status).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(perBot(job, "would_update")).isEqualTo(BackfillScenario.expectedPerBot());
-        assertThat(map(job.counters)).containsEntry("found", 39).containsEntry("would_update", 19)
-                .containsEntry("skipped_no_messages", 18).containsEntry("skipped_no_collection", 2)
+        assertThat(map(job.counters))
+                .containsEntry("found", 39)
+                .containsEntry("would_update", 19)
+                .containsEntry("skipped_no_messages", 18)
+                .containsEntry("skipped_no_collection", 2)
                 .containsEntry("failed", 0);
-        assertThat(list(job.sample)).hasSize(19).allSatisfy(change -> assertThat(scenario.expected)
-                .containsEntry(UUID.fromString((String) change.get("fact_id")),
-                        (String) change.get("latest_message_timestamp")));
+        assertThat(list(job.sample))
+                .hasSize(19)
+                .allSatisfy(change -> assertThat(scenario.expected)
+                        .containsEntry(UUID.fromString((String) change.get("fact_id")), (String)
+                                change.get("latest_message_timestamp")));
         assertThat(sql.value(CHECKSUM)).as("table unchanged, byte for byte").isEqualTo(before);
         if (counters != null) {
             // one single-page scan per (bot, user) group with a collection, plus the collection list
@@ -59,7 +65,8 @@ class FactTimestampBackfillTest extends JobsTestBase {
     void liveRunWritesTheExpectedTimestampsAndASecondRunFindsNothingToDo() {
         BackfillScenario scenario = new BackfillScenario(sql, qdrant, points).seed();
 
-        Job live = awaitEnd(jobs.start(FactTimestampBackfill.KIND, ALL_BOTS, false, "admin key").id());
+        Job live = awaitEnd(jobs.start(FactTimestampBackfill.KIND, ALL_BOTS, false, "admin key")
+                .id());
 
         assertThat(live.status).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(map(live.counters)).containsEntry("updated", 19).containsEntry("skipped_no_messages", 18);
@@ -74,17 +81,20 @@ class FactTimestampBackfillTest extends JobsTestBase {
         assertThat(sql.rows("""
                 SELECT context_metadata ->> 'source' AS source, context_metadata ->> 'backfill_reason' AS reason,
                        context_metadata ->> 'backfilled_at' AS at
-                FROM user_fact_relationships WHERE context_metadata ->> 'backfilled_at' IS NOT NULL"""))
-                .as("merged into the existing metadata").allSatisfy(row -> {
-                    assertThat(row.get("source")).isEqualTo("seed");
-                    assertThat(row.get("reason")).isEqualTo(FactTimestampBackfill.REASON);
-                    assertThat(row.get("at")).isEqualTo("2025-10-21T01:00:00");
-                });
-        assertThat(sql.value("SELECT context_metadata ->> 'latest_message_timestamp' FROM user_fact_relationships "
-                + "WHERE id = ?", BackfillScenario.id("done"))).isEqualTo("2025-10-09T00:00:00");
+                FROM user_fact_relationships WHERE context_metadata ->> 'backfilled_at' IS NOT NULL""")).as("merged into the existing metadata").allSatisfy(row -> {
+            assertThat(row.get("source")).isEqualTo("seed");
+            assertThat(row.get("reason")).isEqualTo(FactTimestampBackfill.REASON);
+            assertThat(row.get("at")).isEqualTo("2025-10-21T01:00:00");
+        });
+        assertThat(sql.value(
+                        "SELECT context_metadata ->> 'latest_message_timestamp' FROM user_fact_relationships "
+                                + "WHERE id = ?",
+                        BackfillScenario.id("done")))
+                .isEqualTo("2025-10-09T00:00:00");
 
         Object afterLive = sql.value(CHECKSUM);
-        Job again = awaitEnd(jobs.start(FactTimestampBackfill.KIND, ALL_BOTS, false, "admin key").id());
+        Job again = awaitEnd(jobs.start(FactTimestampBackfill.KIND, ALL_BOTS, false, "admin key")
+                .id());
         assertThat(map(again.counters)).containsEntry("updated", 0).containsEntry("found", 20);
         assertThat(sql.value(CHECKSUM)).isEqualTo(afterLive);
     }
@@ -92,25 +102,26 @@ class FactTimestampBackfillTest extends JobsTestBase {
     @Test
     void aJobKilledHalfwayResumesAndEndsLikeAnUninterruptedOne() {
         new BackfillScenario(sql, qdrant, points).seed();
-        Job uninterrupted = awaitEnd(jobs.start(FactTimestampBackfill.KIND, ALL_BOTS, false, "admin key").id());
+        Job uninterrupted = awaitEnd(jobs.start(FactTimestampBackfill.KIND, ALL_BOTS, false, "admin key")
+                .id());
         Object expectedContent = sql.value(CONTENT);
         resetWorld();
         new BackfillScenario(sql, qdrant, points).seed();
 
         Job job = store.create(FactTimestampBackfill.KIND, ALL_BOTS, false, "admin key");
         Job running = store.markRunning(job.id);
-        JobContext<FactTimestampBackfill.Parameters> dying = new JobContext<>(running,
-                FactTimestampBackfill.Parameters.class, store, clock, jobsConfig()) {
-            private int saves;
+        JobContext<FactTimestampBackfill.Parameters> dying =
+                new JobContext<>(running, FactTimestampBackfill.Parameters.class, store, clock, jobsConfig()) {
+                    private int saves;
 
-            @Override
-            void save(JobProgress progress, Record checkpoint, Runnable writes) {
-                super.save(progress, checkpoint, writes);
-                if (++saves == 9) {
-                    throw new ProcessKilled();
-                }
-            }
-        };
+                    @Override
+                    void save(JobProgress progress, Record checkpoint, Runnable writes) {
+                        super.save(progress, checkpoint, writes);
+                        if (++saves == 9) {
+                            throw new ProcessKilled();
+                        }
+                    }
+                };
         assertThatThrownBy(() -> backfill.run(dying)).hasMessage("process killed");
         assertThat(store.find(job.id).orElseThrow().progressDone).isBetween(1L, 39L);
 
@@ -130,8 +141,10 @@ class FactTimestampBackfillTest extends JobsTestBase {
         new BackfillScenario(sql, qdrant, points).seed();
         qdrant.testDouble().orElseThrow().latency(Duration.ofMillis(150));
         try {
-            UUID id = jobs.start(FactTimestampBackfill.KIND, ALL_BOTS, false, "admin key").id();
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+            UUID id = jobs.start(FactTimestampBackfill.KIND, ALL_BOTS, false, "admin key")
+                    .id();
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(20))
                     .until(() -> store.find(id).orElseThrow().progressDone > 0);
 
             assertThat(jobs.cancel(id)).isPresent();
@@ -148,8 +161,12 @@ class FactTimestampBackfillTest extends JobsTestBase {
     void keepsOnlyTheRequestedBots() {
         new BackfillScenario(sql, qdrant, points).seed();
 
-        Job job = awaitEnd(jobs.start(FactTimestampBackfill.KIND,
-                new FactTimestampBackfill.Parameters(List.of("elena")), true, "admin key").id());
+        Job job = awaitEnd(jobs.start(
+                        FactTimestampBackfill.KIND,
+                        new FactTimestampBackfill.Parameters(List.of("elena")),
+                        true,
+                        "admin key")
+                .id());
 
         assertThat(map(job.perBot)).containsOnlyKeys("elena", "elena_7d");
         assertThat(map(job.counters)).containsEntry("would_update", 3);
@@ -163,8 +180,12 @@ class FactTimestampBackfillTest extends JobsTestBase {
 
         Job job;
         try (LogCapture clientErrors = QdrantTestDouble.expectedClientFailures()) {
-            job = awaitEnd(jobs.start(FactTimestampBackfill.KIND,
-                    new FactTimestampBackfill.Parameters(List.of("aethys")), false, "admin key").id());
+            job = awaitEnd(jobs.start(
+                            FactTimestampBackfill.KIND,
+                            new FactTimestampBackfill.Parameters(List.of("aethys")),
+                            false,
+                            "admin key")
+                    .id());
         }
 
         assertThat(job.status).isEqualTo(JobStatus.SUCCEEDED);
@@ -191,9 +212,14 @@ class FactTimestampBackfillTest extends JobsTestBase {
         Map<String, List<Long>> table = new LinkedHashMap<>();
         map(job.perBot).forEach((bot, value) -> {
             Map<String, Object> row = (Map<String, Object>) value;
-            table.put(bot, List.of(number(row.get("found")), number(row.get(updatedKey)),
-                    number(row.get("skipped_no_messages")), number(row.get("skipped_no_collection")),
-                    number(row.get("failed"))));
+            table.put(
+                    bot,
+                    List.of(
+                            number(row.get("found")),
+                            number(row.get(updatedKey)),
+                            number(row.get("skipped_no_messages")),
+                            number(row.get("skipped_no_collection")),
+                            number(row.get("failed"))));
         });
         return new java.util.TreeMap<>(table);
     }

@@ -14,8 +14,7 @@ public final class JobJsonSamples {
 
     private static final Instant NOW = Instant.parse("2025-10-21T01:00:40Z");
 
-    private JobJsonSamples() {
-    }
+    private JobJsonSamples() {}
 
     /**
      * Every record a job kind keeps in the JSON columns of {@code enrichment_jobs} (parameters, per-bot rows,
@@ -30,13 +29,16 @@ public final class JobJsonSamples {
         return List.of(
                 new FactTimestampBackfill.Parameters(List.of("elena")),
                 new FactTimestampBackfill.Checkpoint("elena_7d", "u2"),
-                new FactTimestampBackfill.PlannedChange(UUID.fromString("9d4c6b0a-1f3e-4e8b-8a57-2c1d0e9f8a7b"),
-                        "elena_7d", "u1", "2025-10-18T23:23:30.655569"),
+                new FactTimestampBackfill.PlannedChange(
+                        UUID.fromString("9d4c6b0a-1f3e-4e8b-8a57-2c1d0e9f8a7b"),
+                        "elena_7d",
+                        "u1",
+                        "2025-10-18T23:23:30.655569"),
                 progress.counters(),
                 progress.perBot().values().iterator().next(),
                 tally.result(),
-                new SummaryRegeneration.Parameters("marcus", null, NOW.minusSeconds(86_400), NOW, "time_window", 0.9,
-                        "v2", true, 100),
+                new SummaryRegeneration.Parameters(
+                        "marcus", null, NOW.minusSeconds(86_400), NOW, "time_window", 0.9, "v2", true, 100),
                 new SummaryRegeneration.Selected(7, "elena", "u1", NOW.minusSeconds(86_400), NOW, "time_window", 27),
                 estimate,
                 counts,

@@ -25,8 +25,8 @@ class JobResourceTest extends JobsTestBase {
             given().get(path).then().statusCode(401);
             asBot().get(path).then().statusCode(403);
         }
-        for (String path : List.of(BACKFILL, JOBS + "/summary-regeneration", JOBS + "/" + UUID.randomUUID()
-                + "/cancel")) {
+        for (String path :
+                List.of(BACKFILL, JOBS + "/summary-regeneration", JOBS + "/" + UUID.randomUUID() + "/cancel")) {
             given().contentType(ContentType.JSON).body("{}").post(path).then().statusCode(401);
             asBot().contentType(ContentType.JSON).body("{}").post(path).then().statusCode(403);
         }
@@ -39,17 +39,25 @@ class JobResourceTest extends JobsTestBase {
         new BackfillScenario(sql, qdrant, points).seed();
         Object checksum = sql.value("SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM user_fact_relationships t");
 
-        String location = asAdmin().contentType(ContentType.JSON).body("{}").post(BACKFILL)
-                .then().statusCode(202)
+        String location = asAdmin()
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post(BACKFILL)
+                .then()
+                .statusCode(202)
                 .header("Location", containsString(JOBS + "/"))
                 .body("kind", equalTo(FactTimestampBackfill.KIND))
                 .body("dry_run", equalTo(true))
                 .body("started_by", equalTo("admin key"))
-                .extract().header("Location");
+                .extract()
+                .header("Location");
         UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
         awaitEnd(id);
 
-        asAdmin().get(JOBS + "/" + id).then().statusCode(200)
+        asAdmin()
+                .get(JOBS + "/" + id)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("succeeded"))
                 .body("progress.percent", equalTo(100.0f))
                 .body("progress.done", equalTo(39))
@@ -57,9 +65,20 @@ class JobResourceTest extends JobsTestBase {
                 .body("per_bot.dream.skipped_no_collection", equalTo(2))
                 .body("counters.would_update", equalTo(19))
                 .body("sample", hasSize(19));
-        asAdmin().queryParam("kind", FactTimestampBackfill.KIND).queryParam("status", "succeeded").get(JOBS)
-                .then().statusCode(200).body("", hasSize(1)).body("[0].id", equalTo(id.toString()));
-        asAdmin().queryParam("status", "running").get(JOBS).then().statusCode(200).body("", hasSize(0));
+        asAdmin()
+                .queryParam("kind", FactTimestampBackfill.KIND)
+                .queryParam("status", "succeeded")
+                .get(JOBS)
+                .then()
+                .statusCode(200)
+                .body("", hasSize(1))
+                .body("[0].id", equalTo(id.toString()));
+        asAdmin()
+                .queryParam("status", "running")
+                .get(JOBS)
+                .then()
+                .statusCode(200)
+                .body("", hasSize(0));
         asAdmin().queryParam("status", "nonsense").get(JOBS).then().statusCode(400);
         assertThat(sql.value("SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM user_fact_relationships t"))
                 .isEqualTo(checksum);
@@ -69,10 +88,21 @@ class JobResourceTest extends JobsTestBase {
     void refusesASecondJobOfTheSameKindWith409() {
         Job queued = store.create(FactTimestampBackfill.KIND, ALL_BOTS, true, "admin key");
 
-        asAdmin().contentType(ContentType.JSON).body("{\"dry_run\": false}").post(BACKFILL)
-                .then().statusCode(409).contentType("application/problem+json");
-        String other = asAdmin().contentType(ContentType.JSON).body("{}").post(JOBS + "/summary-regeneration")
-                .then().statusCode(202).extract().header("Location");
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body("{\"dry_run\": false}")
+                .post(BACKFILL)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        String other = asAdmin()
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post(JOBS + "/summary-regeneration")
+                .then()
+                .statusCode(202)
+                .extract()
+                .header("Location");
         awaitEnd(UUID.fromString(other.substring(other.lastIndexOf('/') + 1)));
 
         assertThat(sql.value("SELECT count(*) FROM enrichment_jobs WHERE kind = ?", FactTimestampBackfill.KIND))
@@ -84,7 +114,10 @@ class JobResourceTest extends JobsTestBase {
     void cancelsAQueuedJob() {
         Job queued = store.create(FactTimestampBackfill.KIND, ALL_BOTS, false, "admin key");
 
-        asAdmin().post(JOBS + "/" + queued.id + "/cancel").then().statusCode(202)
+        asAdmin()
+                .post(JOBS + "/" + queued.id + "/cancel")
+                .then()
+                .statusCode(202)
                 .body("cancel_requested", equalTo(true));
         jobs.run(queued.id);
 

@@ -13,7 +13,6 @@ import dev.enrichment.testsupport.llm.LlmWireMockResource;
 import dev.enrichment.testsupport.qdrant.QdrantTestResource;
 import dev.enrichment.testsupport.qdrant.QdrantTestTarget;
 import io.quarkus.test.junit.QuarkusMock;
-import javax.sql.DataSource;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 
 /** Shared set-up of the job tests: empty tables and Qdrant, a pinned clock, a fresh WireMock LLM. */
@@ -59,8 +59,9 @@ abstract class JobsTestBase {
         clock.set(NOW);
         QuarkusMock.installMockForType(clock, Clock.class);
         LlmWireMockResource.server().resetAll();
-        llm = LlmStubs.on(LlmWireMockResource.server()).willAnswer(answer(
-                "The user talked with the bot about marine biology and weekend plans. They sounded upbeat."));
+        llm = LlmStubs.on(LlmWireMockResource.server())
+                .willAnswer(answer(
+                        "The user talked with the bot about marine biology and weekend plans. They sounded upbeat."));
     }
 
     /** Waits until the job has ended and returns it. */
@@ -74,12 +75,12 @@ abstract class JobsTestBase {
 
     /** A stored JSON object as the API client sees it: numbers as Integer where they fit. */
     static Map<String, Object> map(JsonNode json) {
-        return JSON.convertValue(json, new TypeReference<>() { });
+        return JSON.convertValue(json, new TypeReference<>() {});
     }
 
     /** A stored JSON array of objects, as {@link #map(JsonNode)}. */
     static List<Map<String, Object>> list(JsonNode json) {
-        return JSON.convertValue(json, new TypeReference<>() { });
+        return JSON.convertValue(json, new TypeReference<>() {});
     }
 
     static String answer(String summary) {

@@ -14,15 +14,15 @@ class SummaryRegenerationTest extends JobsTestBase {
 
     private static final String ELENA = "whisperengine_memory_elena_7d";
     private static final LocalDateTime DAY = LocalDateTime.of(2025, 10, 18, 0, 0);
-    private static final String REAL = "The user talked with the bot about marine biology and weekend plans. "
-            + "They sounded upbeat.";
+    private static final String REAL =
+            "The user talked with the bot about marine biology and weekend plans. " + "They sounded upbeat.";
 
     @Test
     void replacesEveryPlaceholderWithARealAnalysisAndKeepsTheOldTextAsARevision() {
         seedPlaceholders();
 
-        Job job = awaitEnd(jobs.start(SummaryRegeneration.KIND, onlyPlaceholders(null), false,
-                "admin key").id());
+        Job job = awaitEnd(jobs.start(SummaryRegeneration.KIND, onlyPlaceholders(null), false, "admin key")
+                .id());
 
         assertThat(job.status).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(map(job.counters)).containsEntry("regenerated", 3).containsEntry("failed", 0);
@@ -39,10 +39,12 @@ class SummaryRegenerationTest extends JobsTestBase {
     void dryRunReportsCountsAndATokenAndCostEstimate() {
         seedPlaceholders();
 
-        Job job = awaitEnd(jobs.start(SummaryRegeneration.KIND, onlyPlaceholders(null), true,
-                "admin key").id());
+        Job job = awaitEnd(jobs.start(SummaryRegeneration.KIND, onlyPlaceholders(null), true, "admin key")
+                .id());
 
-        assertThat(map(job.counters)).containsEntry("summaries", 3).containsEntry("windows", 3)
+        assertThat(map(job.counters))
+                .containsEntry("summaries", 3)
+                .containsEntry("windows", 3)
                 .containsEntry("estimated_prompt_tokens", 18 * 60 + 3 * 1500)
                 .containsEntry("estimated_completion_tokens", 3 * 400);
         double cost = (18 * 60 + 3 * 1500) / 1e6 * 3.0 + 3 * 400 / 1e6 * 15.0;
@@ -50,7 +52,8 @@ class SummaryRegenerationTest extends JobsTestBase {
                 .isCloseTo(cost, org.assertj.core.data.Offset.offset(0.0001));
         assertThat(list(job.sample)).hasSize(3);
         assertThat(llm.requestCount()).isZero();
-        assertThat(sql.value("SELECT count(*) FROM enrichment_summary_revisions")).isEqualTo(0L);
+        assertThat(sql.value("SELECT count(*) FROM enrichment_summary_revisions"))
+                .isEqualTo(0L);
     }
 
     @Test
@@ -58,17 +61,21 @@ class SummaryRegenerationTest extends JobsTestBase {
         seedPlaceholders();
         llm.willReturn(LlmStubs.error(400, "model not found"));
 
-        Job job = awaitEnd(jobs.start(SummaryRegeneration.KIND, onlyPlaceholders(2), false,
-                "admin key").id());
+        Job job = awaitEnd(jobs.start(SummaryRegeneration.KIND, onlyPlaceholders(2), false, "admin key")
+                .id());
 
         assertThat(job.status).isEqualTo(JobStatus.SUCCEEDED);
-        assertThat(map(job.counters)).containsEntry("summaries", 2).containsEntry("failed", 2)
-                .containsEntry("retried", 2).containsEntry("regenerated", 0);
+        assertThat(map(job.counters))
+                .containsEntry("summaries", 2)
+                .containsEntry("failed", 2)
+                .containsEntry("retried", 2)
+                .containsEntry("regenerated", 0);
         assertThat((List<?>) map(job.result).get("not_regenerated")).hasSize(2);
         assertThat(sql.value(
-                "SELECT count(*) FROM conversation_summaries WHERE summary_text LIKE 'Conversation with %'"))
+                        "SELECT count(*) FROM conversation_summaries WHERE summary_text LIKE 'Conversation with %'"))
                 .isEqualTo(2L);
-        assertThat(sql.value("SELECT count(*) FROM enrichment_summary_revisions")).isEqualTo(0L);
+        assertThat(sql.value("SELECT count(*) FROM enrichment_summary_revisions"))
+                .isEqualTo(0L);
     }
 
     private static SummaryRegeneration.Parameters onlyPlaceholders(Integer limit) {

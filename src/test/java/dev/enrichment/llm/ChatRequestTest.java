@@ -24,14 +24,17 @@ class ChatRequestTest {
 
     @Test
     void treatsABlankModelAsTheConfiguredDefault() {
-        assertThat(ChatRequest.of(ChatMessage.user("Hi")).withModel(" ").model()).isNull();
+        assertThat(ChatRequest.of(ChatMessage.user("Hi")).withModel(" ").model())
+                .isNull();
     }
 
     @Test
     void rejectsSchemaNamesOpenAiWouldRefuse() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> ResponseFormat.jsonSchema("conversation summary", Map.of(), true));
-        assertThat(ResponseFormat.jsonSchema("conversation_summary-v2", Map.of(), true).jsonSchema().name())
+        assertThat(ResponseFormat.jsonSchema("conversation_summary-v2", Map.of(), true)
+                        .jsonSchema()
+                        .name())
                 .isEqualTo("conversation_summary-v2");
     }
 
@@ -42,7 +45,10 @@ class ChatRequestTest {
         schema.put("required", List.of());
         schema.put("properties", Map.of());
 
-        assertThat(ResponseFormat.jsonSchema("s", schema, true).jsonSchema().schema().keySet())
+        assertThat(ResponseFormat.jsonSchema("s", schema, true)
+                        .jsonSchema()
+                        .schema()
+                        .keySet())
                 .containsExactly("type", "required", "properties");
     }
 }

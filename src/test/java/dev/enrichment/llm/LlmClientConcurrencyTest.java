@@ -37,7 +37,8 @@ class LlmClientConcurrencyTest {
     @Test
     void neverHasMoreCallsInFlightThanMaxConcurrency() {
         LlmStubs.on(wireMock).willReturn(LlmStubs.slow(ANSWER_DELAY, "done"));
-        LlmClient client = fixture.client(TestLlmConfig.forWireMock(wireMock.baseUrl()).withMaxConcurrency(2));
+        LlmClient client =
+                fixture.client(TestLlmConfig.forWireMock(wireMock.baseUrl()).withMaxConcurrency(2));
 
         List<CompletableFuture<ChatCompletion>> calls = IntStream.range(0, CALLS)
                 .mapToObj(i -> CompletableFuture.supplyAsync(
@@ -54,7 +55,10 @@ class LlmClientConcurrencyTest {
      * together if one was logged less than that delay after the other.
      */
     private static int maxInFlight(List<LoggedRequest> requests) {
-        List<Long> starts = requests.stream().map(request -> request.getLoggedDate().getTime()).sorted().toList();
+        List<Long> starts = requests.stream()
+                .map(request -> request.getLoggedDate().getTime())
+                .sorted()
+                .toList();
         int max = 0;
         for (long start : starts) {
             long overlapping = starts.stream()

@@ -20,12 +20,16 @@ final class LlmClientFixture {
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     static WireMockExtension wireMock() {
-        return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+        return WireMockExtension.newInstance()
+                .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
                 .build();
     }
 
     LlmClient client(LlmConfig config) {
-        return new LlmClient(config, registry, CLOCK,
+        return new LlmClient(
+                config,
+                registry,
+                CLOCK,
                 backoff.around(new RetryAfterBackoff(config.initialBackoff(), config.maxBackoff(), () -> JITTER)));
     }
 }

@@ -56,7 +56,8 @@ class LlmClientLoggingTest {
 
     @Test
     void neverLogsPromptAnswerOrKeyOnSuccessRetryOrFailure() {
-        TestLlmConfig config = TestLlmConfig.forWireMock(wireMock.baseUrl()).withApiKey(KEY).withMaxRetries(1);
+        TestLlmConfig config =
+                TestLlmConfig.forWireMock(wireMock.baseUrl()).withApiKey(KEY).withMaxRetries(1);
         LlmClient client = fixture.client(config);
         LlmClient impatientClient = fixture.client(config.withReadTimeout(Duration.ofMillis(300)));
         List<Throwable> failures = new ArrayList<>();
@@ -70,21 +71,23 @@ class LlmClientLoggingTest {
         stubs.willReturn(LlmStubs.slow(Duration.ofSeconds(2), ANSWER_MARKER));
         failures.add(catchThrowableOfType(LlmException.class, () -> impatientClient.complete(REQUEST)));
 
-        assertThat(captured.records).as("records logged by the LLM client")
+        assertThat(captured.records)
+                .as("records logged by the LLM client")
                 .anyMatch(record -> record.getLevel().intValue() < Level.INFO.intValue())
                 .anyMatch(record -> record.getLevel().intValue() >= Level.WARNING.intValue());
         assertThat(failures).hasSize(3).doesNotContainNull();
-        List<String> texts = new ArrayList<>(captured.records.stream().map(LlmClientLoggingTest::allText).toList());
+        List<String> texts = new ArrayList<>(
+                captured.records.stream().map(LlmClientLoggingTest::allText).toList());
         failures.forEach(failure -> texts.add(stackTrace(failure)));
-        assertThat(texts).noneMatch(text -> text.contains(PROMPT_MARKER))
+        assertThat(texts)
+                .noneMatch(text -> text.contains(PROMPT_MARKER))
                 .noneMatch(text -> text.contains(ANSWER_MARKER))
                 .noneMatch(text -> text.contains(KEY));
     }
 
     @Test
     void keepsPromptAndAnswerOutOfToString() {
-        ChatCompletion completion =
-                new ChatCompletion(ANSWER_MARKER, "m", "stop", TokenUsage.NONE, null, null, 1);
+        ChatCompletion completion = new ChatCompletion(ANSWER_MARKER, "m", "stop", TokenUsage.NONE, null, null, 1);
 
         assertThat(REQUEST.toString()).doesNotContain(PROMPT_MARKER).contains("user");
         assertThat(completion.toString()).doesNotContain(ANSWER_MARKER);
@@ -117,11 +120,9 @@ class LlmClientLoggingTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

@@ -109,7 +109,8 @@ class LlmClientRequestTest {
         fixture.client(config.withApiUrl(URI.create(wireMock.baseUrl() + "/api/v1")))
                 .complete(ChatRequest.of(ChatMessage.user("Hello")));
 
-        assertThat(stubs.requests()).extracting(LoggedRequest::getUrl)
+        assertThat(stubs.requests())
+                .extracting(LoggedRequest::getUrl)
                 .containsExactly("/api/v1/chat/completions", "/api/v1/chat/completions");
     }
 

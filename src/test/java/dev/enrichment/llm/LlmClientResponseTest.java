@@ -24,7 +24,10 @@ class LlmClientResponseTest {
 
     @Test
     void readsContentModelFinishReasonUsageCostAndGenerationId() {
-        stubs.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+        stubs.willReturn(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("""
                 {"id":"gen-123","model":"anthropic/claude-sonnet-4.5","object":"chat.completion",
                  "choices":[{"index":0,"finish_reason":"length",
                              "message":{"role":"assistant","content":"{\\"summary\\":\\"x\\"}","refusal":null}}],
@@ -45,7 +48,10 @@ class LlmClientResponseTest {
 
     @Test
     void takesTheRequestIdHeaderAndZeroUsageWhenTheBodyHasNeither() {
-        stubs.willReturn(aResponse().withStatus(200).withHeader("x-request-id", "req-789").withBody("""
+        stubs.willReturn(aResponse()
+                .withStatus(200)
+                .withHeader("x-request-id", "req-789")
+                .withBody("""
                 {"choices":[{"message":{"role":"assistant","content":"hi"},"finish_reason":"stop"}]}
                 """));
 
@@ -88,11 +94,9 @@ class LlmClientResponseTest {
 
     @Test
     void treatsAnErrorInsideAnOkAnswerAsAProviderFailureAndRetriesIt() {
-        stubs.willReturnInOrder(
-                aResponse().withStatus(200).withBody("""
+        stubs.willReturnInOrder(aResponse().withStatus(200).withBody("""
                         {"id":"gen-1","choices":[],"error":{"code":502,"message":"Upstream stream broke"}}
-                        """),
-                LlmStubs.completion("recovered", 10, 5));
+                        """), LlmStubs.completion("recovered", 10, 5));
 
         ChatCompletion completion = client().complete(REQUEST);
 
@@ -106,8 +110,10 @@ class LlmClientResponseTest {
                 {"error":{"code":503,"message":"No provider available"}}
                 """));
 
-        LlmException failure = catchThrowableOfType(LlmException.class,
-                () -> fixture.client(TestLlmConfig.forWireMock(wireMock.baseUrl()).withMaxRetries(0))
+        LlmException failure = catchThrowableOfType(
+                LlmException.class,
+                () -> fixture.client(
+                                TestLlmConfig.forWireMock(wireMock.baseUrl()).withMaxRetries(0))
                         .complete(REQUEST));
 
         assertThat(failure.kind()).isEqualTo(Kind.SERVER_ERROR);

@@ -46,8 +46,8 @@ class LlmClientRetryTest {
 
     @Test
     void retriesAfterRetryAfterHttpDate() {
-        String inSevenSeconds = DateTimeFormatter.RFC_1123_DATE_TIME
-                .format(LlmClientFixture.NOW.plusSeconds(7).atZone(ZoneOffset.UTC));
+        String inSevenSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                LlmClientFixture.NOW.plusSeconds(7).atZone(ZoneOffset.UTC));
         stubs.willReturnInOrder(LlmStubs.rateLimited(inSevenSeconds), LlmStubs.completion("done", 10, 5));
 
         fixture.client(config).complete(REQUEST);
@@ -66,8 +66,8 @@ class LlmClientRetryTest {
 
     @Test
     void honoursRetryAfterOnServerErrorsToo() {
-        stubs.willReturnInOrder(LlmStubs.serverError(503).withHeader("Retry-After", "2"),
-                LlmStubs.completion("done", 10, 5));
+        stubs.willReturnInOrder(
+                LlmStubs.serverError(503).withHeader("Retry-After", "2"), LlmStubs.completion("done", 10, 5));
 
         fixture.client(config).complete(REQUEST);
 
@@ -76,7 +76,10 @@ class LlmClientRetryTest {
 
     @Test
     void backsOffExponentiallyOnServerErrorsThenSucceeds() {
-        stubs.willReturnInOrder(LlmStubs.serverError(500), LlmStubs.serverError(502), LlmStubs.rateLimited(),
+        stubs.willReturnInOrder(
+                LlmStubs.serverError(500),
+                LlmStubs.serverError(502),
+                LlmStubs.rateLimited(),
                 LlmStubs.completion("done", 10, 5));
 
         ChatCompletion completion = fixture.client(config).complete(REQUEST);
@@ -110,8 +113,8 @@ class LlmClientRetryTest {
         assertThat(failure.kind()).isEqualTo(Kind.RATE_LIMITED);
         assertThat(failure.httpStatus()).hasValue(429);
         assertThat(failure.attempts()).isEqualTo(4);
-        assertThat(fixture.backoff.waits()).containsExactly(
-                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
+        assertThat(fixture.backoff.waits())
+                .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
     }
 
     @Test
@@ -123,8 +126,9 @@ class LlmClientRetryTest {
         assertThat(failure.kind()).isEqualTo(Kind.CLIENT_ERROR);
         assertThat(failure.retryable()).isFalse();
         assertThat(failure.httpStatus()).hasValue(400);
-        assertThat(failure.providerMessage()).hasValueSatisfying(message -> assertThat(message)
-                .contains("response_format json_schema is not supported"));
+        assertThat(failure.providerMessage())
+                .hasValueSatisfying(
+                        message -> assertThat(message).contains("response_format json_schema is not supported"));
         assertThat(failure.attempts()).isEqualTo(1);
         assertThat(stubs.requestCount()).isEqualTo(1);
         assertThat(fixture.backoff.waits()).isEmpty();
@@ -135,7 +139,8 @@ class LlmClientRetryTest {
         stubs.willReturnInOrder(LlmStubs.slow(Duration.ofSeconds(5), "late"), LlmStubs.completion("on time", 10, 5));
 
         // Generous enough for the fast answer on a cold, busy JVM; the slow one still misses it by far.
-        ChatCompletion completion = fixture.client(config.withReadTimeout(Duration.ofSeconds(1))).complete(REQUEST);
+        ChatCompletion completion =
+                fixture.client(config.withReadTimeout(Duration.ofSeconds(1))).complete(REQUEST);
 
         assertThat(completion.content()).isEqualTo("on time");
         assertThat(completion.attempts()).isEqualTo(2);
@@ -146,8 +151,8 @@ class LlmClientRetryTest {
         stubs.willReturn(LlmStubs.slow(Duration.ofSeconds(3), "late"));
         long started = System.nanoTime();
 
-        LlmException failure =
-                failureOf(fixture.client(config.withReadTimeout(Duration.ofMillis(300)).withMaxRetries(1)));
+        LlmException failure = failureOf(
+                fixture.client(config.withReadTimeout(Duration.ofMillis(300)).withMaxRetries(1)));
 
         assertThat(failure.kind()).isEqualTo(Kind.TIMEOUT);
         assertThat(failure.attempts()).isEqualTo(2);

@@ -26,8 +26,11 @@ class LlmClientUsageTest {
     @Test
     void accumulatesCallsAttemptsTokensAndFailures() {
         LlmClient client = fixture.client(TestLlmConfig.forWireMock(wireMock.baseUrl()));
-        stubs.willReturnInOrder(LlmStubs.completion("one", 100, 20), LlmStubs.rateLimited("0"),
-                LlmStubs.completion("two", 50, 7), LlmStubs.responseFormatRejected());
+        stubs.willReturnInOrder(
+                LlmStubs.completion("one", 100, 20),
+                LlmStubs.rateLimited("0"),
+                LlmStubs.completion("two", 50, 7),
+                LlmStubs.responseFormatRejected());
 
         client.complete(REQUEST);
         client.complete(REQUEST);
@@ -47,8 +50,8 @@ class LlmClientUsageTest {
     @Test
     void publishesTokensOutcomesAndRetriesAsMeters() {
         LlmClient client = fixture.client(TestLlmConfig.forWireMock(wireMock.baseUrl()));
-        stubs.willReturnInOrder(LlmStubs.serverError(502), LlmStubs.completion("one", 100, 20),
-                LlmStubs.responseFormatRejected());
+        stubs.willReturnInOrder(
+                LlmStubs.serverError(502), LlmStubs.completion("one", 100, 20), LlmStubs.responseFormatRejected());
 
         client.complete(REQUEST);
         catchThrowableOfType(LlmException.class, () -> client.complete(REQUEST));
@@ -78,7 +81,8 @@ class LlmClientUsageTest {
 
     @Test
     void countsACallMadeWithoutAKeyAsNotConfigured() {
-        LlmClient client = fixture.client(TestLlmConfig.forWireMock(wireMock.baseUrl()).withApiKey(null));
+        LlmClient client =
+                fixture.client(TestLlmConfig.forWireMock(wireMock.baseUrl()).withApiKey(null));
 
         catchThrowableOfType(LlmException.class, () -> client.complete(REQUEST));
 

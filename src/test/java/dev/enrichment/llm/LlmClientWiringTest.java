@@ -25,11 +25,11 @@ class LlmClientWiringTest {
 
     @Test
     void callsTheConfiguredProviderAndPublishesTokenUsage() {
-        LlmStubs stubs = LlmStubs.on(LlmWireMockResource.server())
-                .willReturn(LlmStubs.completion("{\"ok\":true}", 120, 30));
+        LlmStubs stubs =
+                LlmStubs.on(LlmWireMockResource.server()).willReturn(LlmStubs.completion("{\"ok\":true}", 120, 30));
 
-        ChatCompletion completion = client.complete(ChatRequest.of(ChatMessage.user("ping"))
-                .withResponseFormat(ResponseFormat.jsonObject()));
+        ChatCompletion completion = client.complete(
+                ChatRequest.of(ChatMessage.user("ping")).withResponseFormat(ResponseFormat.jsonObject()));
 
         assertThat(client.isConfigured()).isTrue();
         assertThat(completion.content()).isEqualTo("{\"ok\":true}");
@@ -38,7 +38,10 @@ class LlmClientWiringTest {
             assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + LlmWireMockResource.API_KEY);
         });
         assertThat(stubs.requestBodies().get(0).get("model").asText()).isEqualTo(LlmWireMockResource.MODEL);
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("llm_tokens_total{type=\"prompt\""));
     }
 }

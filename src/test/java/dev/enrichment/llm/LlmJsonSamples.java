@@ -16,8 +16,7 @@ public final class LlmJsonSamples {
              "choices": [{"index": 0, "message": {"role": "assistant", "content": "{}"}, "finish_reason": "stop"}],
              "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15, "cost": 0.0001}}""";
 
-    private LlmJsonSamples() {
-    }
+    private LlmJsonSamples() {}
 
     /** Writes a request and reads a reply with a copy of {@link WireJson#MAPPER} that also has {@code module}. */
     public static ChatCompletion roundTrip(Module module) {
@@ -25,11 +24,18 @@ public final class LlmJsonSamples {
         ChatRequest request = ChatRequest.of(ChatMessage.system("Analyse."), ChatMessage.user("Hi"))
                 .withTemperature(0.3)
                 .withMaxTokens(100)
-                .withResponseFormat(ResponseFormat.jsonSchema("window_analysis", Map.of("type", "object",
-                        "properties", Map.of("summary", Map.of("type", "string")), "required", List.of("summary")),
+                .withResponseFormat(ResponseFormat.jsonSchema(
+                        "window_analysis",
+                        Map.of(
+                                "type",
+                                "object",
+                                "properties",
+                                Map.of("summary", Map.of("type", "string")),
+                                "required",
+                                List.of("summary")),
                         true));
         LlmClient.body(wire, request, "anthropic/claude-sonnet-4.5");
-        return new ReplyReader(Clock.systemUTC(), wire).read(Response.ok(REPLY).build(),
-                "anthropic/claude-sonnet-4.5", 1);
+        return new ReplyReader(Clock.systemUTC(), wire)
+                .read(Response.ok(REPLY).build(), "anthropic/claude-sonnet-4.5", 1);
     }
 }

@@ -28,11 +28,14 @@ class LlmWireMockResourceTest {
         LlmStubs stubs = LlmStubs.on(LlmWireMockResource.server()).willAnswer("hello from the stub");
 
         // Plain HTTP: outside a running application there is no LlmClient (its REST client is built by Quarkus).
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(settings.get("llm.api-url") + "/chat/completions"))
-                .header("Authorization", "Bearer " + settings.get("llm.api-key"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"" + settings.get("llm.model") + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(settings.get("llm.api-url") + "/chat/completions"))
+                                .header("Authorization", "Bearer " + settings.get("llm.api-key"))
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"model\":\"" + settings.get("llm.model") + "\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(answer.body()).contains("hello from the stub");
         assertThat(stubs.requests()).singleElement().satisfies(request -> {

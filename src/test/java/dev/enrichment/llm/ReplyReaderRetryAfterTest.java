@@ -27,7 +27,8 @@ class ReplyReaderRetryAfterTest {
     void readsAnHttpDateRelativeToNow() {
         assertThat(parse(Map.of("Retry-After", List.of("Thu, 15 Jan 2026 10:00:42 GMT"))))
                 .contains(Duration.ofSeconds(42));
-        assertThat(parse(Map.of("Retry-After", List.of("Thu, 15 Jan 2026 09:59:00 GMT")))).contains(Duration.ZERO);
+        assertThat(parse(Map.of("Retry-After", List.of("Thu, 15 Jan 2026 09:59:00 GMT"))))
+                .contains(Duration.ZERO);
     }
 
     @Test

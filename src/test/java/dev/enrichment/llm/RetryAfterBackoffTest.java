@@ -17,8 +17,12 @@ class RetryAfterBackoffTest {
         RetryAfterBackoff lowestJitter = new RetryAfterBackoff(INITIAL, MAX, () -> 0);
 
         // the lowest jitter takes half of 1, 2, 4, 8, then the 10 s cap
-        assertThat(IntStream.rangeClosed(1, 6).mapToObj(attempt -> lowestJitter.delayAfter(attempt, Optional.empty())
-                .toMillis()).toList()).containsExactly(500L, 1000L, 2000L, 4000L, 5000L, 5000L);
+        assertThat(IntStream.rangeClosed(1, 6)
+                        .mapToObj(attempt -> lowestJitter
+                                .delayAfter(attempt, Optional.empty())
+                                .toMillis())
+                        .toList())
+                .containsExactly(500L, 1000L, 2000L, 4000L, 5000L, 5000L);
     }
 
     @Test
@@ -53,7 +57,8 @@ class RetryAfterBackoffTest {
         RetryAfterBackoff backoff = new RetryAfterBackoff(INITIAL, MAX, () -> 0);
 
         assertThat(backoff.nextDelayInMillis(failure(3, null))).isEqualTo(2000);
-        assertThat(backoff.nextDelayInMillis(failure(1, Duration.ofMillis(1500)))).isEqualTo(1500);
+        assertThat(backoff.nextDelayInMillis(failure(1, Duration.ofMillis(1500))))
+                .isEqualTo(1500);
     }
 
     private static LlmException failure(int attempt, Duration retryAfter) {

@@ -42,9 +42,11 @@ class DemoDataCycleTest extends PipelineTestBase {
         assertThat(outcome.skipped()).isEqualTo(demo.windows().size() - bigEnough.size());
         assertThat(outcome.failed()).isZero();
         Map<String, Integer> stored = new HashMap<>();
-        for (List<Object> row : db.rows(
-                "SELECT bot_name, user_id, start_timestamp, message_count FROM conversation_summaries")) {
-            stored.put(row.get(0) + "|" + row.get(1) + "|" + PipelineFixture.localDateTime(row.get(2)).toLocalDate(),
+        for (List<Object> row :
+                db.rows("SELECT bot_name, user_id, start_timestamp, message_count FROM conversation_summaries")) {
+            stored.put(
+                    row.get(0) + "|" + row.get(1) + "|"
+                            + PipelineFixture.localDateTime(row.get(2)).toLocalDate(),
                     ((Number) row.get(3)).intValue());
         }
         assertThat(stored).isEqualTo(bigEnough);

@@ -19,10 +19,12 @@ class DiscoveryTest extends PipelineTestBase {
     @Test
     void firstStartLooksBackLookbackDaysOnly() {
         qdrant.createWhisperEngineCollection(ELENA.collectionName());
-        qdrant.upsert(ELENA.collectionName(), bots.conversation("old", naive(NOW.minus(Duration.ofDays(15))), 4,
-                Duration.ofSeconds(10)));
-        qdrant.upsert(ELENA.collectionName(), bots.conversation("recent", naive(NOW.minus(Duration.ofDays(2))), 4,
-                Duration.ofSeconds(10)));
+        qdrant.upsert(
+                ELENA.collectionName(),
+                bots.conversation("old", naive(NOW.minus(Duration.ofDays(15))), 4, Duration.ofSeconds(10)));
+        qdrant.upsert(
+                ELENA.collectionName(),
+                bots.conversation("recent", naive(NOW.minus(Duration.ofDays(2))), 4, Duration.ofSeconds(10)));
 
         DiscoveryOutcome outcome = discovery.discover(ELENA);
 
@@ -33,8 +35,9 @@ class DiscoveryTest extends PipelineTestBase {
     @Test
     void rereadingTheOverlapBandMarksNothingAgainButALateMessageDoes() {
         qdrant.createWhisperEngineCollection(ELENA.collectionName());
-        qdrant.upsert(ELENA.collectionName(), bots.conversation("kai", naive(NOW.minusSeconds(120)), 4,
-                Duration.ofSeconds(10)));
+        qdrant.upsert(
+                ELENA.collectionName(),
+                bots.conversation("kai", naive(NOW.minusSeconds(120)), 4, Duration.ofSeconds(10)));
         discovery.discover(ELENA);
         long marksAfterFirst = db.count("SELECT marked_count FROM enrichment_windows");
 
@@ -56,13 +59,15 @@ class DiscoveryTest extends PipelineTestBase {
     @Test
     void marksAndCursorAdvanceTogether() {
         qdrant.createWhisperEngineCollection(ELENA.collectionName());
-        qdrant.upsert(ELENA.collectionName(), bots.conversation("max", naive(NOW.minusSeconds(3600)), 4,
-                Duration.ofSeconds(10)));
+        qdrant.upsert(
+                ELENA.collectionName(),
+                bots.conversation("max", naive(NOW.minusSeconds(3600)), 4, Duration.ofSeconds(10)));
 
         discovery.discover(ELENA);
 
         assertThat(db.rows("SELECT bot_name, cardinality(overlap_point_ids) FROM enrichment_discovery_cursors"))
                 .containsExactly(java.util.List.of("elena", 4));
-        assertThat(db.count("SELECT count(*) FROM enrichment_windows WHERE bot_name = 'elena'")).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM enrichment_windows WHERE bot_name = 'elena'"))
+                .isEqualTo(1);
     }
 }

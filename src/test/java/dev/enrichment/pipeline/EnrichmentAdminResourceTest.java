@@ -43,7 +43,10 @@ class EnrichmentAdminResourceTest extends PipelineTestBase {
         asAdmin().get("/api/v1/admin/enrichment/status").then().statusCode(200);
         for (String path : List.of("/api/v1/admin/enrichment/run", "/api/v1/admin/windows/requeue")) {
             given().post(path).then().statusCode(401);
-            given().header("Authorization", "Bearer not-a-key").post(path).then().statusCode(401);
+            given().header("Authorization", "Bearer not-a-key")
+                    .post(path)
+                    .then()
+                    .statusCode(401);
             asBot().post(path).then().statusCode(403);
         }
         asAdmin().post("/api/v1/admin/windows/requeue").then().statusCode(200);
@@ -55,7 +58,10 @@ class EnrichmentAdminResourceTest extends PipelineTestBase {
         summariseOneWindow();
         insertWindow("elena", "ben", "failed");
 
-        asAdmin().get("/api/v1/admin/enrichment/status").then().statusCode(200)
+        asAdmin()
+                .get("/api/v1/admin/enrichment/status")
+                .then()
+                .statusCode(200)
                 .body("running", equalTo(false))
                 .body("last_cycle.outcome", equalTo("completed"))
                 .body("last_cycle.error", nullValue())
@@ -77,8 +83,8 @@ class EnrichmentAdminResourceTest extends PipelineTestBase {
     void reportsAFailedCycleAsTheLastCycleWithItsError() {
         assumeTrue(PipelineFixture.qdrant().isDouble(), "fault injection needs the test double");
         summariseOneWindow();
-        PipelineFixture.qdrantDouble().failNext("Collections/List",
-                Status.UNAVAILABLE.withDescription("injected outage"), 2);
+        PipelineFixture.qdrantDouble()
+                .failNext("Collections/List", Status.UNAVAILABLE.withDescription("injected outage"), 2);
         double failedBefore = failedCycles();
 
         try (LogCapture clientErrors = QdrantTestDouble.expectedClientFailures()) {
@@ -88,7 +94,10 @@ class EnrichmentAdminResourceTest extends PipelineTestBase {
         }
 
         assertThat(failedCycles() - failedBefore).isEqualTo(2);
-        asAdmin().get("/api/v1/admin/enrichment/status").then().statusCode(200)
+        asAdmin()
+                .get("/api/v1/admin/enrichment/status")
+                .then()
+                .statusCode(200)
                 .body("last_cycle.outcome", equalTo("failed"))
                 .body("last_cycle.error", containsString("cannot list Qdrant collections"))
                 .body("last_cycle.error", containsString("injected outage"))
@@ -100,7 +109,9 @@ class EnrichmentAdminResourceTest extends PipelineTestBase {
 
         clock.advance(Duration.ofMinutes(11));
         assertThat(cycle.run().completed()).isTrue();
-        asAdmin().get("/api/v1/admin/enrichment/status").then()
+        asAdmin()
+                .get("/api/v1/admin/enrichment/status")
+                .then()
                 .body("last_cycle.outcome", equalTo("completed"))
                 .body("last_cycle.error", nullValue())
                 .body("last_cycle.started_at", equalTo("2025-10-21T01:22:00Z"))
@@ -113,11 +124,13 @@ class EnrichmentAdminResourceTest extends PipelineTestBase {
         // every Qdrant call is slow, so the started cycle is still running at the second request
         PipelineFixture.qdrantDouble().latency(Duration.ofMillis(1500));
 
-        asAdmin().post("/api/v1/admin/enrichment/run").then().statusCode(202)
+        asAdmin()
+                .post("/api/v1/admin/enrichment/run")
+                .then()
+                .statusCode(202)
                 .header("Location", endsWith("/api/v1/admin/enrichment/status"))
                 .body("status_url", equalTo("/api/v1/admin/enrichment/status"));
-        asAdmin().post("/api/v1/admin/enrichment/run").then().statusCode(409)
-                .contentType("application/problem+json");
+        asAdmin().post("/api/v1/admin/enrichment/run").then().statusCode(409).contentType("application/problem+json");
         asAdmin().get("/api/v1/admin/enrichment/status").then().body("running", equalTo(true));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !cycle.isRunning());
@@ -132,30 +145,41 @@ class EnrichmentAdminResourceTest extends PipelineTestBase {
         insertWindow("marcus", "ana", "failed");
         insertWindow("marcus", "cleo", "done");
 
-        asAdmin().queryParam("bot", "elena").queryParam("user_id", "ana").post("/api/v1/admin/windows/requeue")
-                .then().statusCode(200)
+        asAdmin()
+                .queryParam("bot", "elena")
+                .queryParam("user_id", "ana")
+                .post("/api/v1/admin/windows/requeue")
+                .then()
+                .statusCode(200)
                 .body("requeued", equalTo(1))
                 .body("bot", equalTo("elena"))
                 .body("user_id", equalTo("ana"));
-        asAdmin().queryParam("bot", "elena").post("/api/v1/admin/windows/requeue").then().body("requeued", equalTo(1));
+        asAdmin()
+                .queryParam("bot", "elena")
+                .post("/api/v1/admin/windows/requeue")
+                .then()
+                .body("requeued", equalTo(1));
         asAdmin().post("/api/v1/admin/windows/requeue").then().body("requeued", equalTo(1));
         asAdmin().post("/api/v1/admin/windows/requeue").then().body("requeued", equalTo(0));
 
         assertThat(db.rows("SELECT bot_name, user_id, status, attempts FROM enrichment_windows ORDER BY 1, 2"))
-                .containsExactly(List.of("elena", "ana", "pending", 0), List.of("elena", "ben", "pending", 0),
-                        List.of("marcus", "ana", "pending", 0), List.of("marcus", "cleo", "done", 8));
+                .containsExactly(
+                        List.of("elena", "ana", "pending", 0),
+                        List.of("elena", "ben", "pending", 0),
+                        List.of("marcus", "ana", "pending", 0),
+                        List.of("marcus", "cleo", "done", 8));
     }
 
     private void summariseOneWindow() {
         qdrant.createWhisperEngineCollection(ELENA);
-        qdrant.upsert(ELENA, bots.conversation("olga", LocalDateTime.of(2025, 10, 18, 9, 0), 6,
-                Duration.ofMinutes(1)));
+        qdrant.upsert(ELENA, bots.conversation("olga", LocalDateTime.of(2025, 10, 18, 9, 0), 6, Duration.ofMinutes(1)));
         assertThat(cycle.run().analysed()).isEqualTo(1);
     }
 
     /** The enrichment_cycles_total{outcome="failed"} counter as /q/metrics shows it; 0 before the first. */
     private static double failedCycles() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines()
                 .filter(line -> line.startsWith("enrichment_cycles_total{") && line.contains("outcome=\"failed\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
@@ -163,10 +187,14 @@ class EnrichmentAdminResourceTest extends PipelineTestBase {
     }
 
     private void insertWindow(String bot, String user, String status) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("""
                 INSERT INTO enrichment_windows (bot_name, user_id, window_start, window_end, status, attempts)
                 VALUES (?1, ?2, '2025-10-15T00:00:00Z', '2025-10-16T00:00:00Z', ?3, 8)""")
-                .setParameter(1, bot).setParameter(2, user).setParameter(3, status).executeUpdate());
+                        .setParameter(1, bot)
+                        .setParameter(2, user)
+                        .setParameter(3, status)
+                        .executeUpdate());
     }
 
     private static RequestSpecification asBot() {

@@ -26,11 +26,16 @@ class ExtractiveAnalysisTest extends PipelineTestBase {
     @Test
     void writesExtractiveSummariesWithLowConfidenceAndNoLlmCall() {
         qdrant.createWhisperEngineCollection("whisperengine_memory_elena_7d");
-        qdrant.upsert("whisperengine_memory_elena_7d", bots.exchange("ivy", LocalDateTime.of(2025, 10, 18, 9, 0),
-                "I spent the whole weekend hiking in the mountains near Sintra with my sister.",
-                "That sounds wonderful, how long was the hike?"));
-        qdrant.upsert("whisperengine_memory_elena_7d", bots.conversation("ivy",
-                LocalDateTime.of(2025, 10, 18, 10, 0), 6, Duration.ofMinutes(1)));
+        qdrant.upsert(
+                "whisperengine_memory_elena_7d",
+                bots.exchange(
+                        "ivy",
+                        LocalDateTime.of(2025, 10, 18, 9, 0),
+                        "I spent the whole weekend hiking in the mountains near Sintra with my sister.",
+                        "That sounds wonderful, how long was the hike?"));
+        qdrant.upsert(
+                "whisperengine_memory_elena_7d",
+                bots.conversation("ivy", LocalDateTime.of(2025, 10, 18, 10, 0), 6, Duration.ofMinutes(1)));
 
         CycleOutcome outcome = cycle.run();
 

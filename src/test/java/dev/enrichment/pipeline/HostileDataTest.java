@@ -27,31 +27,44 @@ class HostileDataTest extends PipelineTestBase {
     @Test
     void aPointFromTheFutureNeverMovesTheCursorAndLaterMessagesAreStillEnriched() {
         qdrant.createWhisperEngineCollection(COLLECTION);
-        qdrant.upsert(COLLECTION, bots.conversation("ana", naive(NOW.minusSeconds(3 * 3600)), 6,
-                Duration.ofSeconds(20)));
-        qdrant.upsert(COLLECTION, List.of(datedAt(bots.conversation("ana", naive(NOW.minusSeconds(600)), 1,
-                Duration.ofSeconds(20)).get(0), YEAR_2100)));
+        qdrant.upsert(
+                COLLECTION, bots.conversation("ana", naive(NOW.minusSeconds(3 * 3600)), 6, Duration.ofSeconds(20)));
+        qdrant.upsert(
+                COLLECTION,
+                List.of(datedAt(
+                        bots.conversation("ana", naive(NOW.minusSeconds(600)), 1, Duration.ofSeconds(20))
+                                .get(0),
+                        YEAR_2100)));
 
         cycle.run();
 
         assertThat(db.count("SELECT count(*) FROM enrichment_quarantine WHERE reason = 'future_timestamp'"))
                 .isEqualTo(1);
-        assertThat(db.count("SELECT count(*) FROM enrichment_discovery_cursors WHERE cursor_at > ?",
-                java.sql.Timestamp.from(NOW.plus(Duration.ofMinutes(10))))).isZero();
+        assertThat(db.count(
+                        "SELECT count(*) FROM enrichment_discovery_cursors WHERE cursor_at > ?",
+                        java.sql.Timestamp.from(NOW.plus(Duration.ofMinutes(10)))))
+                .isZero();
 
         // the next day, a new user talks: discovery must still find it
         clock.advance(Duration.ofHours(26));
-        qdrant.upsert(COLLECTION, bots.conversation("ben", naive(clock.instant().minusSeconds(3 * 3600)), 6,
-                Duration.ofSeconds(20)));
+        qdrant.upsert(
+                COLLECTION,
+                bots.conversation("ben", naive(clock.instant().minusSeconds(3 * 3600)), 6, Duration.ofSeconds(20)));
         CycleOutcome next = cycle.run();
 
         assertThat(next.collectionsFailed()).isZero();
-        assertThat(db.count("SELECT count(*) FROM conversation_summaries WHERE user_id = 'ben'")).isEqualTo(1);
-        assertThat(db.count("SELECT count(*) FROM enrichment_quarantine")).as("seen again, recorded once")
+        assertThat(db.count("SELECT count(*) FROM conversation_summaries WHERE user_id = 'ben'"))
                 .isEqualTo(1);
-        given().header("X-API-Key", "test-admin-key").get("/api/v1/admin/enrichment/status").then().statusCode(200)
+        assertThat(db.count("SELECT count(*) FROM enrichment_quarantine"))
+                .as("seen again, recorded once")
+                .isEqualTo(1);
+        given().header("X-API-Key", "test-admin-key")
+                .get("/api/v1/admin/enrichment/status")
+                .then()
+                .statusCode(200)
                 .body("bots.find { it.bot == 'elena' }.attention.quarantined.future_timestamp", equalTo(1))
-                .body("bots.find { it.bot == 'elena' }.attention.quarantine_sample[0].reason",
+                .body(
+                        "bots.find { it.bot == 'elena' }.attention.quarantine_sample[0].reason",
                         equalTo("future_timestamp"));
     }
 
@@ -59,28 +72,41 @@ class HostileDataTest extends PipelineTestBase {
     void nulCharactersAreDroppedFromTextAndABadUserIdIsSetAsideWithoutStoppingTheCollection() {
         qdrant.createWhisperEngineCollection(COLLECTION);
         List<PointStruct> cleo = new ArrayList<>();
-        for (PointStruct point : bots.conversation("cleo", naive(NOW.minusSeconds(3 * 3600)), 6,
-                Duration.ofSeconds(20))) {
-            cleo.add(point.toBuilder().putPayload("content",
-                    value(point.getPayloadMap().get("content").getStringValue() + "\u0000 and \uD800 stray")).build());
+        for (PointStruct point :
+                bots.conversation("cleo", naive(NOW.minusSeconds(3 * 3600)), 6, Duration.ofSeconds(20))) {
+            cleo.add(point.toBuilder()
+                    .putPayload(
+                            "content",
+                            value(point.getPayloadMap().get("content").getStringValue() + "\u0000 and \uD800 stray"))
+                    .build());
         }
         qdrant.upsert(COLLECTION, cleo);
-        qdrant.upsert(COLLECTION, withUser(bots.conversation("x", naive(NOW.minusSeconds(3 * 3500)), 6,
-                Duration.ofSeconds(20)), "nul\u0000user"));
-        qdrant.upsert(COLLECTION, withUser(bots.conversation("y", naive(NOW.minusSeconds(3 * 3400)), 6,
-                Duration.ofSeconds(20)), "9".repeat(10_000)));
+        qdrant.upsert(
+                COLLECTION,
+                withUser(
+                        bots.conversation("x", naive(NOW.minusSeconds(3 * 3500)), 6, Duration.ofSeconds(20)),
+                        "nul\u0000user"));
+        qdrant.upsert(
+                COLLECTION,
+                withUser(
+                        bots.conversation("y", naive(NOW.minusSeconds(3 * 3400)), 6, Duration.ofSeconds(20)),
+                        "9".repeat(10_000)));
 
         CycleOutcome outcome = cycle.run();
 
         assertThat(outcome.collectionsFailed()).isZero();
         assertThat(outcome.failed()).isZero();
-        assertThat(db.count("SELECT count(*) FROM conversation_summaries WHERE user_id = 'cleo'")).isEqualTo(1);
-        assertThat(db.count("SELECT count(*) FROM enrichment_windows WHERE status = 'failed'")).isZero();
-        assertThat(db.count("SELECT count(*) FROM enrichment_windows WHERE user_id <> 'cleo'")).isZero();
+        assertThat(db.count("SELECT count(*) FROM conversation_summaries WHERE user_id = 'cleo'"))
+                .isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM enrichment_windows WHERE status = 'failed'"))
+                .isZero();
+        assertThat(db.count("SELECT count(*) FROM enrichment_windows WHERE user_id <> 'cleo'"))
+                .isZero();
         // both users' 6 messages are set aside, none lost silently
         assertThat(db.count("SELECT count(*) FROM enrichment_quarantine WHERE reason = 'invalid_user_id'"))
                 .isEqualTo(12);
-        assertThat(db.count("SELECT count(*) FROM enrichment_quarantine WHERE user_id = 'nuluser'")).isEqualTo(6);
+        assertThat(db.count("SELECT count(*) FROM enrichment_quarantine WHERE user_id = 'nuluser'"))
+                .isEqualTo(6);
         assertThat(llm.requestBodies().toString()).doesNotContain("\\u0000");
         assertThat(db.count("SELECT count(*) FROM enrichment_discovery_cursors WHERE last_error IS NOT NULL"))
                 .isZero();
@@ -89,33 +115,45 @@ class HostileDataTest extends PipelineTestBase {
     @Test
     void aFixedPointIsReadAgainOnRequestAndEnriched() {
         qdrant.createWhisperEngineCollection(COLLECTION);
-        List<PointStruct> dora = bots.conversation("dora", naive(NOW.minusSeconds(3 * 3600)), 6,
-                Duration.ofSeconds(20));
-        qdrant.upsert(COLLECTION, dora.stream().map(point -> datedAt(point, YEAR_2100)).toList());
+        List<PointStruct> dora =
+                bots.conversation("dora", naive(NOW.minusSeconds(3 * 3600)), 6, Duration.ofSeconds(20));
+        qdrant.upsert(
+                COLLECTION,
+                dora.stream().map(point -> datedAt(point, YEAR_2100)).toList());
         cycle.run();
         long setAside = db.count("SELECT count(*) FROM enrichment_quarantine WHERE reason = 'future_timestamp'");
         assertThat(setAside).isPositive();
         assertThat(summaries()).isZero();
 
         qdrant.upsert(COLLECTION, dora);
-        given().header("X-API-Key", "test-admin-key").queryParam("bot", "elena")
-                .post("/api/v1/admin/quarantine/retry").then().statusCode(200)
+        given().header("X-API-Key", "test-admin-key")
+                .queryParam("bot", "elena")
+                .post("/api/v1/admin/quarantine/retry")
+                .then()
+                .statusCode(200)
                 .body("released", equalTo((int) setAside))
                 .body("still_quarantined", equalTo(0));
         cycle.run();
 
         assertThat(db.count("SELECT count(*) FROM enrichment_quarantine")).isZero();
-        assertThat(db.count("SELECT count(*) FROM conversation_summaries WHERE user_id = 'dora'")).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM conversation_summaries WHERE user_id = 'dora'"))
+                .isEqualTo(1);
     }
 
     private static PointStruct datedAt(PointStruct point, Instant at) {
         return point.toBuilder()
                 .putPayload("timestamp_unix", value(at.getEpochSecond()))
-                .putPayload("timestamp", value(LocalDateTime.ofInstant(at, java.time.ZoneOffset.UTC).toString()))
+                .putPayload(
+                        "timestamp",
+                        value(LocalDateTime.ofInstant(at, java.time.ZoneOffset.UTC)
+                                .toString()))
                 .build();
     }
 
     private static List<PointStruct> withUser(List<PointStruct> points, String userId) {
-        return points.stream().map(point -> point.toBuilder().putPayload("user_id", value(userId)).build()).toList();
+        return points.stream()
+                .map(point ->
+                        point.toBuilder().putPayload("user_id", value(userId)).build())
+                .toList();
     }
 }

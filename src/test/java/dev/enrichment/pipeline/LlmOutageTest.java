@@ -30,11 +30,16 @@ class LlmOutageTest extends PipelineTestBase {
         assertThat(refusedCalls).isBetween(1, 4);
         assertThat(db.count("SELECT count(*) FROM enrichment_windows WHERE status = 'pending' AND attempts = 0"))
                 .isEqualTo(6);
-        given().get("/q/health/ready").then().statusCode(503)
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(503)
                 .body("checks.find { it.name == 'llm' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'llm' }.data.reason", containsString("401"));
-        given().header("X-API-Key", "test-admin-key").get("/api/v1/admin/enrichment/status").then()
-                .body("llm.paused", equalTo(true)).body("llm.refused", equalTo(true));
+        given().header("X-API-Key", "test-admin-key")
+                .get("/api/v1/admin/enrichment/status")
+                .then()
+                .body("llm.paused", equalTo(true))
+                .body("llm.refused", equalTo(true));
 
         // still paused: another cycle costs no call
         cycle.run();
@@ -46,8 +51,11 @@ class LlmOutageTest extends PipelineTestBase {
         CycleOutcome resumed = cycle.run();
 
         assertThat(resumed.analysed()).isEqualTo(6);
-        assertThat(db.count("SELECT count(*) FROM enrichment_windows WHERE status = 'done'")).isEqualTo(6);
-        given().get("/q/health/ready").then().statusCode(200)
+        assertThat(db.count("SELECT count(*) FROM enrichment_windows WHERE status = 'done'"))
+                .isEqualTo(6);
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("checks.find { it.name == 'llm' }.data.analysis", equalTo("running"));
     }
 
@@ -58,21 +66,25 @@ class LlmOutageTest extends PipelineTestBase {
 
         cycle.run();
 
-        assertThat(db.count("SELECT count(*) FROM enrichment_windows WHERE status = 'failed'")).isZero();
-        assertThat(db.count("SELECT coalesce(max(attempts), 0) FROM enrichment_windows")).isLessThanOrEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM enrichment_windows WHERE status = 'failed'"))
+                .isZero();
+        assertThat(db.count("SELECT coalesce(max(attempts), 0) FROM enrichment_windows"))
+                .isLessThanOrEqualTo(1);
         assertThat(db.count("SELECT count(*) FROM enrichment_windows WHERE attempts = 1"))
                 .isLessThanOrEqualTo(LlmOutage.TRANSIENT_RUN + 3);
         assertThat(outage.current().paused()).isTrue();
         // a transient outage pauses the worker but keeps the API ready
-        given().get("/q/health/ready").then().body("checks.find { it.name == 'llm' }.status", equalTo("UP"))
+        given().get("/q/health/ready")
+                .then()
+                .body("checks.find { it.name == 'llm' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'llm' }.data.analysis", equalTo("paused"));
     }
 
     private void seedUsers(List<String> users) {
         qdrant.createWhisperEngineCollection(COLLECTION);
         for (String user : users) {
-            qdrant.upsert(COLLECTION, bots.conversation(user, naive(NOW.minusSeconds(3 * 3600)), 6,
-                    Duration.ofSeconds(20)));
+            qdrant.upsert(
+                    COLLECTION, bots.conversation(user, naive(NOW.minusSeconds(3 * 3600)), 6, Duration.ofSeconds(20)));
         }
     }
 

@@ -33,17 +33,20 @@ class PipelineAdminTest extends PipelineTestBase {
     @Test
     void regeneratesASummaryAndKeepsTheOldContentAsARevision() {
         int id = oneSummarisedWindow();
-        llm.willAnswer(PipelineFixture.answer("The user revisited marine biology in much more detail this time.",
-                "[]", "[]"));
+        llm.willAnswer(
+                PipelineFixture.answer("The user revisited marine biology in much more detail this time.", "[]", "[]"));
 
         assertThat(regenerator.regenerate(id)).contains(id);
 
         assertThat(db.rows("SELECT summary_text FROM conversation_summaries WHERE id = ?1", id))
                 .containsExactly(List.of("The user revisited marine biology in much more detail this time."));
-        assertThat(db.rows("SELECT reason, summary_text, model FROM enrichment_summary_revisions WHERE summary_id = ?1",
-                id)).containsExactly(List.of(SummaryRegenerator.REASON,
-                "The user talked with the bot about marine biology and weekend plans. They sounded upbeat.",
-                "test/model"));
+        assertThat(db.rows(
+                        "SELECT reason, summary_text, model FROM enrichment_summary_revisions WHERE summary_id = ?1",
+                        id))
+                .containsExactly(List.of(
+                        SummaryRegenerator.REASON,
+                        "The user talked with the bot about marine biology and weekend plans. They sounded upbeat.",
+                        "test/model"));
     }
 
     @Test
@@ -53,9 +56,11 @@ class PipelineAdminTest extends PipelineTestBase {
 
         assertThatThrownBy(() -> regenerator.regenerate(id)).isInstanceOf(AnalysisFailedException.class);
 
-        assertThat(db.rows("SELECT summary_text FROM conversation_summaries WHERE id = ?1", id)).containsExactly(
-                List.of("The user talked with the bot about marine biology and weekend plans. They sounded upbeat."));
-        assertThat(db.count("SELECT count(*) FROM enrichment_summary_revisions")).isZero();
+        assertThat(db.rows("SELECT summary_text FROM conversation_summaries WHERE id = ?1", id))
+                .containsExactly(List.of(
+                        "The user talked with the bot about marine biology and weekend plans. They sounded upbeat."));
+        assertThat(db.count("SELECT count(*) FROM enrichment_summary_revisions"))
+                .isZero();
         assertThat(db.rows("SELECT status, lease_owner FROM enrichment_windows"))
                 .containsExactly(java.util.Arrays.asList("done", null));
     }
@@ -63,9 +68,11 @@ class PipelineAdminTest extends PipelineTestBase {
     @Test
     void refusesToRegenerateAWindowAWorkerHolds() {
         int id = oneSummarisedWindow();
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "UPDATE enrichment_windows SET status = 'processing', lease_owner = 'worker', lease_expires_at = ?1")
-                .setParameter(1, clock.instant().plusSeconds(600)).executeUpdate());
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(
+                                "UPDATE enrichment_windows SET status = 'processing', lease_owner = 'worker', lease_expires_at = ?1")
+                        .setParameter(1, clock.instant().plusSeconds(600))
+                        .executeUpdate());
 
         assertThatThrownBy(() -> regenerator.regenerate(id)).isInstanceOf(WindowBusyException.class);
     }
@@ -78,8 +85,9 @@ class PipelineAdminTest extends PipelineTestBase {
     @Test
     void requeuesFailedWindowsByBotAndUser() {
         oneSummarisedWindow();
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "UPDATE enrichment_windows SET status = 'failed', attempts = 8").executeUpdate());
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("UPDATE enrichment_windows SET status = 'failed', attempts = 8")
+                        .executeUpdate());
 
         assertThat(admin.requeueFailed("marcus", null)).isZero();
         assertThat(admin.requeueFailed("elena", "olga")).isEqualTo(1);
@@ -118,8 +126,7 @@ class PipelineAdminTest extends PipelineTestBase {
 
     private int oneSummarisedWindow() {
         qdrant.createWhisperEngineCollection(ELENA);
-        qdrant.upsert(ELENA, bots.conversation("olga", LocalDateTime.of(2025, 10, 18, 9, 0), 6,
-                Duration.ofMinutes(1)));
+        qdrant.upsert(ELENA, bots.conversation("olga", LocalDateTime.of(2025, 10, 18, 9, 0), 6, Duration.ofMinutes(1)));
         assertThat(cycle.run().analysed()).isEqualTo(1);
         return ((Number) db.rows("SELECT id FROM conversation_summaries").get(0).get(0)).intValue();
     }

@@ -29,8 +29,9 @@ class PipelineConcurrencyTest extends PipelineTestBase {
         int windows = 0;
         for (int u = 0; u < 6; u++) {
             for (int d = 0; d < 4; d++) {
-                qdrant.upsert("whisperengine_memory_elena_7d", bots.conversation("user-" + u, day.plusDays(d), 6,
-                        Duration.ofMinutes(1)));
+                qdrant.upsert(
+                        "whisperengine_memory_elena_7d",
+                        bots.conversation("user-" + u, day.plusDays(d), 6, Duration.ofMinutes(1)));
                 windows++;
             }
         }

@@ -34,8 +34,11 @@ class PipelineCycleTest extends PipelineTestBase {
                 "SELECT bot_name, user_id, start_timestamp, end_timestamp, message_count, summary_text, summary_type"
                         + " FROM conversation_summaries")) {
             String key = row.get(0) + "|" + row.get(1) + "|" + PipelineFixture.localDateTime(row.get(2));
-            assertThat(stored.put(key, ((Number) row.get(4)).intValue())).as("one summary per window").isNull();
-            assertThat(row.get(5).toString()).startsWith("The user talked with the bot about marine biology")
+            assertThat(stored.put(key, ((Number) row.get(4)).intValue()))
+                    .as("one summary per window")
+                    .isNull();
+            assertThat(row.get(5).toString())
+                    .startsWith("The user talked with the bot about marine biology")
                     .doesNotContain("Topics and details discussed");
             assertThat(row.get(6)).isEqualTo("time_window");
         }
@@ -50,7 +53,8 @@ class PipelineCycleTest extends PipelineTestBase {
         assertThat(outcome.failed()).isZero();
         assertThat(llm.requestCount()).isEqualTo(bigEnough.size());
         assertThat(db.count("SELECT count(*) FROM enrichment_windows WHERE status = 'skipped'"))
-                .isEqualTo(expected.values().stream().filter(c -> c > 0 && c < 5).count());
+                .isEqualTo(
+                        expected.values().stream().filter(c -> c > 0 && c < 5).count());
     }
 
     @Test
@@ -58,8 +62,9 @@ class PipelineCycleTest extends PipelineTestBase {
         seedTenDaysOfThreeBots();
         // The newest messages are only minutes old: inside the re-read overlap band.
         for (String collection : COLLECTIONS.keySet()) {
-            qdrant.upsert(collection, bots.conversation("fresh-user", naive(NOW.minusSeconds(240)), 4,
-                    Duration.ofSeconds(30)));
+            qdrant.upsert(
+                    collection,
+                    bots.conversation("fresh-user", naive(NOW.minusSeconds(240)), 4, Duration.ofSeconds(30)));
         }
         cycle.run();
         int llmCallsAfterFirst = llm.requestCount();
@@ -80,16 +85,18 @@ class PipelineCycleTest extends PipelineTestBase {
         LocalDateTime today = LocalDateTime.of(2025, 10, 21, 0, 0);
         qdrant.createWhisperEngineCollection("whisperengine_memory_elena_7d");
         for (String user : List.of("ana", "ben", "cleo")) {
-            qdrant.upsert("whisperengine_memory_elena_7d", bots.conversation(user, today.plusMinutes(1), 6,
-                    Duration.ofSeconds(20)));
+            qdrant.upsert(
+                    "whisperengine_memory_elena_7d",
+                    bots.conversation(user, today.plusMinutes(1), 6, Duration.ofSeconds(20)));
         }
         CycleOutcome first = cycle.run();
         assertThat(first.analysed()).isEqualTo(3);
 
         clock.advance(Duration.ofMinutes(10));
         for (String user : List.of("ana", "ben")) {
-            qdrant.upsert("whisperengine_memory_elena_7d", bots.conversation(user, naive(clock.instant()), 2,
-                    Duration.ofSeconds(20)));
+            qdrant.upsert(
+                    "whisperengine_memory_elena_7d",
+                    bots.conversation(user, naive(clock.instant()), 2, Duration.ofSeconds(20)));
         }
         clock.advance(Duration.ofMinutes(125));
         int callsBefore = llm.requestCount();
@@ -100,23 +107,28 @@ class PipelineCycleTest extends PipelineTestBase {
         assertThat(llm.requestCount() - callsBefore).isEqualTo(2);
         assertThat(db.rows("SELECT user_id, message_count FROM conversation_summaries ORDER BY user_id"))
                 .containsExactly(List.of("ana", 8), List.of("ben", 8), List.of("cleo", 6));
-        assertThat(db.count("SELECT count(*) FROM enrichment_summary_revisions")).isEqualTo(2);
+        assertThat(db.count("SELECT count(*) FROM enrichment_summary_revisions"))
+                .isEqualTo(2);
     }
 
     @Test
     void openWindowWaitsForQuietAndIsNotAnalysedEveryCycle() {
         qdrant.createWhisperEngineCollection("whisperengine_memory_elena_7d");
-        qdrant.upsert("whisperengine_memory_elena_7d", bots.conversation("dora", naive(NOW.minusSeconds(300)), 6,
-                Duration.ofSeconds(20)));
+        qdrant.upsert(
+                "whisperengine_memory_elena_7d",
+                bots.conversation("dora", naive(NOW.minusSeconds(300)), 6, Duration.ofSeconds(20)));
 
         assertThat(cycle.run().analysed()).as("still talking").isZero();
         clock.advance(Duration.ofMinutes(31));
         assertThat(cycle.run().analysed()).as("quiet for 30 minutes").isEqualTo(1);
         clock.advance(Duration.ofMinutes(11));
-        qdrant.upsert("whisperengine_memory_elena_7d", bots.conversation("dora", naive(clock.instant()), 2,
-                Duration.ofSeconds(20)));
+        qdrant.upsert(
+                "whisperengine_memory_elena_7d",
+                bots.conversation("dora", naive(clock.instant()), 2, Duration.ofSeconds(20)));
         clock.advance(Duration.ofMinutes(40));
-        assertThat(cycle.run().analysed()).as("analysed less than 120 minutes ago").isZero();
+        assertThat(cycle.run().analysed())
+                .as("analysed less than 120 minutes ago")
+                .isZero();
         clock.advance(Duration.ofMinutes(80));
         assertThat(cycle.run().analysed()).isEqualTo(1);
     }
@@ -135,8 +147,8 @@ class PipelineCycleTest extends PipelineTestBase {
                     LocalDateTime day = firstDay.plusDays(d);
                     int messages = random.nextInt(9);
                     if (messages > 0) {
-                        points.addAll(bots.conversation(user, day.plusHours(8).plusMinutes(u), messages,
-                                Duration.ofMinutes(3)));
+                        points.addAll(bots.conversation(
+                                user, day.plusHours(8).plusMinutes(u), messages, Duration.ofMinutes(3)));
                         counted.put(collection.getValue() + "|" + user + "|" + day, messages);
                     }
                     if (random.nextInt(4) == 0) {

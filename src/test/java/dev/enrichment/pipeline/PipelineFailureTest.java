@@ -44,7 +44,8 @@ class PipelineFailureTest extends PipelineTestBase {
             clock.advance(config.maxRetryBackoff().plusMinutes(1));
         }
         assertThat(db.count("SELECT count(*) FROM enrichment_windows WHERE status = 'pending' AND attempts = 5"
-                + " AND last_error IS NOT NULL")).isEqualTo(windows);
+                        + " AND last_error IS NOT NULL"))
+                .isEqualTo(windows);
 
         llm.willAnswer(PipelineFixture.plainAnswer());
         int callsBefore = llm.requestCount();
@@ -53,7 +54,8 @@ class PipelineFailureTest extends PipelineTestBase {
         assertThat(recovered.analysed()).isEqualTo(windows);
         assertThat(summaries()).isEqualTo(windows);
         assertThat(llm.requestCount() - callsBefore).isEqualTo(windows);
-        assertThat(db.count("SELECT count(*) FROM enrichment_summary_revisions")).isZero();
+        assertThat(db.count("SELECT count(*) FROM enrichment_summary_revisions"))
+                .isZero();
         assertThat(cycle.run().analysed()).isZero();
     }
 
@@ -67,7 +69,8 @@ class PipelineFailureTest extends PipelineTestBase {
             clock.advance(config.maxRetryBackoff().plusMinutes(1));
         }
 
-        assertThat(db.count("SELECT count(*) FROM enrichment_windows WHERE status = 'failed'")).isEqualTo(2);
+        assertThat(db.count("SELECT count(*) FROM enrichment_windows WHERE status = 'failed'"))
+                .isEqualTo(2);
         assertThat(cycle.run().failed()).as("failed windows wait for a requeue").isZero();
         assertThat(summaries()).isZero();
     }
@@ -82,16 +85,22 @@ class PipelineFailureTest extends PipelineTestBase {
         clock.set(NOW);
         seedClosedWindows();
         AtomicInteger sabotage = new AtomicInteger(1);
-        QuarkusMock.installMockForType(new WindowQueue(em, config, clock) {
-            @Override
-            public void complete(ClaimedWindow claimed, WindowStatus outcome, Integer summaryId, int messageCount,
-                    WindowAnalysis analysis) {
-                if (outcome == WindowStatus.DONE && sabotage.getAndDecrement() > 0) {
-                    throw new IllegalStateException("injected failure after analysis, before commit");
-                }
-                super.complete(claimed, outcome, summaryId, messageCount, analysis);
-            }
-        }, WindowQueue.class);
+        QuarkusMock.installMockForType(
+                new WindowQueue(em, config, clock) {
+                    @Override
+                    public void complete(
+                            ClaimedWindow claimed,
+                            WindowStatus outcome,
+                            Integer summaryId,
+                            int messageCount,
+                            WindowAnalysis analysis) {
+                        if (outcome == WindowStatus.DONE && sabotage.getAndDecrement() > 0) {
+                            throw new IllegalStateException("injected failure after analysis, before commit");
+                        }
+                        super.complete(claimed, outcome, summaryId, messageCount, analysis);
+                    }
+                },
+                WindowQueue.class);
         CycleOutcome interrupted = cycle.run();
         assertThat(interrupted.failed()).isEqualTo(1);
         // A process that claims a window and dies: its lease expires and another takes the work over.
@@ -109,12 +118,14 @@ class PipelineFailureTest extends PipelineTestBase {
     @Test
     void aCycleThatCrashesIsStillRecordedAsTheLastCycle() {
         seedClosedWindows();
-        QuarkusMock.installMockForType(new WindowQueue(em, config, clock) {
-            @Override
-            public Optional<ClaimedWindow> claimNext(String leaseOwner) {
-                throw new IllegalStateException("injected: the database went away");
-            }
-        }, WindowQueue.class);
+        QuarkusMock.installMockForType(
+                new WindowQueue(em, config, clock) {
+                    @Override
+                    public Optional<ClaimedWindow> claimNext(String leaseOwner) {
+                        throw new IllegalStateException("injected: the database went away");
+                    }
+                },
+                WindowQueue.class);
 
         assertThatThrownBy(cycle::run).hasMessageContaining("window worker failed");
 
@@ -122,7 +133,9 @@ class PipelineFailureTest extends PipelineTestBase {
             assertThat(last.completed()).isFalse();
             assertThat(last.error()).contains("window worker failed", "injected: the database went away");
             assertThat(last.collections()).isEqualTo(1);
-            assertThat(last.newMessages()).as("what the cycle did before it failed").isPositive();
+            assertThat(last.newMessages())
+                    .as("what the cycle did before it failed")
+                    .isPositive();
         });
     }
 

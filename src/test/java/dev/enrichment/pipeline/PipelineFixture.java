@@ -54,7 +54,10 @@ final class PipelineFixture {
             }
             List<List<Object>> out = new ArrayList<>();
             for (Object row : query.getResultList()) {
-                out.add(row instanceof Object[] cells ? java.util.Arrays.asList(cells) : java.util.Collections.singletonList(row));
+                out.add(
+                        row instanceof Object[] cells
+                                ? java.util.Arrays.asList(cells)
+                                : java.util.Collections.singletonList(row));
             }
             return out;
         });
@@ -79,7 +82,9 @@ final class PipelineFixture {
     }
 
     static String plainAnswer() {
-        return answer("The user talked with the bot about marine biology and weekend plans. They sounded upbeat.",
-                "[]", "[]");
+        return answer(
+                "The user talked with the bot about marine biology and weekend plans. They sounded upbeat.",
+                "[]",
+                "[]");
     }
 }

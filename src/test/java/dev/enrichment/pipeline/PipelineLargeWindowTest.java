@@ -15,8 +15,8 @@ class PipelineLargeWindowTest extends PipelineTestBase {
     @Test
     void everyMessageOfAThreeThousandMessageWindowReachesTheAnalysis() {
         qdrant.createWhisperEngineCollection("whisperengine_memory_elena_7d");
-        List<PointStruct> points = bots.conversation("chatty", LocalDateTime.of(2025, 10, 19, 0, 1), 3_000,
-                Duration.ofSeconds(25));
+        List<PointStruct> points =
+                bots.conversation("chatty", LocalDateTime.of(2025, 10, 19, 0, 1), 3_000, Duration.ofSeconds(25));
         qdrant.upsert("whisperengine_memory_elena_7d", points);
         List<String> contents = points.stream()
                 .filter(p -> !p.getPayloadMap().get("role").getStringValue().equals("conversation_pair"))
@@ -28,7 +28,8 @@ class PipelineLargeWindowTest extends PipelineTestBase {
         assertThat(contents).hasSize(3_000);
         assertThat(outcome.analysed()).isEqualTo(1);
         assertThat(llm.requestCount()).as("chunks plus one merge").isGreaterThan(2);
-        String sent = String.join("\n", llm.requests().stream().map(r -> r.getBodyAsString()).toList());
+        String sent = String.join(
+                "\n", llm.requests().stream().map(r -> r.getBodyAsString()).toList());
         assertThat(contents).allSatisfy(content -> assertThat(sent).contains(jsonEscaped(content)));
         assertThat(db.rows("SELECT message_count FROM conversation_summaries")).containsExactly(List.of(3_000));
     }

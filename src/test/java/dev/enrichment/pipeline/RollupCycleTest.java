@@ -51,11 +51,14 @@ class RollupCycleTest extends PipelineTestBase {
     @BeforeEach
     void twoWeeksLater() {
         clock.set(MONDAY_NOV_3);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "TRUNCATE enrichment_summary_rollups, enrichment_rollup_marks CASCADE").executeUpdate());
-        LlmWireMockResource.server().stubFor(post(urlPathEqualTo(LlmStubs.CHAT_PATH)).atPriority(1)
-                .withRequestBody(containing("summary_rollup"))
-                .willReturn(LlmStubs.completion(ROLLUP_ANSWER, 10, 5)));
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("TRUNCATE enrichment_summary_rollups, enrichment_rollup_marks CASCADE")
+                        .executeUpdate());
+        LlmWireMockResource.server()
+                .stubFor(post(urlPathEqualTo(LlmStubs.CHAT_PATH))
+                        .atPriority(1)
+                        .withRequestBody(containing("summary_rollup"))
+                        .willReturn(LlmStubs.completion(ROLLUP_ANSWER, 10, 5)));
     }
 
     @Test
@@ -76,11 +79,25 @@ class RollupCycleTest extends PipelineTestBase {
                        cardinality(source_summary_ids), summary_type, array_to_string(source_revisions, ',')
                 FROM enrichment_summary_rollups ORDER BY user_id, granularity, period_start"""))
                 .containsExactly(
-                        List.of("ana", "month", "2025-10-01", "2025-11-01", 72, 12, "time_window",
+                        List.of(
+                                "ana",
+                                "month",
+                                "2025-10-01",
+                                "2025-11-01",
+                                72,
+                                12,
+                                "time_window",
                                 "1,1,1,1,1,1,1,1,1,1,1,1"),
                         List.of("ana", "week", "2025-10-20", "2025-10-27", 42, 7, "time_window", "1,1,1,1,1,1,1"),
                         List.of("ana", "week", "2025-10-27", "2025-11-03", 42, 7, "time_window", "1,1,1,1,1,1,1"),
-                        List.of("ben", "month", "2025-10-01", "2025-11-01", 72, 12, "time_window",
+                        List.of(
+                                "ben",
+                                "month",
+                                "2025-10-01",
+                                "2025-11-01",
+                                72,
+                                12,
+                                "time_window",
                                 "1,1,1,1,1,1,1,1,1,1,1,1"),
                         List.of("ben", "week", "2025-10-20", "2025-10-27", 42, 7, "time_window", "1,1,1,1,1,1,1"),
                         List.of("ben", "week", "2025-10-27", "2025-11-03", 42, 7, "time_window", "1,1,1,1,1,1,1"));
@@ -89,8 +106,7 @@ class RollupCycleTest extends PipelineTestBase {
                 SELECT count(*) FROM enrichment_summary_rollups r, unnest(r.source_summary_ids) AS s(id)
                 JOIN conversation_summaries c ON c.id = s.id
                 WHERE r.granularity = 'week' AND (c.start_timestamp < r.period_start AT TIME ZONE 'UTC'
-                      OR c.start_timestamp >= r.period_end AT TIME ZONE 'UTC' OR c.user_id <> r.user_id)"""))
-                .isZero();
+                      OR c.start_timestamp >= r.period_end AT TIME ZONE 'UTC' OR c.user_id <> r.user_id)""")).isZero();
         // November has not ended: its days wait, marked, and nothing in the bots' table changed shape
         assertThat(db.rows("SELECT user_id, granularity FROM enrichment_rollup_marks ORDER BY user_id"))
                 .containsExactly(List.of("ana", "month"), List.of("ben", "month"));
@@ -130,7 +146,8 @@ class RollupCycleTest extends PipelineTestBase {
         // listing the collections and one scroll of the one collection: the same as without rollups
         assertThat(idle.qdrantRequests()).isLessThanOrEqualTo(2);
         assertThat(PipelineFixture.qdrantDouble().totalRequests()).isLessThanOrEqualTo(2);
-        assertThat(db.count("SELECT count(*) FROM enrichment_summary_rollup_revisions")).isZero();
+        assertThat(db.count("SELECT count(*) FROM enrichment_summary_rollup_revisions"))
+                .isZero();
     }
 
     @Test
@@ -149,13 +166,13 @@ class RollupCycleTest extends PipelineTestBase {
                 SELECT r.granularity, to_char(r.period_start AT TIME ZONE 'UTC', 'YYYY-MM-DD'), v.reason
                 FROM enrichment_summary_rollup_revisions v JOIN enrichment_summary_rollups r ON r.id = v.rollup_id
                 ORDER BY r.granularity"""))
-                .containsExactly(List.of("month", "2025-10-01", RollupBuilder.REASON),
+                .containsExactly(
+                        List.of("month", "2025-10-01", RollupBuilder.REASON),
                         List.of("week", "2025-10-27", RollupBuilder.REASON));
         // provenance: the regenerated day is at its second revision
         assertThat(db.count("""
                 SELECT count(*) FROM enrichment_summary_rollups r
-                WHERE r.user_id = 'ana' AND r.source_revisions[array_position(r.source_summary_ids, ?)] = 2""", oct29))
-                .isEqualTo(2);
+                WHERE r.user_id = 'ana' AND r.source_revisions[array_position(r.source_summary_ids, ?)] = 2""", oct29)).isEqualTo(2);
 
         CycleOutcome after = cycle.run();
 
@@ -193,9 +210,11 @@ class RollupCycleTest extends PipelineTestBase {
     @Test
     void aFailedRollupIsRetriedOnALaterCycleAndNeverStopsTheOthers() {
         seedTwoWeeks();
-        StubMapping monthsFail = LlmWireMockResource.server().stubFor(post(urlPathEqualTo(LlmStubs.CHAT_PATH))
-                .atPriority(0).withRequestBody(containing("Recap the month"))
-                .willReturn(LlmStubs.serverError(503)));
+        StubMapping monthsFail = LlmWireMockResource.server()
+                .stubFor(post(urlPathEqualTo(LlmStubs.CHAT_PATH))
+                        .atPriority(0)
+                        .withRequestBody(containing("Recap the month"))
+                        .willReturn(LlmStubs.serverError(503)));
 
         CycleOutcome first = cycle.run();
 
@@ -206,8 +225,7 @@ class RollupCycleTest extends PipelineTestBase {
                 .containsExactly(List.of("week"));
         assertThat(db.count("""
                 SELECT count(*) FROM enrichment_rollup_marks
-                WHERE granularity = 'month' AND attempts = 1 AND last_error LIKE '%LLM rollup call failed%'"""))
-                .isEqualTo(2);
+                WHERE granularity = 'month' AND attempts = 1 AND last_error LIKE '%LLM rollup call failed%'""")).isEqualTo(2);
 
         LlmWireMockResource.server().removeStub(monthsFail);
         CycleOutcome tooSoon = cycle.run();
@@ -219,8 +237,8 @@ class RollupCycleTest extends PipelineTestBase {
         assertThat(retried.rollupsBuilt()).isEqualTo(2);
         assertThat(retried.rollupsFailed()).isZero();
         assertThat(db.count("SELECT count(*) FROM enrichment_summary_rollups")).isEqualTo(6);
-        assertThat(db.count("SELECT count(*) FROM enrichment_rollup_marks WHERE period_end <= ?",
-                clock.instant())).isZero();
+        assertThat(db.count("SELECT count(*) FROM enrichment_rollup_marks WHERE period_end <= ?", clock.instant()))
+                .isZero();
     }
 
     /** Two users, one conversation of 6 messages a day from Monday Oct 20 to Sunday Nov 2. */
@@ -229,18 +247,22 @@ class RollupCycleTest extends PipelineTestBase {
         LocalDateTime first = LocalDateTime.of(2025, 10, 20, 8, 0);
         for (int d = 0; d < 14; d++) {
             for (String user : List.of("ana", "ben")) {
-                qdrant.upsert(COLLECTION, bots.conversation(user, first.plusDays(d).plusMinutes(user.length()), 6,
-                        Duration.ofMinutes(2)));
+                qdrant.upsert(
+                        COLLECTION,
+                        bots.conversation(
+                                user, first.plusDays(d).plusMinutes(user.length()), 6, Duration.ofMinutes(2)));
             }
         }
     }
 
     private int rollupCalls() {
-        return (int) llm.requestBodies().stream().filter(body -> body.toString().contains("summary_rollup")).count();
+        return (int) llm.requestBodies().stream()
+                .filter(body -> body.toString().contains("summary_rollup"))
+                .count();
     }
 
     private int daySummary(String user, LocalDateTime start) {
-        return (int) db.count("SELECT id FROM conversation_summaries WHERE user_id = ? AND start_timestamp = ?", user,
-                start);
+        return (int) db.count(
+                "SELECT id FROM conversation_summaries WHERE user_id = ? AND start_timestamp = ?", user, start);
     }
 }

@@ -14,8 +14,9 @@ class WindowGridTest {
     void alignsDailyWindowsToMidnightUtc() {
         TimeWindow w = new WindowGrid(24).windowOf(Instant.parse("2025-10-18T23:23:30.655Z"));
 
-        assertThat(w).isEqualTo(new TimeWindow(Instant.parse("2025-10-18T00:00:00Z"),
-                Instant.parse("2025-10-19T00:00:00Z")));
+        assertThat(w)
+                .isEqualTo(
+                        new TimeWindow(Instant.parse("2025-10-18T00:00:00Z"), Instant.parse("2025-10-19T00:00:00Z")));
     }
 
     @Test

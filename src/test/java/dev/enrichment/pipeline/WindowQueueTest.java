@@ -42,7 +42,8 @@ class WindowQueueTest extends PipelineTestBase {
 
         clock.advance(Duration.ofSeconds(2));
 
-        assertThat(queue.claimNext("survivor")).hasValueSatisfying(w -> assertThat(w.attempts()).isEqualTo(1));
+        assertThat(queue.claimNext("survivor"))
+                .hasValueSatisfying(w -> assertThat(w.attempts()).isEqualTo(1));
     }
 
     @Test
@@ -63,8 +64,9 @@ class WindowQueueTest extends PipelineTestBase {
 
     private void markOneClosedWindow() {
         qdrant.createWhisperEngineCollection("whisperengine_memory_elena_7d");
-        qdrant.upsert("whisperengine_memory_elena_7d", bots.conversation("nia",
-                LocalDateTime.of(2025, 10, 18, 9, 0), 6, Duration.ofMinutes(1)));
+        qdrant.upsert(
+                "whisperengine_memory_elena_7d",
+                bots.conversation("nia", LocalDateTime.of(2025, 10, 18, 9, 0), 6, Duration.ofMinutes(1)));
         discovery.discover(new dev.enrichment.conversation.BotCollection("whisperengine_memory_elena_7d", "elena"));
     }
 }

@@ -8,8 +8,7 @@ public final class PreferenceJsonSamples {
 
     private static final Instant AT = Instant.parse("2025-10-18T10:00:00Z");
 
-    private PreferenceJsonSamples() {
-    }
+    private PreferenceJsonSamples() {}
 
     /** A new entry, one that replaced it (with {@code previous} and {@code history}) and a refreshed one. */
     public static Map<String, Object> entries() {
@@ -18,7 +17,12 @@ public final class PreferenceJsonSamples {
         Map<String, Object> created = PreferenceRules.newEntry(mark, "elena", AT, null);
         Map<String, Object> replaced = PreferenceRules.newEntry(marcus, "elena", AT.plusSeconds(60), created);
         Map<String, Object> again = PreferenceRules.newEntry(mark, "elena", AT.plusSeconds(120), replaced);
-        return Map.of("pronouns", created, "preferred_name", again,
-                "timezone", PreferenceRules.refreshedEntry(replaced, marcus, AT.plusSeconds(180)));
+        return Map.of(
+                "pronouns",
+                created,
+                "preferred_name",
+                again,
+                "timezone",
+                PreferenceRules.refreshedEntry(replaced, marcus, AT.plusSeconds(180)));
     }
 }

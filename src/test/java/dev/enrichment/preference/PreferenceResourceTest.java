@@ -47,14 +47,19 @@ class PreferenceResourceTest {
 
         given().get(path).then().statusCode(401);
         asBot().get(path).then().statusCode(200);
-        given().header("Authorization", "Bearer test-admin-key").get(path).then().statusCode(200);
+        given().header("Authorization", "Bearer test-admin-key")
+                .get(path)
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void returnsEachPreferenceWithValueConfidenceTimeExplicitnessAndBot() {
         storePreferences(PREFERENCES);
 
-        asBot().get("/api/v1/users/{user}/preferences", user).then().statusCode(200)
+        asBot().get("/api/v1/users/{user}/preferences", user)
+                .then()
+                .statusCode(200)
                 .body("user_id", equalTo(user))
                 .body("preferences", aMapWithSize(4))
                 .body("preferences.preferred_name.value", equalTo("Mark"))
@@ -78,20 +83,28 @@ class PreferenceResourceTest {
     void readsPreferencesStoredAsADoubleEncodedJsonString() {
         storePreferences(jsonString("{\"pronouns\": {\"value\": \"they/them\", \"confidence\": 0.9}}"));
 
-        asBot().get("/api/v1/users/{user}/preferences", user).then().statusCode(200)
+        asBot().get("/api/v1/users/{user}/preferences", user)
+                .then()
+                .statusCode(200)
                 .body("preferences.pronouns.value", equalTo("they/them"));
     }
 
     @Test
     void anUnknownUserHasNoPreferences() {
-        asBot().get("/api/v1/users/{user}/preferences", user).then().statusCode(200)
+        asBot().get("/api/v1/users/{user}/preferences", user)
+                .then()
+                .statusCode(200)
                 .body("user_id", equalTo(user))
                 .body("preferences", aMapWithSize(0));
     }
 
     private void storePreferences(String json) {
-        sql.update("INSERT INTO universal_users (universal_id, primary_username, preferences) "
-                + "VALUES (?, ?, CAST(? AS jsonb))", user, user, json);
+        sql.update(
+                "INSERT INTO universal_users (universal_id, primary_username, preferences) "
+                        + "VALUES (?, ?, CAST(? AS jsonb))",
+                user,
+                user,
+                json);
     }
 
     private static String jsonString(String json) {

@@ -19,29 +19,43 @@ class PreferenceRulesTest {
 
     @Test
     void keepsAnExplicitValueAgainstAnInferredOneHoweverConfident() {
-        assertThat(PreferenceRules.decide(stored("Mark", 0.9, true), inferred("Marky", 1.0))).isEqualTo(Decision.KEEP);
+        assertThat(PreferenceRules.decide(stored("Mark", 0.9, true), inferred("Marky", 1.0)))
+                .isEqualTo(Decision.KEEP);
     }
 
     @Test
     void countsTheBotsRegexEntriesAsExplicit() {
-        Map<String, Object> regex = Map.of("value", "Mark", "confidence", 0.7, "updated_at", "2025-10-19T04:30:00.1",
-                "metadata", Map.of("detection_method", "regex_pattern", "detected_pattern", "call me"));
+        Map<String, Object> regex = Map.of(
+                "value",
+                "Mark",
+                "confidence",
+                0.7,
+                "updated_at",
+                "2025-10-19T04:30:00.1",
+                "metadata",
+                Map.of("detection_method", "regex_pattern", "detected_pattern", "call me"));
 
         assertThat(PreferenceRules.decide(regex, inferred("Marky", 0.95))).isEqualTo(Decision.KEEP);
     }
 
     @Test
     void replacesAnExplicitValueWithAStatedChangeOrAnotherExplicitOne() {
-        assertThat(PreferenceRules.decide(stored("Mark", 0.9, true),
-                new NewPreference("preferred_name", "Marcus", 0.6, false, true, null))).isEqualTo(Decision.REPLACE);
-        assertThat(PreferenceRules.decide(stored("Mark", 0.9, true),
-                new NewPreference("preferred_name", "Marcus", 0.6, true, false, null))).isEqualTo(Decision.REPLACE);
+        assertThat(PreferenceRules.decide(
+                        stored("Mark", 0.9, true),
+                        new NewPreference("preferred_name", "Marcus", 0.6, false, true, null)))
+                .isEqualTo(Decision.REPLACE);
+        assertThat(PreferenceRules.decide(
+                        stored("Mark", 0.9, true),
+                        new NewPreference("preferred_name", "Marcus", 0.6, true, false, null)))
+                .isEqualTo(Decision.REPLACE);
     }
 
     @Test
     void replacesAnInferredValueOnlyWithOneAtLeastAsConfident() {
-        assertThat(PreferenceRules.decide(stored("UTC", 0.7, false), inferred("CET", 0.69))).isEqualTo(Decision.KEEP);
-        assertThat(PreferenceRules.decide(stored("UTC", 0.7, false), inferred("CET", 0.7))).isEqualTo(Decision.REPLACE);
+        assertThat(PreferenceRules.decide(stored("UTC", 0.7, false), inferred("CET", 0.69)))
+                .isEqualTo(Decision.KEEP);
+        assertThat(PreferenceRules.decide(stored("UTC", 0.7, false), inferred("CET", 0.7)))
+                .isEqualTo(Decision.REPLACE);
     }
 
     @Test
@@ -54,12 +68,15 @@ class PreferenceRulesTest {
     void aRefreshKeepsTheHigherConfidenceAndTheRestOfTheEntry() {
         Map<String, Object> stored = stored("Mark", 0.9, false);
 
-        Map<String, Object> refreshed = PreferenceRules.refreshedEntry(stored,
-                new NewPreference("preferred_name", "Mark", 0.5, true, false, "again"), AT);
+        Map<String, Object> refreshed = PreferenceRules.refreshedEntry(
+                stored, new NewPreference("preferred_name", "Mark", 0.5, true, false, "again"), AT);
 
-        assertThat(refreshed).containsEntry("confidence", 0.9).containsEntry("value", "Mark")
+        assertThat(refreshed)
+                .containsEntry("confidence", 0.9)
+                .containsEntry("value", "Mark")
                 .containsEntry("updated_at", "2025-10-19T02:30:00.123456+00:00");
-        assertThat(object(refreshed.get("metadata"))).containsEntry("is_explicit", true)
+        assertThat(object(refreshed.get("metadata")))
+                .containsEntry("is_explicit", true)
                 .containsEntry("bot_name", "marcus");
     }
 
@@ -72,28 +89,39 @@ class PreferenceRulesTest {
         }
 
         assertThat(current).containsEntry("value", "G");
-        assertThat(object(current.get("previous"))).containsEntry("value", "F").doesNotContainKeys("previous", "history");
-        assertThat((List<?>) current.get("history")).extracting(entry -> object(entry).get("value"))
+        assertThat(object(current.get("previous")))
+                .containsEntry("value", "F")
+                .doesNotContainKeys("previous", "history");
+        assertThat((List<?>) current.get("history"))
+                .extracting(entry -> object(entry).get("value"))
                 .containsExactly("E", "D", "C", "B");
     }
 
     @Test
     void rejectsUnknownTypesBlankValuesAndConfidenceOutOfRange() {
         assertThat(PreferenceRules.rejection(new NewPreference("favourite_secret", "x", 0.9, true, false, null)))
-                .startsWith("type is not one of").doesNotContain("favourite_secret");
+                .startsWith("type is not one of")
+                .doesNotContain("favourite_secret");
         assertThat(PreferenceRules.rejection(new NewPreference("timezone", "  ", 0.9, true, false, null)))
                 .isEqualTo("timezone: value is blank");
         assertThat(PreferenceRules.rejection(new NewPreference("timezone", "UTC", 1.2, true, false, null)))
                 .contains("outside 0..1");
         assertThat(PreferenceRules.rejection(new NewPreference("timezone", "UTC", Double.NaN, true, false, null)))
                 .contains("outside 0..1");
-        assertThat(PreferenceRules.rejection(new NewPreference(" Timezone ", "UTC", 0.8, true, false, null))).isNull();
+        assertThat(PreferenceRules.rejection(new NewPreference(" Timezone ", "UTC", 0.8, true, false, null)))
+                .isNull();
     }
 
     private static Map<String, Object> stored(String value, double confidence, boolean explicit) {
-        return Map.of("value", value, "confidence", confidence, "updated_at", "2025-10-18T00:00:00+00:00",
-                "metadata", Map.of("extraction_method", "enrichment_worker", "is_explicit", explicit,
-                        "bot_name", "marcus"));
+        return Map.of(
+                "value",
+                value,
+                "confidence",
+                confidence,
+                "updated_at",
+                "2025-10-18T00:00:00+00:00",
+                "metadata",
+                Map.of("extraction_method", "enrichment_worker", "is_explicit", explicit, "bot_name", "marcus"));
     }
 
     @SuppressWarnings("unchecked")

@@ -32,6 +32,7 @@ class PreferenceWriterTest {
             UPDATE universal_users
                SET preferences = COALESCE(preferences::jsonb, '{}'::jsonb) || jsonb_build_object('timezone', ?::jsonb)
              WHERE universal_id = ?""";
+
     private static final String BOT_TIMEZONE = """
             {"value": "CET", "confidence": 0.8, "updated_at": "2025-10-19T04:30:00.1",
              "metadata": {"detection_method": "regex_pattern", "detected_pattern": "my timezone is"}}""";
@@ -66,21 +67,28 @@ class PreferenceWriterTest {
         PreferenceMergeOutcome outcome = merge("elena", FIRST, explicit("preferred_name", "Mark", false));
 
         assertThat(outcome.created()).isEqualTo(1);
-        assertThat(sql.value("SELECT preferences->'preferred_name'->>'value' FROM universal_users WHERE universal_id = ?",
-                userId)).isEqualTo("Mark");
+        assertThat(sql.value(
+                        "SELECT preferences->'preferred_name'->>'value' FROM universal_users WHERE universal_id = ?",
+                        userId))
+                .isEqualTo("Mark");
         Map<String, Object> entry = sql.rows("""
                 SELECT p ->> 'value' AS value, jsonb_typeof(p -> 'confidence') AS confidence_type,
                        (p ->> 'confidence')::float8 AS confidence, p ->> 'updated_at' AS updated_at,
                        p -> 'metadata' ->> 'extraction_method' AS method, p -> 'metadata' ->> 'is_explicit' AS explicit,
                        p -> 'metadata' ->> 'is_preference_change' AS change, p -> 'metadata' ->> 'bot_name' AS bot,
                        p -> 'metadata' ->> 'reasoning' AS reasoning, p -> 'previous' IS NOT NULL AS has_previous
-                  FROM (SELECT preferences -> 'preferred_name' AS p FROM universal_users WHERE universal_id = ?) entry""",
-                userId).get(0);
-        assertThat(entry).containsEntry("value", "Mark").containsEntry("confidence_type", "number")
-                .containsEntry("confidence", 0.95).containsEntry("updated_at", "2025-10-19T02:30:00.123456+00:00")
-                .containsEntry("method", "enrichment_service").containsEntry("explicit", "true")
-                .containsEntry("change", "false").containsEntry("bot", "elena")
-                .containsEntry("reasoning", "said: call me Mark").containsEntry("has_previous", false);
+                  FROM (SELECT preferences -> 'preferred_name' AS p FROM universal_users WHERE universal_id = ?) entry""", userId).get(0);
+        assertThat(entry)
+                .containsEntry("value", "Mark")
+                .containsEntry("confidence_type", "number")
+                .containsEntry("confidence", 0.95)
+                .containsEntry("updated_at", "2025-10-19T02:30:00.123456+00:00")
+                .containsEntry("method", "enrichment_service")
+                .containsEntry("explicit", "true")
+                .containsEntry("change", "false")
+                .containsEntry("bot", "elena")
+                .containsEntry("reasoning", "said: call me Mark")
+                .containsEntry("has_previous", false);
     }
 
     @Test
@@ -112,7 +120,9 @@ class PreferenceWriterTest {
     void aStatedChangeReplacesTheValueAndKeepsThePreviousOne() {
         merge("elena", FIRST, explicit("preferred_name", "Mark", false));
 
-        PreferenceMergeOutcome outcome = merge("marcus", LATER,
+        PreferenceMergeOutcome outcome = merge(
+                "marcus",
+                LATER,
                 new NewPreference("preferred_name", "Marcus", 0.8, false, true, "actually, call me Marcus"));
 
         assertThat(outcome.replaced()).isEqualTo(1);
@@ -121,8 +131,7 @@ class PreferenceWriterTest {
                 SELECT p -> 'metadata' ->> 'is_preference_change' AS change, p -> 'previous' ->> 'value' AS previous,
                        p -> 'previous' ->> 'updated_at' AS previous_at,
                        p -> 'previous' -> 'metadata' ->> 'bot_name' AS previous_bot
-                  FROM (SELECT preferences -> 'preferred_name' AS p FROM universal_users WHERE universal_id = ?) entry""",
-                userId).get(0).values())
+                  FROM (SELECT preferences -> 'preferred_name' AS p FROM universal_users WHERE universal_id = ?) entry""", userId).get(0).values())
                 .containsExactly("true", "Mark", "2025-10-19T02:30:00.123456+00:00", "elena");
     }
 
@@ -137,8 +146,7 @@ class PreferenceWriterTest {
                 SELECT p ->> 'confidence' AS confidence, p ->> 'updated_at' AS updated_at,
                        p -> 'metadata' ->> 'bot_name' AS bot, p -> 'metadata' ->> 'reasoning' AS reasoning,
                        p -> 'previous' IS NOT NULL AS has_previous
-                  FROM (SELECT preferences -> 'timezone' AS p FROM universal_users WHERE universal_id = ?) entry""",
-                userId).get(0).values())
+                  FROM (SELECT preferences -> 'timezone' AS p FROM universal_users WHERE universal_id = ?) entry""", userId).get(0).values())
                 .containsExactly("0.8", "2025-10-21T09:00:00+00:00", "elena", "mentioned Berlin", false);
     }
 
@@ -148,8 +156,11 @@ class PreferenceWriterTest {
 
         QuarkusTransaction.requiringNew().run(() -> {
             // the transaction has seen the preferences before the bot writes; the merge must not work from that view
-            assertThat(em.createNativeQuery("SELECT preferences -> 'timezone' IS NOT NULL FROM universal_users WHERE universal_id = :id")
-                    .setParameter("id", userId).getSingleResult()).isEqualTo(false);
+            assertThat(em.createNativeQuery(
+                                    "SELECT preferences -> 'timezone' IS NOT NULL FROM universal_users WHERE universal_id = :id")
+                            .setParameter("id", userId)
+                            .getSingleResult())
+                    .isEqualTo(false);
             botWritesTimezone().join();
             writer.merge(userId, "elena", List.of(explicit("pronouns", "he/him", false)), LATER);
         });
@@ -161,7 +172,9 @@ class PreferenceWriterTest {
 
     @Test
     void rejectsUnknownTypesBlankValuesAndConfidenceOutOfRange() {
-        PreferenceMergeOutcome outcome = merge("elena", FIRST,
+        PreferenceMergeOutcome outcome = merge(
+                "elena",
+                FIRST,
                 new NewPreference("favourite_colour", "teal", 0.9, true, false, null),
                 new NewPreference("language", " ", 0.9, true, false, null),
                 new NewPreference("pronouns", "they/them", 1.5, true, false, null),
@@ -170,15 +183,18 @@ class PreferenceWriterTest {
         assertThat(outcome.rejected()).isEqualTo(3);
         assertThat(outcome.rejections()).allSatisfy(reason -> assertThat(reason).doesNotContain("teal", "they/them"));
         assertThat(outcome.created()).isEqualTo(1);
-        assertThat(sql.value("SELECT string_agg(key, ',' ORDER BY key) FROM universal_users, jsonb_object_keys(preferences) key WHERE universal_id = ?",
-                userId)).isEqualTo("timezone");
+        assertThat(sql.value(
+                        "SELECT string_agg(key, ',' ORDER BY key) FROM universal_users, jsonb_object_keys(preferences) key WHERE universal_id = ?",
+                        userId))
+                .isEqualTo("timezone");
     }
 
     @Test
     void refusesToWriteOutsideATransaction() {
         assertThatThrownBy(() -> writer.merge(userId, "elena", List.of(explicit("timezone", "CET", false)), FIRST))
                 .isInstanceOf(TransactionalException.class);
-        assertThat(sql.value("SELECT count(*) FROM universal_users WHERE universal_id = ?", userId)).isEqualTo(0L);
+        assertThat(sql.value("SELECT count(*) FROM universal_users WHERE universal_id = ?", userId))
+                .isEqualTo(0L);
     }
 
     private PreferenceMergeOutcome merge(String botName, Instant at, NewPreference... preferences) {
@@ -186,7 +202,8 @@ class PreferenceWriterTest {
     }
 
     private Object preference(String type, String field) {
-        return sql.value("SELECT preferences -> ? ->> ? FROM universal_users WHERE universal_id = ?", type, field, userId);
+        return sql.value(
+                "SELECT preferences -> ? ->> ? FROM universal_users WHERE universal_id = ?", type, field, userId);
     }
 
     /** The bot's write, on its own connection and thread, outside the test's transaction. */

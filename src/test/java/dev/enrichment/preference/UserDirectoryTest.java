@@ -41,8 +41,13 @@ class UserDirectoryTest {
                        to_char(last_active, 'YYYY-MM-DD HH24:MI:SS.US') AS active, preferences::text AS preferences,
                        email IS NULL AS no_email
                   FROM universal_users WHERE universal_id = ?""", userId).get(0).values())
-                .containsExactly("user_" + userId.substring(userId.length() - 8), "User " + userId.substring(userId.length() - 6),
-                        "2025-10-18 23:23:30.655569", "2025-10-18 23:23:30.655569", "{}", true);
+                .containsExactly(
+                        "user_" + userId.substring(userId.length() - 8),
+                        "User " + userId.substring(userId.length() - 6),
+                        "2025-10-18 23:23:30.655569",
+                        "2025-10-18 23:23:30.655569",
+                        "{}",
+                        true);
     }
 
     @Test
@@ -52,7 +57,9 @@ class UserDirectoryTest {
         QuarkusTransaction.requiringNew().run(() -> users.ensureUser(userId, AT));
 
         assertThat(sql.rows("SELECT primary_username, display_name FROM universal_users WHERE universal_id = ?", userId)
-                .get(0).values()).containsExactly("user_" + userId, "User " + userId);
+                        .get(0)
+                        .values())
+                .containsExactly("user_" + userId, "User " + userId);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.enrichment.recap;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -32,6 +31,7 @@ class RecapResourceTest {
 
     /** A Wednesday: "last week" is Monday 2025-10-13 to Monday 2025-10-20 (UTC). */
     private static final String AS_OF = "2025-10-22T12:00:00Z";
+
     private static final String LAST_WEEK_QUESTION = "hey, what did we talk about last week?";
     private static final Instant DISCOVERED_AT = Instant.parse("2025-10-22T00:00:00Z");
 
@@ -54,8 +54,11 @@ class RecapResourceTest {
     void recapsNeedABotOrAdminKey() {
         given().queryParams(lastWeek()).get("/api/v1/recap").then().statusCode(401);
         asBot().queryParams(lastWeek()).get("/api/v1/recap").then().statusCode(200);
-        given().header("Authorization", "Bearer test-admin-key").queryParams(lastWeek()).get("/api/v1/recap")
-                .then().statusCode(200);
+        given().header("Authorization", "Bearer test-admin-key")
+                .queryParams(lastWeek())
+                .get("/api/v1/recap")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -67,7 +70,10 @@ class RecapResourceTest {
         summary(day(13), List.of("marine biology", "jobs"), "anxious", 4);
         discovered(DISCOVERED_AT);
 
-        asBot().queryParams(lastWeek()).get("/api/v1/recap").then().statusCode(200)
+        asBot().queryParams(lastWeek())
+                .get("/api/v1/recap")
+                .then()
+                .statusCode(200)
                 .body("bot", equalTo(bot))
                 .body("user_id", equalTo(user))
                 .body("resolved_range.from", equalTo("2025-10-13T00:00:00Z"))
@@ -77,8 +83,9 @@ class RecapResourceTest {
                 .body("status", equalTo("complete"))
                 .body("coverage.covered_until", equalTo("2025-10-22T00:00:00Z"))
                 .body("coverage.pending_windows", equalTo(0))
-                .body("summaries.start", contains("2025-10-13T00:00:00Z", "2025-10-16T00:00:00Z",
-                        "2025-10-19T00:00:00Z"))
+                .body(
+                        "summaries.start",
+                        contains("2025-10-13T00:00:00Z", "2025-10-16T00:00:00Z", "2025-10-19T00:00:00Z"))
                 .body("key_topics.topic", contains("boats", "marine biology", "jobs"))
                 .body("key_topics.count", contains(2, 2, 1))
                 .body("emotional_tone", equalTo("positive"))
@@ -90,7 +97,10 @@ class RecapResourceTest {
         summary(day(6), List.of("taxes"), "neutral", 8);
         discovered(DISCOVERED_AT);
 
-        asBot().queryParams(lastWeek()).get("/api/v1/recap").then().statusCode(200)
+        asBot().queryParams(lastWeek())
+                .get("/api/v1/recap")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("empty"))
                 .body("summaries", hasSize(0))
                 .body("key_topics", hasSize(0))
@@ -102,15 +112,23 @@ class RecapResourceTest {
     void aRangeReachingAsOfIsSettledOnceReadUpToAsOf() {
         discovered(Instant.parse("2025-10-22T12:30:00Z"));
 
-        asBot().queryParam("bot", bot).queryParam("user_id", user).queryParam("when", "so far this week")
-                .queryParam("as_of", AS_OF).get("/api/v1/recap").then().statusCode(200)
+        asBot().queryParam("bot", bot)
+                .queryParam("user_id", user)
+                .queryParam("when", "so far this week")
+                .queryParam("as_of", AS_OF)
+                .get("/api/v1/recap")
+                .then()
+                .statusCode(200)
                 .body("resolved_range.from", equalTo("2025-10-20T00:00:00Z"))
                 .body("status", equalTo("empty"));
     }
 
     @Test
     void isPendingWhenTheBotWasNeverRead() {
-        asBot().queryParams(lastWeek()).get("/api/v1/recap").then().statusCode(200)
+        asBot().queryParams(lastWeek())
+                .get("/api/v1/recap")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("pending"))
                 .body("coverage.covered_until", nullValue());
     }
@@ -120,7 +138,10 @@ class RecapResourceTest {
         discovered(DISCOVERED_AT);
         window(day(15), "pending");
 
-        asBot().queryParams(lastWeek()).get("/api/v1/recap").then().statusCode(200)
+        asBot().queryParams(lastWeek())
+                .get("/api/v1/recap")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("pending"))
                 .body("coverage.pending_windows", equalTo(1));
     }
@@ -132,7 +153,10 @@ class RecapResourceTest {
         window(day(14), "done");
         window(day(17), "failed");
 
-        asBot().queryParams(lastWeek()).get("/api/v1/recap").then().statusCode(200)
+        asBot().queryParams(lastWeek())
+                .get("/api/v1/recap")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("partial"))
                 .body("coverage.pending_windows", equalTo(1))
                 .body("summaries", hasSize(1));
@@ -143,7 +167,10 @@ class RecapResourceTest {
         summary(day(14), List.of("boats"), "positive", 8);
         discovered(Instant.parse("2025-10-17T00:00:00Z"));
 
-        asBot().queryParams(lastWeek()).get("/api/v1/recap").then().statusCode(200)
+        asBot().queryParams(lastWeek())
+                .get("/api/v1/recap")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("partial"));
     }
 
@@ -151,14 +178,20 @@ class RecapResourceTest {
     void readsTheRangeInTheUsersStoredTimezoneUnlessTzIsGiven() {
         sql.update("""
                 INSERT INTO universal_users (universal_id, primary_username, preferences)
-                VALUES (?, ?, CAST(? AS jsonb))""", user, user,
-                "{\"timezone\": {\"value\": \"America/New_York\", \"confidence\": 0.9}}");
+                VALUES (?, ?, CAST(? AS jsonb))""", user, user, "{\"timezone\": {\"value\": \"America/New_York\", \"confidence\": 0.9}}");
 
-        asBot().queryParams(lastWeek()).get("/api/v1/recap").then().statusCode(200)
+        asBot().queryParams(lastWeek())
+                .get("/api/v1/recap")
+                .then()
+                .statusCode(200)
                 .body("resolved_range.tz", equalTo("America/New_York"))
                 .body("resolved_range.from", equalTo("2025-10-13T04:00:00Z"))
                 .body("resolved_range.to", equalTo("2025-10-20T04:00:00Z"));
-        asBot().queryParams(lastWeek()).queryParam("tz", "Asia/Tokyo").get("/api/v1/recap").then().statusCode(200)
+        asBot().queryParams(lastWeek())
+                .queryParam("tz", "Asia/Tokyo")
+                .get("/api/v1/recap")
+                .then()
+                .statusCode(200)
                 .body("resolved_range.tz", equalTo("Asia/Tokyo"))
                 .body("resolved_range.from", equalTo("2025-10-12T15:00:00Z"));
     }
@@ -169,7 +202,10 @@ class RecapResourceTest {
                 INSERT INTO universal_users (universal_id, primary_username, preferences)
                 VALUES (?, ?, CAST(? AS jsonb))""", user, user, "{\"timezone\": {\"value\": \"Central-ish time\"}}");
 
-        asBot().queryParams(lastWeek()).get("/api/v1/recap").then().statusCode(200)
+        asBot().queryParams(lastWeek())
+                .get("/api/v1/recap")
+                .then()
+                .statusCode(200)
                 .body("resolved_range.tz", equalTo("UTC"));
     }
 
@@ -177,8 +213,13 @@ class RecapResourceTest {
     void acceptsAnExplicitRangeOfDatesInTheZone() {
         summary(day(13), List.of("boats"), "positive", 8);
 
-        asBot().queryParam("bot", bot).queryParam("user_id", user).queryParam("from", "2025-10-13")
-                .queryParam("to", "2025-10-19").queryParam("tz", "Europe/Berlin").get("/api/v1/recap").then()
+        asBot().queryParam("bot", bot)
+                .queryParam("user_id", user)
+                .queryParam("from", "2025-10-13")
+                .queryParam("to", "2025-10-19")
+                .queryParam("tz", "Europe/Berlin")
+                .get("/api/v1/recap")
+                .then()
                 .statusCode(200)
                 .body("resolved_range.from", equalTo("2025-10-12T22:00:00Z"))
                 .body("resolved_range.to", equalTo("2025-10-19T22:00:00Z"))
@@ -199,7 +240,10 @@ class RecapResourceTest {
         history(tea, "someone-else", "created", day(15));
         history(coffee, bot, "superseded", day(16));
 
-        asBot().queryParams(lastWeek()).get("/api/v1/recap").then().statusCode(200)
+        asBot().queryParams(lastWeek())
+                .get("/api/v1/recap")
+                .then()
+                .statusCode(200)
                 .body("facts_learned.id", contains(octopus))
                 .body("facts_learned[0].entity", equalTo("octopus-" + bot))
                 .body("facts_learned[0].entity_type", equalTo("animal"))
@@ -210,7 +254,9 @@ class RecapResourceTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"what were we talking about before?", "''"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"what were we talking about before?", "''"})
     void aQuestionWithoutATimeAnswersWithTheLatestThreeConversations(String when) {
         for (int day : new int[] {10, 12, 14, 16, 18}) {
             summary(day(day), List.of("topic " + day), "positive", 5);
@@ -218,12 +264,14 @@ class RecapResourceTest {
         summary(day(23), List.of("after as_of"), "positive", 5);
         discovered(DISCOVERED_AT);
 
-        RequestSpecification request = asBot().queryParam("bot", bot).queryParam("user_id", user)
-                .queryParam("as_of", AS_OF);
+        RequestSpecification request =
+                asBot().queryParam("bot", bot).queryParam("user_id", user).queryParam("as_of", AS_OF);
         if (!when.isEmpty()) {
             request.queryParam("when", when);
         }
-        request.get("/api/v1/recap").then().statusCode(200)
+        request.get("/api/v1/recap")
+                .then()
+                .statusCode(200)
                 .body("resolved_by", equalTo("latest"))
                 .body("notice", nullValue())
                 .body("summaries.key_topics.flatten()", contains("topic 14", "topic 16", "topic 18"))
@@ -246,33 +294,61 @@ class RecapResourceTest {
         rollup("week", LocalDateTime.of(2025, 10, 6, 0, 0), LocalDateTime.of(2025, 10, 13, 0, 0));
         discovered(DISCOVERED_AT);
 
-        asBot().queryParam("bot", bot).queryParam("user_id", user).queryParam("from", "2025-07-01T00:00:00Z")
-                .queryParam("to", "2025-10-22T00:00:00Z").get("/api/v1/recap").then().statusCode(200)
+        asBot().queryParam("bot", bot)
+                .queryParam("user_id", user)
+                .queryParam("from", "2025-07-01T00:00:00Z")
+                .queryParam("to", "2025-10-22T00:00:00Z")
+                .get("/api/v1/recap")
+                .then()
+                .statusCode(200)
                 .body("summaries.granularity", contains("month", "month", "month", "day", "day"))
-                .body("summaries.start", contains("2025-07-01T00:00:00Z", "2025-08-01T00:00:00Z",
-                        "2025-09-01T00:00:00Z", "2025-10-02T00:00:00Z", "2025-10-15T00:00:00Z"));
+                .body(
+                        "summaries.start",
+                        contains(
+                                "2025-07-01T00:00:00Z",
+                                "2025-08-01T00:00:00Z",
+                                "2025-09-01T00:00:00Z",
+                                "2025-10-02T00:00:00Z",
+                                "2025-10-15T00:00:00Z"));
         // a short range stays with its days
-        asBot().queryParams(lastWeek()).get("/api/v1/recap").then().statusCode(200)
+        asBot().queryParams(lastWeek())
+                .get("/api/v1/recap")
+                .then()
+                .statusCode(200)
                 .body("summaries.granularity", contains("day"));
     }
 
     @Test
     void saysHowEveryRangeWasDecided() {
-        asBot().queryParams(lastWeek()).get("/api/v1/recap").then().statusCode(200)
+        asBot().queryParams(lastWeek())
+                .get("/api/v1/recap")
+                .then()
+                .statusCode(200)
                 .body("resolved_by", equalTo("rule"));
-        asBot().queryParam("bot", bot).queryParam("user_id", user).queryParam("from", "2025-10-01")
-                .queryParam("to", "2025-10-05").get("/api/v1/recap").then().statusCode(200)
+        asBot().queryParam("bot", bot)
+                .queryParam("user_id", user)
+                .queryParam("from", "2025-10-01")
+                .queryParam("to", "2025-10-05")
+                .get("/api/v1/recap")
+                .then()
+                .statusCode(200)
                 .body("resolved_by", equalTo("explicit"))
                 .body("resolved_range.expression", nullValue());
     }
 
     @Test
     void anAnswerWithoutSummariesTellsNotTalkingFromNotProcessed() {
-        asBot().queryParams(lastWeek()).get("/api/v1/recap").then().statusCode(200)
+        asBot().queryParams(lastWeek())
+                .get("/api/v1/recap")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("pending"))
                 .body("answer", containsString("not gone through"));
         discovered(DISCOVERED_AT);
-        asBot().queryParams(lastWeek()).get("/api/v1/recap").then().statusCode(200)
+        asBot().queryParams(lastWeek())
+                .get("/api/v1/recap")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("empty"))
                 .body("answer", equalTo("We did not talk then."));
     }
@@ -280,9 +356,13 @@ class RecapResourceTest {
     @Test
     void aPhraseTheRulesCannotReadAnswersWithTheLatestConversationsAndSaysWhy() {
         // without an LLM fallback (off in tests), the latest conversations, never a 400 a bot cannot show
-        asBot().queryParam("bot", bot).queryParam("user_id", user)
-                .queryParam("when", "what did we talk about at 3pm?").queryParam("as_of", AS_OF)
-                .get("/api/v1/recap").then().statusCode(200)
+        asBot().queryParam("bot", bot)
+                .queryParam("user_id", user)
+                .queryParam("when", "what did we talk about at 3pm?")
+                .queryParam("as_of", AS_OF)
+                .get("/api/v1/recap")
+                .then()
+                .statusCode(200)
                 .body("resolved_by", equalTo("latest"))
                 .body("notice", containsString("at 3pm"))
                 .body("answer", notNullValue());
@@ -290,40 +370,56 @@ class RecapResourceTest {
 
     @Test
     void refusesARangeOfMoreThan366Days() {
-        asBot().queryParam("bot", bot).queryParam("user_id", user).queryParam("from", "2024-01-01T00:00:00Z")
-                .queryParam("to", "2025-01-02T00:00:01Z").get("/api/v1/recap").then()
+        asBot().queryParam("bot", bot)
+                .queryParam("user_id", user)
+                .queryParam("from", "2024-01-01T00:00:00Z")
+                .queryParam("to", "2025-01-02T00:00:01Z")
+                .get("/api/v1/recap")
+                .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("fields[0].field", equalTo("to"));
-        asBot().queryParam("bot", bot).queryParam("user_id", user).queryParam("from", "2024-01-01T00:00:00Z")
-                .queryParam("to", "2025-01-01T00:00:00Z").get("/api/v1/recap").then()
+        asBot().queryParam("bot", bot)
+                .queryParam("user_id", user)
+                .queryParam("from", "2024-01-01T00:00:00Z")
+                .queryParam("to", "2025-01-01T00:00:00Z")
+                .get("/api/v1/recap")
+                .then()
                 .statusCode(200);
-        asBot().queryParam("bot", bot).queryParam("user_id", user)
-                .queryParam("when", "what did we talk about in the last 400 days?").queryParam("as_of", AS_OF)
-                .get("/api/v1/recap").then()
+        asBot().queryParam("bot", bot)
+                .queryParam("user_id", user)
+                .queryParam("when", "what did we talk about in the last 400 days?")
+                .queryParam("as_of", AS_OF)
+                .get("/api/v1/recap")
+                .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("fields[0].field", equalTo("when"));
     }
 
     @ParameterizedTest(name = "{0} is refused naming {1}")
-    @CsvSource(delimiter = '|', value = {
-            "user_id=u&when=yesterday | bot",
-            "bot=b&when=yesterday | user_id",
-            "bot=b&user_id=u&when=yesterday&from=2025-10-01 | when",
-            "bot=b&user_id=u&from=2025-10-01 | to",
-            "bot=b&user_id=u&to=2025-10-01 | from",
-            "bot=b&user_id=u&from=2025-10-05&to=2025-10-01 | from",
-            "bot=b&user_id=u&from=October&to=2025-10-01 | from",
-            "bot=b&user_id=u&when=yesterday&tz=Mars/Olympus_Mons | tz",
-            "bot=b&user_id=u&when=yesterday&as_of=noon | as_of"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "user_id=u&when=yesterday | bot",
+                "bot=b&when=yesterday | user_id",
+                "bot=b&user_id=u&when=yesterday&from=2025-10-01 | when",
+                "bot=b&user_id=u&from=2025-10-01 | to",
+                "bot=b&user_id=u&to=2025-10-01 | from",
+                "bot=b&user_id=u&from=2025-10-05&to=2025-10-01 | from",
+                "bot=b&user_id=u&from=October&to=2025-10-01 | from",
+                "bot=b&user_id=u&when=yesterday&tz=Mars/Olympus_Mons | tz",
+                "bot=b&user_id=u&when=yesterday&as_of=noon | as_of"
+            })
     void refusesAnInvalidRequestNamingTheField(String query, String field) {
         RequestSpecification request = asBot();
         for (String pair : query.split("&")) {
             String[] kv = pair.split("=", 2);
             request.queryParam(kv[0], kv[1]);
         }
-        request.get("/api/v1/recap").then().statusCode(400)
+        request.get("/api/v1/recap")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("fields[0].field", equalTo(field));
     }
@@ -340,8 +436,7 @@ class RecapResourceTest {
         sql.update("""
                 INSERT INTO conversation_summaries (user_id, bot_name, summary_text, start_timestamp, end_timestamp,
                     message_count, key_topics, emotional_tone, confidence_score)
-                VALUES (?, ?, 'A summary.', ?, ?, ?, string_to_array(?, '|')::varchar[], ?, 0.9)""",
-                user, bot, start, start.plusDays(1), messages, String.join("|", topics), tone);
+                VALUES (?, ?, 'A summary.', ?, ?, ?, string_to_array(?, '|')::varchar[], ?, 0.9)""", user, bot, start, start.plusDays(1), messages, String.join("|", topics), tone);
     }
 
     private void rollup(String granularity, LocalDateTime start, LocalDateTime end) {
@@ -349,8 +444,7 @@ class RecapResourceTest {
                 INSERT INTO enrichment_summary_rollups (bot_name, user_id, granularity, period_start, period_end,
                     summary_text, summary_type, message_count, key_topics, emotional_tone, confidence_score,
                     enrichment_version, source_summary_ids, source_revisions, source_fingerprint)
-                VALUES (?, ?, ?, ?, ?, 'A rollup.', ?, 50, ARRAY['rolled up'], 'positive', 0.8, '1', '{}', '{}', 'x')""",
-                bot, user, granularity, utc(start), utc(end), granularity + "ly_rollup");
+                VALUES (?, ?, ?, ?, ?, 'A rollup.', ?, 50, ARRAY['rolled up'], 'positive', 0.8, '1', '{}', '{}', 'x')""", bot, user, granularity, utc(start), utc(end), granularity + "ly_rollup");
     }
 
     private void discovered(Instant at) {
@@ -377,8 +471,7 @@ class RecapResourceTest {
         sql.update("""
                 INSERT INTO enrichment_fact_history (relationship_id, user_id, bot_name, entity_type, entity_name,
                     relationship_type, change, window_start, window_end)
-                VALUES (CAST(? AS uuid), ?, ?, 'any', 'any', 'any', ?, ?, ?)""", relationshipId, user, botName, change,
-                utc(windowStart), utc(windowStart.plusDays(1)));
+                VALUES (CAST(? AS uuid), ?, ?, 'any', 'any', 'any', ?, ?, ?)""", relationshipId, user, botName, change, utc(windowStart), utc(windowStart.plusDays(1)));
     }
 
     private static Timestamp utc(LocalDateTime naiveUtc) {

@@ -40,7 +40,8 @@ class RecapUnderLoadTest {
 
     @Test
     void thirtyTwoConcurrentClientsGetNoErrorFromATwoConnectionPool() throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         AtomicLong answered = new AtomicLong();
         Map<Integer, AtomicLong> failures = new ConcurrentHashMap<>();
         Set<String> failureBodies = ConcurrentHashMap.newKeySet();
@@ -53,13 +54,17 @@ class RecapUnderLoadTest {
                         + "&when=last%20week&as_of=2025-10-22T12:00:00Z");
                 running.add(clients.submit(() -> {
                     while (Instant.now().isBefore(end)) {
-                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
-                                .header("X-API-Key", "test-bot-key").timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse<String> response = http.send(
+                                HttpRequest.newBuilder(uri)
+                                        .header("X-API-Key", "test-bot-key")
+                                        .timeout(Duration.ofSeconds(30))
+                                        .build(),
                                 HttpResponse.BodyHandlers.ofString());
                         if (response.statusCode() == 200) {
                             answered.incrementAndGet();
                         } else {
-                            failures.computeIfAbsent(response.statusCode(), s -> new AtomicLong()).incrementAndGet();
+                            failures.computeIfAbsent(response.statusCode(), s -> new AtomicLong())
+                                    .incrementAndGet();
                             failureBodies.add(response.body());
                         }
                     }
@@ -72,8 +77,9 @@ class RecapUnderLoadTest {
         } finally {
             clients.shutdownNow();
         }
-        System.out.printf("[recap-load] %d clients, %d s, pool of 2: %d answered, failures %s%n", CLIENTS,
-                RUN_FOR.toSeconds(), answered.get(), failures);
+        System.out.printf(
+                "[recap-load] %d clients, %d s, pool of 2: %d answered, failures %s%n",
+                CLIENTS, RUN_FOR.toSeconds(), answered.get(), failures);
         assertThat(failures).as("failed answers, e.g. %s", failureBodies).isEmpty();
         assertThat(answered.get()).isGreaterThan(CLIENTS);
     }
@@ -82,8 +88,7 @@ class RecapUnderLoadTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.jdbc.max-size", "2",
-                    "quarkus.datasource.jdbc.acquisition-timeout", "3S");
+            return Map.of("quarkus.datasource.jdbc.max-size", "2", "quarkus.datasource.jdbc.acquisition-timeout", "3S");
         }
     }
 }

@@ -152,8 +152,17 @@ class TimeExpressionParserCalendarTest {
     }
 
     @ParameterizedTest(name = "Easter {0} is on {1}")
-    @CsvSource({"2000, 2000-04-23", "2008, 2008-03-23", "2011, 2011-04-24", "2019, 2019-04-21", "2024, 2024-03-31",
-            "2025, 2025-04-20", "2026, 2026-04-05", "2038, 2038-04-25", "2285, 2285-03-22"})
+    @CsvSource({
+        "2000, 2000-04-23",
+        "2008, 2008-03-23",
+        "2011, 2011-04-24",
+        "2019, 2019-04-21",
+        "2024, 2024-03-31",
+        "2025, 2025-04-20",
+        "2026, 2026-04-05",
+        "2038, 2038-04-25",
+        "2285, 2285-03-22"
+    })
     void computesWesternEaster(int year, LocalDate easter) {
         assertThat(Holidays.easterSunday(year)).isEqualTo(easter);
     }

@@ -89,7 +89,9 @@ class TimeExpressionParserDayPartsTest {
     void refusesWhatItCannotReadWhole(String when, String reason) {
         TimeReading reading = parser.read(when, ZoneId.of("UTC"), ParserCases.AS_OF);
 
-        assertThat(reading).isInstanceOfSatisfying(TimeReading.Unreadable.class,
-                unreadable -> assertThat(unreadable.reason()).startsWith(reason));
+        assertThat(reading)
+                .isInstanceOfSatisfying(
+                        TimeReading.Unreadable.class,
+                        unreadable -> assertThat(unreadable.reason()).startsWith(reason));
     }
 }

@@ -60,8 +60,8 @@ class TimeExpressionParserRangeTest {
 
     @Test
     void reportsTheWholeRangeAsTheExpression() {
-        ResolvedRange range = parser.resolve("What did we talk about between Monday and Wednesday?",
-                ZoneId.of("UTC"), ParserCases.AS_OF);
+        ResolvedRange range = parser.resolve(
+                "What did we talk about between Monday and Wednesday?", ZoneId.of("UTC"), ParserCases.AS_OF);
 
         assertThat(range.expression()).isEqualTo("between monday and wednesday");
     }
@@ -82,7 +82,9 @@ class TimeExpressionParserRangeTest {
     void refusesRangesItCannotReadWhole(String when, String reason) {
         TimeReading reading = parser.read(when, ZoneId.of("UTC"), ParserCases.AS_OF);
 
-        assertThat(reading).isInstanceOfSatisfying(TimeReading.Unreadable.class,
-                unreadable -> assertThat(unreadable.reason()).startsWith(reason));
+        assertThat(reading)
+                .isInstanceOfSatisfying(
+                        TimeReading.Unreadable.class,
+                        unreadable -> assertThat(unreadable.reason()).startsWith(reason));
     }
 }

@@ -19,38 +19,109 @@ class TimeExpressionParserReadingTest {
     private final TimeExpressionParser parser = new TimeExpressionParser(DayOfWeek.MONDAY);
 
     /** Readable alone. */
-    private static final List<String> READABLE = List.of("yesterday", "last week", "on monday", "last night",
-            "a few days ago", "the past 48 hours", "in october", "march 3", "3/4", "2025-10-03", "christmas",
-            "last summer", "the week before last", "since tuesday", "between monday and wednesday",
-            "from friday to monday", "this morning", "the other day", "on the 10th", "a fortnight ago");
+    private static final List<String> READABLE = List.of(
+            "yesterday",
+            "last week",
+            "on monday",
+            "last night",
+            "a few days ago",
+            "the past 48 hours",
+            "in october",
+            "march 3",
+            "3/4",
+            "2025-10-03",
+            "christmas",
+            "last summer",
+            "the week before last",
+            "since tuesday",
+            "between monday and wednesday",
+            "from friday to monday",
+            "this morning",
+            "the other day",
+            "on the 10th",
+            "a fortnight ago");
 
     /**
      * Time-like, and unreadable alone. Not "yesterday or last week": it is refused for naming separate times, and a
      * third expression that bridges them ("on monday or yesterday or last week") is rightly read as one range.
      */
-    private static final List<String> UNREADABLE = List.of("since the 45th", "the 45th", "around 3pm", "at 10:30",
-            "next week", "tomorrow", "a while ago", "two hours ago", "that night", "the one before that",
-            "february 30", "2025-13-01", "chinese new year", "black friday", "mothers day", "in the morning",
-            "mid-october", "early last month", "until whenever", "3 o'clock", "the first week of", "since forever",
-            "hanukkah", "the day after", "last tuesday or the one before that");
+    private static final List<String> UNREADABLE = List.of(
+            "since the 45th",
+            "the 45th",
+            "around 3pm",
+            "at 10:30",
+            "next week",
+            "tomorrow",
+            "a while ago",
+            "two hours ago",
+            "that night",
+            "the one before that",
+            "february 30",
+            "2025-13-01",
+            "chinese new year",
+            "black friday",
+            "mothers day",
+            "in the morning",
+            "mid-october",
+            "early last month",
+            "until whenever",
+            "3 o'clock",
+            "the first week of",
+            "since forever",
+            "hanukkah",
+            "the day after",
+            "last tuesday or the one before that");
 
     /** Not time-like. */
-    private static final List<String> FILLERS = List.of("hey", "what did we talk about", "can you remind me",
-            "and also", "plus whatever we said about my job", "ok so", "please", "thanks!", "what were we saying",
-            "about the cat", "may I ask", "the last thing we talked about");
+    private static final List<String> FILLERS = List.of(
+            "hey",
+            "what did we talk about",
+            "can you remind me",
+            "and also",
+            "plus whatever we said about my job",
+            "ok so",
+            "please",
+            "thanks!",
+            "what were we saying",
+            "about the cat",
+            "may I ask",
+            "the last thing we talked about");
 
     @ParameterizedTest
-    @ValueSource(strings = {"what were we talking about before?", "what did we talk about?", "remind me about my job",
-            "the last thing we talked about", "what did we talk about last time?", "good morning!", "may I ask",
-            "jan said hi, what did he want?", "in the past", "did I fall?", "", "   "})
+    @ValueSource(
+            strings = {
+                "what were we talking about before?",
+                "what did we talk about?",
+                "remind me about my job",
+                "the last thing we talked about",
+                "what did we talk about last time?",
+                "good morning!",
+                "may I ask",
+                "jan said hi, what did he want?",
+                "in the past",
+                "did I fall?",
+                "",
+                "   "
+            })
     void readsNothingInSentencesWithoutTime(String text) {
         assertThat(parser.read(text, UTC, ParserCases.AS_OF)).isEqualTo(new TimeReading.NoTimeExpression());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"how was your weekend?", "what did we say at 3pm", "anything from hanukkah?",
-            "what did we talk about the other night", "since we met", "around easter", "next week",
-            "two weeks from now", "the 45th", "what about 12/31/2026?", "remind me of mid-october"})
+    @ValueSource(
+            strings = {
+                "how was your weekend?",
+                "what did we say at 3pm",
+                "anything from hanukkah?",
+                "what did we talk about the other night",
+                "since we met",
+                "around easter",
+                "next week",
+                "two weeks from now",
+                "the 45th",
+                "what about 12/31/2026?",
+                "remind me of mid-october"
+            })
     void findsTimeItCannotRead(String text) {
         TimeReading reading = parser.read(text, UTC, ParserCases.AS_OF);
 
@@ -63,18 +134,20 @@ class TimeExpressionParserReadingTest {
     @ParameterizedTest
     @ValueSource(strings = {"last 400 days", "what did we talk about in the last 2 years?", "since 2020"})
     void saysARangeOverTheLimitIsTooLongRatherThanUnreadable(String text) {
-        assertThat(parser.read(text, UTC, ParserCases.AS_OF)).isInstanceOfSatisfying(TimeReading.TooLong.class,
-                tooLong -> assertThat(tooLong.reason()).contains("366"));
+        assertThat(parser.read(text, UTC, ParserCases.AS_OF))
+                .isInstanceOfSatisfying(
+                        TimeReading.TooLong.class,
+                        tooLong -> assertThat(tooLong.reason()).contains("366"));
     }
 
     @Test
     void keepsResolveThrowingForBothNonRangeOutcomes() {
         UnresolvableExpressionException nothing = org.junit.jupiter.api.Assertions.assertThrows(
-                UnresolvableExpressionException.class, () -> parser.resolve("what did we talk about?", UTC,
-                        ParserCases.AS_OF));
+                UnresolvableExpressionException.class,
+                () -> parser.resolve("what did we talk about?", UTC, ParserCases.AS_OF));
         UnresolvableExpressionException unreadable = org.junit.jupiter.api.Assertions.assertThrows(
-                UnresolvableExpressionException.class, () -> parser.resolve("what did we say at 3pm?", UTC,
-                        ParserCases.AS_OF));
+                UnresolvableExpressionException.class,
+                () -> parser.resolve("what did we say at 3pm?", UTC, ParserCases.AS_OF));
 
         assertThat(nothing.reason()).isEqualTo("found no time expression");
         assertThat(unreadable.reason()).startsWith("\"at 3pm\" is a time of day");
@@ -82,11 +155,13 @@ class TimeExpressionParserReadingTest {
 
     @Test
     void checksItsOwnVocabulary() {
-        READABLE.forEach(text -> assertThat(parser.read(text, UTC, ParserCases.AS_OF)).as(text)
-                .isInstanceOf(TimeReading.Range.class));
-        UNREADABLE.forEach(text -> assertThat(parser.read(text, UTC, ParserCases.AS_OF)).as(text)
+        READABLE.forEach(text ->
+                assertThat(parser.read(text, UTC, ParserCases.AS_OF)).as(text).isInstanceOf(TimeReading.Range.class));
+        UNREADABLE.forEach(text -> assertThat(parser.read(text, UTC, ParserCases.AS_OF))
+                .as(text)
                 .isInstanceOf(TimeReading.Unreadable.class));
-        FILLERS.forEach(text -> assertThat(parser.read(text, UTC, ParserCases.AS_OF)).as(text)
+        FILLERS.forEach(text -> assertThat(parser.read(text, UTC, ParserCases.AS_OF))
+                .as(text)
                 .isEqualTo(new TimeReading.NoTimeExpression()));
     }
 
@@ -134,8 +209,9 @@ class TimeExpressionParserReadingTest {
             case 3 -> "from " + readable + " to " + unreadable;
             case 4 -> readable + " or " + unreadable;
             case 5 -> pick(random, FILLERS) + " " + unreadable + " " + pick(random, FILLERS);
-            default -> pick(random, FILLERS) + " " + readable + " and " + pick(random, FILLERS) + " " + unreadable
-                    + " " + pick(random, FILLERS) + " " + pick(random, READABLE);
+            default ->
+                pick(random, FILLERS) + " " + readable + " and " + pick(random, FILLERS) + " " + unreadable + " "
+                        + pick(random, FILLERS) + " " + pick(random, READABLE);
         };
     }
 

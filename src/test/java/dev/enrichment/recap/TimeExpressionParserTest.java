@@ -137,8 +137,8 @@ class TimeExpressionParserTest {
             # midnight did not exist on this day: it starts at 01:00
             2018-11-04         | America/Sao_Paulo | 2018-11-10T10:00-02:00 | 2018-11-04T01:00-02:00 | 2018-11-05T00:00-02:00
             """)
-    void resolvesExpressionsAroundCalendarAndZoneBoundaries(String when, ZoneId zone, String asOf, String from,
-            String to) {
+    void resolvesExpressionsAroundCalendarAndZoneBoundaries(
+            String when, ZoneId zone, String asOf, String from, String to) {
         assertResolves(when, zone, OffsetDateTime.parse(asOf).toInstant(), from, to);
     }
 
@@ -146,14 +146,16 @@ class TimeExpressionParserTest {
         ResolvedRange range = parser.resolve(when, zone, asOf);
 
         assertThat(range.from()).as("from").isEqualTo(OffsetDateTime.parse(from).toInstant());
-        assertThat(range.to()).as("to").isEqualTo(to.equals("as_of") ? asOf : OffsetDateTime.parse(to).toInstant());
+        assertThat(range.to())
+                .as("to")
+                .isEqualTo(to.equals("as_of") ? asOf : OffsetDateTime.parse(to).toInstant());
         assertThat(range.zone()).isEqualTo(zone);
     }
 
     @Test
     void resolvesYesterdayAfterFallBackTo25Hours() {
-        ResolvedRange range = parser.resolve("yesterday", ZoneId.of("America/New_York"),
-                Instant.parse("2025-11-03T17:00:00Z"));
+        ResolvedRange range =
+                parser.resolve("yesterday", ZoneId.of("America/New_York"), Instant.parse("2025-11-03T17:00:00Z"));
 
         assertThat(Duration.between(range.from(), range.to())).isEqualTo(Duration.ofHours(25));
     }
@@ -167,16 +169,20 @@ class TimeExpressionParserTest {
 
     @Test
     void reportsTheMatchedExpressionNormalised() {
-        assertThat(parser.resolve("Hey, what did we talk about LAST WEEK?", ZoneOffset.UTC, AS_OF).expression())
+        assertThat(parser.resolve("Hey, what did we talk about LAST WEEK?", ZoneOffset.UTC, AS_OF)
+                        .expression())
                 .isEqualTo("last week");
-        assertThat(parser.resolve("Since October 18, 2025!", ZoneOffset.UTC, AS_OF).expression())
+        assertThat(parser.resolve("Since October 18, 2025!", ZoneOffset.UTC, AS_OF)
+                        .expression())
                 .isEqualTo("since october 18 2025");
     }
 
     @Test
     void prefersTheLongestExpression() {
-        assertThat(parser.resolve("last weekend", ZoneOffset.UTC, AS_OF).expression()).isEqualTo("last weekend");
-        assertThat(parser.resolve("in october 2024", ZoneOffset.UTC, AS_OF).expression()).isEqualTo("in october 2024");
+        assertThat(parser.resolve("last weekend", ZoneOffset.UTC, AS_OF).expression())
+                .isEqualTo("last weekend");
+        assertThat(parser.resolve("in october 2024", ZoneOffset.UTC, AS_OF).expression())
+                .isEqualTo("in october 2024");
     }
 
     // Was "prefersTheEarlierOfTwoEquallyLongExpressions" (answered "yesterday"): picking one of two separate
@@ -184,9 +190,12 @@ class TimeExpressionParserTest {
     @Test
     void refusesSeparateTimesRatherThanPickingOne() {
         assertThatThrownBy(() -> parser.resolve("yesterday or last week", ZoneOffset.UTC, AS_OF))
-                .isInstanceOfSatisfying(UnresolvableExpressionException.class, e -> assertThat(e.reason())
-                        .isEqualTo("\"yesterday or last week\" names separate times (\"yesterday\", \"last week\");"
-                                + " ask for one range"));
+                .isInstanceOfSatisfying(
+                        UnresolvableExpressionException.class,
+                        e -> assertThat(e.reason())
+                                .isEqualTo(
+                                        "\"yesterday or last week\" names separate times (\"yesterday\", \"last week\");"
+                                                + " ask for one range"));
     }
 
     @Test
@@ -208,7 +217,8 @@ class TimeExpressionParserTest {
         assertThatThrownBy(() -> parser.resolve(when, ZoneOffset.UTC, AS_OF))
                 .isInstanceOfSatisfying(UnresolvableExpressionException.class, e -> {
                     assertThat(e.reason()).isEqualTo("found no time expression");
-                    assertThat(e.supportedForms()).isEqualTo(TimeExpressionParser.supportedForms())
+                    assertThat(e.supportedForms())
+                            .isEqualTo(TimeExpressionParser.supportedForms())
                             .contains("today, earlier today");
                     assertThat(e.getMessage()).contains("Supported forms:", "last week", "recently");
                 });
@@ -223,7 +233,8 @@ class TimeExpressionParserTest {
             """)
     void refusesRangesLongerThan366Days(String when, long days) {
         assertThatThrownBy(() -> parser.resolve(when, ZoneOffset.UTC, AS_OF))
-                .isInstanceOfSatisfying(RangeTooLongException.class, e -> assertThat(e.days()).isEqualTo(days))
+                .isInstanceOfSatisfying(
+                        RangeTooLongException.class, e -> assertThat(e.days()).isEqualTo(days))
                 .hasMessage("\"" + when + "\" covers " + days + " days; at most 366 days can be recapped");
     }
 
@@ -239,7 +250,8 @@ class TimeExpressionParserTest {
             """)
     void refusesExpressionsThatNameNoPastRange(String when, String reason) {
         assertThatThrownBy(() -> parser.resolve(when, ZoneOffset.UTC, AS_OF))
-                .isInstanceOfSatisfying(UnresolvableExpressionException.class,
+                .isInstanceOfSatisfying(
+                        UnresolvableExpressionException.class,
                         e -> assertThat(e.reason()).startsWith("\"" + when + "\" " + reason))
                 .hasMessageContaining("Supported forms:");
     }

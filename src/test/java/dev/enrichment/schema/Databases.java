@@ -16,8 +16,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 /** Scratch databases on the test PostgreSQL: create, fill from SQL files, migrate as the application does. */
 final class Databases {
 
-    private Databases() {
-    }
+    private Databases() {}
 
     /** A new, empty database (dropped first if it exists). */
     static void recreate(String database) {
@@ -44,7 +43,8 @@ final class Databases {
     }
 
     static void execute(String database, String sql) {
-        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(database);
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("SQL failed on " + database + ": " + e.getMessage(), e);

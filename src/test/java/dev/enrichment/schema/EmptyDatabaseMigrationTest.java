@@ -28,12 +28,24 @@ class EmptyDatabaseMigrationTest {
         assertThat(result.migrationsExecuted).isEqualTo(Databases.VERSIONS.size());
         assertThat(result.targetSchemaVersion).isEqualTo(Databases.VERSIONS.get(Databases.VERSIONS.size() - 1));
         try (Connection connection = Databases.connect(DATABASE)) {
-            assertThat(SchemaSnapshot.of(connection).tableNames()).containsExactlyInAnyOrder(
-                    "conversation_summaries", "universal_users", "fact_entities", "user_fact_relationships",
-                    "entity_relationships", "enrichment_discovery_cursors", "enrichment_windows",
-                    "enrichment_summary_revisions", "enrichment_fact_history", "enrichment_jobs",
-                    "enrichment_summary_rollups", "enrichment_summary_rollup_revisions", "enrichment_rollup_marks",
-                    "enrichment_recap_answers", "enrichment_quarantine", "flyway_schema_history");
+            assertThat(SchemaSnapshot.of(connection).tableNames())
+                    .containsExactlyInAnyOrder(
+                            "conversation_summaries",
+                            "universal_users",
+                            "fact_entities",
+                            "user_fact_relationships",
+                            "entity_relationships",
+                            "enrichment_discovery_cursors",
+                            "enrichment_windows",
+                            "enrichment_summary_revisions",
+                            "enrichment_fact_history",
+                            "enrichment_jobs",
+                            "enrichment_summary_rollups",
+                            "enrichment_summary_rollup_revisions",
+                            "enrichment_rollup_marks",
+                            "enrichment_recap_answers",
+                            "enrichment_quarantine",
+                            "flyway_schema_history");
         }
         assertThat(Databases.migrate(DATABASE).migrationsExecuted).isZero();
     }
@@ -53,10 +65,15 @@ class EmptyDatabaseMigrationTest {
             reference = SchemaSnapshot.of(connection);
         }
 
-        assertThat(whisperEngineOnly(migrated.columns())).isEqualTo(whisperEngineOnly(reference.columns())).isNotEmpty();
+        assertThat(whisperEngineOnly(migrated.columns()))
+                .isEqualTo(whisperEngineOnly(reference.columns()))
+                .isNotEmpty();
         assertThat(whisperEngineOnly(migrated.constraints())).isEqualTo(whisperEngineOnly(reference.constraints()));
-        assertThat(whisperEngineOnly(migrated.triggers())).isEqualTo(whisperEngineOnly(reference.triggers())).hasSize(2);
-        assertThat(onWhisperEngineTables(migrated.indexes())).isEqualTo(onWhisperEngineTables(reference.indexes()))
+        assertThat(whisperEngineOnly(migrated.triggers()))
+                .isEqualTo(whisperEngineOnly(reference.triggers()))
+                .hasSize(2);
+        assertThat(onWhisperEngineTables(migrated.indexes()))
+                .isEqualTo(onWhisperEngineTables(reference.indexes()))
                 .containsKey("idx_fact_entities_name_trgm");
         assertThat(migrated.functions()).containsKey("update_updated_at_column()");
     }
@@ -89,7 +106,8 @@ class EmptyDatabaseMigrationTest {
     private static Map<String, String> onWhisperEngineTables(Map<String, String> indexes) {
         Map<String, String> filtered = new TreeMap<>();
         indexes.forEach((name, definition) -> {
-            if (SchemaSnapshot.WHISPERENGINE_TABLES.stream().anyMatch(table -> definition.contains(" ON public." + table + " "))) {
+            if (SchemaSnapshot.WHISPERENGINE_TABLES.stream()
+                    .anyMatch(table -> definition.contains(" ON public." + table + " "))) {
                 filtered.put(name, definition);
             }
         });

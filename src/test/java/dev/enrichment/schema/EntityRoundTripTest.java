@@ -58,8 +58,7 @@ class EntityRoundTripTest {
             TimeZone.setDefault(jvmZone);
         }
         assertThat(queryString("""
-                SELECT to_char(end_timestamp, 'YYYY-MM-DD"T"HH24:MI:SS.US') FROM conversation_summaries WHERE id = ?""", id))
-                .isEqualTo("2025-10-18T23:23:30.655569");
+                SELECT to_char(end_timestamp, 'YYYY-MM-DD"T"HH24:MI:SS.US') FROM conversation_summaries WHERE id = ?""", id)).isEqualTo("2025-10-18T23:23:30.655569");
     }
 
     @Test
@@ -102,7 +101,8 @@ class EntityRoundTripTest {
             assertThat(revision.revisedAt).isEqualTo(revisedAt);
             assertThat(revision.reason).isEqualTo("regenerated");
         });
-        assertThat(queryString("SELECT array_to_string(key_topics, '|') FROM conversation_summaries WHERE id = ?", summary.id))
+        assertThat(queryString(
+                        "SELECT array_to_string(key_topics, '|') FROM conversation_summaries WHERE id = ?", summary.id))
                 .isEqualTo("marine biology|crème brûlée|\"quoted\"|a,b");
     }
 
@@ -120,7 +120,8 @@ class EntityRoundTripTest {
             entry.change = FactChange.STRENGTHENED;
             entry.confidenceBefore = 0.7;
             entry.confidenceAfter = 0.85;
-            entry.sourceMessageIds = List.of("3f6e2b8c-0a4d-4f39-b0f6-6f8e9b2d1a11", "c0ffee00-1234-4abc-9def-0123456789ab");
+            entry.sourceMessageIds =
+                    List.of("3f6e2b8c-0a4d-4f39-b0f6-6f8e9b2d1a11", "c0ffee00-1234-4abc-9def-0123456789ab");
             entry.windowStart = Instant.parse("2025-10-18T00:00:00Z");
             entry.windowEnd = Instant.parse("2025-10-19T00:00:00Z");
             entry.recordedAt = recordedAt;
@@ -131,11 +132,13 @@ class EntityRoundTripTest {
         QuarkusTransaction.requiringNew().run(() -> {
             FactHistoryEntry read = FactHistoryEntry.findById(id);
             assertThat(read.change).isEqualTo(FactChange.STRENGTHENED);
-            assertThat(read.sourceMessageIds).containsExactly("3f6e2b8c-0a4d-4f39-b0f6-6f8e9b2d1a11", "c0ffee00-1234-4abc-9def-0123456789ab");
+            assertThat(read.sourceMessageIds)
+                    .containsExactly("3f6e2b8c-0a4d-4f39-b0f6-6f8e9b2d1a11", "c0ffee00-1234-4abc-9def-0123456789ab");
             assertThat(read.recordedAt).isEqualTo(recordedAt);
             assertThat(read.confidenceAfter).isEqualTo(0.85);
         });
-        assertThat(queryString("SELECT change FROM enrichment_fact_history WHERE id = ?", id)).isEqualTo("strengthened");
+        assertThat(queryString("SELECT change FROM enrichment_fact_history WHERE id = ?", id))
+                .isEqualTo("strengthened");
     }
 
     @Test
@@ -155,8 +158,10 @@ class EntityRoundTripTest {
             DiscoveryCursor cursor = DiscoveryCursor.findById(collection);
             assertThat(cursor.cursorAt).isEqualTo(now);
         });
-        assertThat(queryString("SELECT to_char(cursor_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') FROM enrichment_discovery_cursors WHERE collection_name = ?",
-                collection)).isEqualTo("2025-10-27 07:12:44.980001");
+        assertThat(queryString(
+                        "SELECT to_char(cursor_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') FROM enrichment_discovery_cursors WHERE collection_name = ?",
+                        collection))
+                .isEqualTo("2025-10-27 07:12:44.980001");
     }
 
     @Test
@@ -187,7 +192,8 @@ class EntityRoundTripTest {
             assertThat(read.progressTotal).isEqualTo(4000L);
             assertThat(read.finishedAt).isNull();
         });
-        assertThat(queryString("SELECT status || ' ' || (parameters ->> 'limit') FROM enrichment_jobs WHERE id = ?", id))
+        assertThat(queryString(
+                        "SELECT status || ' ' || (parameters ->> 'limit') FROM enrichment_jobs WHERE id = ?", id))
                 .isEqualTo("running 500");
     }
 
@@ -208,18 +214,20 @@ class EntityRoundTripTest {
         return summary;
     }
 
-
     private static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID();
     }
 
     private String queryString(String sql, Object... parameters) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
             try (ResultSet rs = statement.executeQuery()) {
-                assertThat(rs.next()).as("a row for %s with %s", sql, Arrays.toString(parameters)).isTrue();
+                assertThat(rs.next())
+                        .as("a row for %s with %s", sql, Arrays.toString(parameters))
+                        .isTrue();
                 return rs.getString(1);
             }
         }

@@ -32,7 +32,9 @@ class LegacyDatabaseBootTest {
     void bootsOnAnExistingWhisperEngineDatabaseAndLeavesEveryRowUnchanged() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             assertThat(single(connection, "SELECT current_database()")).isEqualTo(LegacyDatabaseProfile.DATABASE);
-            assertThat(single(connection, "SELECT string_agg(version, ',' ORDER BY installed_rank) FROM flyway_schema_history"))
+            assertThat(single(
+                            connection,
+                            "SELECT string_agg(version, ',' ORDER BY installed_rank) FROM flyway_schema_history"))
                     .isEqualTo("0," + String.join(",", Databases.VERSIONS));
         }
         // load every row through the entities and commit, as a reading service would
@@ -49,25 +51,29 @@ class LegacyDatabaseBootTest {
         try (Connection connection = dataSource.getConnection()) {
             assertThat(reference.sameRowsNow(connection)).isEqualTo(reference.rows());
             SchemaSnapshot migrated = SchemaSnapshot.of(connection);
-            assertThat(SchemaSnapshot.sameKeys(reference.columns(), migrated.columns())).isEqualTo(reference.columns());
+            assertThat(SchemaSnapshot.sameKeys(reference.columns(), migrated.columns()))
+                    .isEqualTo(reference.columns());
         }
     }
 
     @Test
     void readsLegacySummariesThroughTheEntity() {
         QuarkusTransaction.requiringNew().run(() -> {
-            ConversationSummary first = ConversationSummary.find("userId = ?1 and botName = ?2", "672814231002939413", "elena")
+            ConversationSummary first = ConversationSummary.find(
+                            "userId = ?1 and botName = ?2", "672814231002939413", "elena")
                     .firstResult();
             assertThat(first.keyTopics).containsExactly("marine biology", "hiking", "Portland");
             assertThat(first.endTimestamp).isEqualTo(LocalDateTime.parse("2025-10-18T23:23:30.655569"));
-            ConversationSummary placeholder = ConversationSummary.find("botName", "elena_7d").firstResult();
+            ConversationSummary placeholder =
+                    ConversationSummary.find("botName", "elena_7d").firstResult();
             assertThat(placeholder.summaryText).startsWith("Conversation with 12 messages");
             assertThat(placeholder.keyTopics).containsExactly("general conversation");
         });
     }
 
     private static String single(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }

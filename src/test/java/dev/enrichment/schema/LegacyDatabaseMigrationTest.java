@@ -35,11 +35,19 @@ class LegacyDatabaseMigrationTest {
         assertThat(result.migrationsExecuted).isEqualTo(Databases.VERSIONS.size());
         try (Connection connection = Databases.connect(DATABASE)) {
             assertThat(before.sameRowsNow(connection)).isEqualTo(before.rows());
-            assertThat(SchemaSnapshot.of(connection).tableNames()).contains(
-                    "enrichment_discovery_cursors", "enrichment_windows", "enrichment_summary_revisions",
-                    "enrichment_fact_history", "enrichment_jobs", "enrichment_processing_log");
-            assertThat(history(connection)).containsExactlyElementsOf(java.util.stream.Stream.concat(
-                    java.util.stream.Stream.of("0 BASELINE"), Databases.VERSIONS.stream().map(v -> v + " SQL")).toList());
+            assertThat(SchemaSnapshot.of(connection).tableNames())
+                    .contains(
+                            "enrichment_discovery_cursors",
+                            "enrichment_windows",
+                            "enrichment_summary_revisions",
+                            "enrichment_fact_history",
+                            "enrichment_jobs",
+                            "enrichment_processing_log");
+            assertThat(history(connection))
+                    .containsExactlyElementsOf(java.util.stream.Stream.concat(
+                                    java.util.stream.Stream.of("0 BASELINE"),
+                                    Databases.VERSIONS.stream().map(v -> v + " SQL"))
+                            .toList());
         }
         assertThat(before.rows().get("user_fact_relationships")).hasSize(10);
         assertThat(before.rows().get("conversation_summaries")).hasSize(4);
@@ -55,7 +63,8 @@ class LegacyDatabaseMigrationTest {
         SchemaSnapshot after = snapshot();
         assertThat(SchemaSnapshot.sameKeys(before.columns(), after.columns())).isEqualTo(before.columns());
         assertThat(SchemaSnapshot.sameKeys(before.indexes(), after.indexes())).isEqualTo(before.indexes());
-        assertThat(SchemaSnapshot.sameKeys(before.constraints(), after.constraints())).isEqualTo(before.constraints());
+        assertThat(SchemaSnapshot.sameKeys(before.constraints(), after.constraints()))
+                .isEqualTo(before.constraints());
         assertThat(after.triggers()).isEqualTo(before.triggers());
         // their update_updated_at_column() (and pg_trgm's functions) are neither replaced nor added to
         assertThat(after.functions()).isEqualTo(before.functions());
@@ -88,7 +97,9 @@ class LegacyDatabaseMigrationTest {
         Databases.migrate(DATABASE);
 
         SchemaSnapshot after = snapshot();
-        assertThat(after.columns().get("universal_users.preferences")).startsWith("jsonb").contains("'{}'::jsonb");
+        assertThat(after.columns().get("universal_users.preferences"))
+                .startsWith("jsonb")
+                .contains("'{}'::jsonb");
         assertThat(preferencesAsJsonb()).isEqualTo(textPreferences);
         assertThat(textPreferences)
                 .containsEntry("text_prefs_empty", "{}")
@@ -129,7 +140,8 @@ class LegacyDatabaseMigrationTest {
 
         // V1 ran in one transaction: nothing at all changed, not even the enrichment tables were created
         SchemaSnapshot afterFailure = snapshot();
-        assertThat(SchemaSnapshot.sameKeys(before.columns(), afterFailure.columns())).isEqualTo(before.columns());
+        assertThat(SchemaSnapshot.sameKeys(before.columns(), afterFailure.columns()))
+                .isEqualTo(before.columns());
         assertThat(afterFailure.columns().keySet()).noneMatch(column -> column.startsWith("enrichment_windows."));
         try (Connection connection = Databases.connect(DATABASE)) {
             assertThat(before.sameRowsNow(connection)).isEqualTo(before.rows());
@@ -147,22 +159,32 @@ class LegacyDatabaseMigrationTest {
     void addsWhatAnOlderDatabaseLacksWithTheDocumentedDefaults() throws SQLException {
         Databases.recreateLegacy(DATABASE, "legacy/whisperengine-older-columns.sql");
         SchemaSnapshot before = snapshot();
-        assertThat(before.columns()).doesNotContainKeys("user_fact_relationships.related_entities", "universal_users.privacy_settings");
+        assertThat(before.columns())
+                .doesNotContainKeys("user_fact_relationships.related_entities", "universal_users.privacy_settings");
 
         Databases.migrate(DATABASE);
 
         SchemaSnapshot after = snapshot();
         assertThat(SchemaSnapshot.sameKeys(before.columns(), after.columns())).isEqualTo(before.columns());
-        assertThat(after.columns()).containsKeys(
-                "universal_users.privacy_settings", "fact_entities.subcategory", "user_fact_relationships.related_entities",
-                "user_fact_relationships.strength", "user_fact_relationships.source_platform", "entity_relationships.metadata",
-                "conversation_summaries.enrichment_version", "conversation_summaries.compression_ratio");
+        assertThat(after.columns())
+                .containsKeys(
+                        "universal_users.privacy_settings",
+                        "fact_entities.subcategory",
+                        "user_fact_relationships.related_entities",
+                        "user_fact_relationships.strength",
+                        "user_fact_relationships.source_platform",
+                        "entity_relationships.metadata",
+                        "conversation_summaries.enrichment_version",
+                        "conversation_summaries.compression_ratio");
         // a stored generated column would rewrite every row: left out where it is missing, with its index
         assertThat(after.columns()).doesNotContainKey("fact_entities.search_vector");
-        assertThat(after.indexes()).doesNotContainKey("idx_fact_entities_search")
+        assertThat(after.indexes())
+                .doesNotContainKey("idx_fact_entities_search")
                 .containsKeys("idx_user_facts_related", "idx_user_facts_type");
-        assertThat(after.constraints()).containsEntry("conversation_summaries.uq_conversation_summaries_window",
-                "UNIQUE (user_id, bot_name, start_timestamp, end_timestamp)");
+        assertThat(after.constraints())
+                .containsEntry(
+                        "conversation_summaries.uq_conversation_summaries_window",
+                        "UNIQUE (user_id, bot_name, start_timestamp, end_timestamp)");
         assertThat(after.triggers()).containsKey("user_fact_relationships.update_user_fact_relationships_updated_at");
         assertThat(after.functions()).isEqualTo(before.functions());
         try (Connection connection = Databases.connect(DATABASE)) {
@@ -170,9 +192,13 @@ class LegacyDatabaseMigrationTest {
             assertThat(single(connection, """
                     SELECT string_agg(DISTINCT related_entities::text || ' ' || strength || ' ' || source_platform, ',')
                       FROM user_fact_relationships""")).isEqualTo("[] 0.5 discord");
-            assertThat(single(connection, "SELECT string_agg(DISTINCT enrichment_version, ',') FROM conversation_summaries"))
+            assertThat(single(
+                            connection,
+                            "SELECT string_agg(DISTINCT enrichment_version, ',') FROM conversation_summaries"))
                     .isEqualTo("v1.0");
-            assertThat(single(connection, "SELECT count(*) FROM conversation_summaries WHERE compression_ratio IS NOT NULL"))
+            assertThat(single(
+                            connection,
+                            "SELECT count(*) FROM conversation_summaries WHERE compression_ratio IS NOT NULL"))
                     .isEqualTo("0");
         }
     }
@@ -201,7 +227,8 @@ class LegacyDatabaseMigrationTest {
         }
         try {
             try (Connection connection = Databases.connect(database)) {
-                assumeFalse(exists(connection, "SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'"),
+                assumeFalse(
+                        exists(connection, "SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'"),
                         "pg_trgm is preinstalled in new databases here");
             }
 
@@ -216,7 +243,8 @@ class LegacyDatabaseMigrationTest {
 
             try (Connection connection = Databases.connect(database)) {
                 SchemaSnapshot after = SchemaSnapshot.of(connection);
-                assertThat(after.indexes()).doesNotContainKey("idx_fact_entities_name_trgm")
+                assertThat(after.indexes())
+                        .doesNotContainKey("idx_fact_entities_name_trgm")
                         .containsKeys("idx_fact_entities_name_lookup", "idx_fact_entities_search");
                 assertThat(after.tableNames()).contains("fact_entities", "enrichment_jobs");
             }
@@ -265,14 +293,16 @@ class LegacyDatabaseMigrationTest {
     }
 
     private static String single(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }
     }
 
     private static boolean exists(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             return rs.next();
         }
     }

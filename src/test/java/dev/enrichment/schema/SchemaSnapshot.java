@@ -25,7 +25,11 @@ record SchemaSnapshot(
         Map<String, String> functions) {
 
     static final Set<String> WHISPERENGINE_TABLES = Set.of(
-            "conversation_summaries", "universal_users", "fact_entities", "user_fact_relationships", "entity_relationships");
+            "conversation_summaries",
+            "universal_users",
+            "fact_entities",
+            "user_fact_relationships",
+            "entity_relationships");
 
     static SchemaSnapshot of(Connection connection) throws SQLException {
         Map<String, String> columns = columns(connection);
@@ -103,7 +107,8 @@ record SchemaSnapshot(
         return names;
     }
 
-    private static List<String> rows(Connection connection, String table, List<String> columnNames) throws SQLException {
+    private static List<String> rows(Connection connection, String table, List<String> columnNames)
+            throws SQLException {
         String sql = """
                 SELECT coalesce((SELECT jsonb_object_agg(e.key, e.value) FROM jsonb_each(to_jsonb(t)) e
                                   WHERE e.key = ANY (?)), '{}'::jsonb)::text
@@ -123,7 +128,8 @@ record SchemaSnapshot(
 
     private static Map<String, String> pairs(Connection connection, String sql) throws SQLException {
         Map<String, String> pairs = new TreeMap<>();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
                 pairs.put(rs.getString(1), rs.getString(2));
             }

@@ -9,28 +9,23 @@ class AccessRulesTest {
 
     @BotAccess
     static class BotByClass {
-        public void plain() {
-        }
+        public void plain() {}
 
         @AdminAccess
-        public void admin() {
-        }
+        public void admin() {}
     }
 
     @AdminAccess
     static class AdminByClass {
         @BotAccess
-        public void readable() {
-        }
+        public void readable() {}
     }
 
     static class NoRule {
-        public void plain() {
-        }
+        public void plain() {}
     }
 
-    static class InheritsNoRule extends BotByClass {
-    }
+    static class InheritsNoRule extends BotByClass {}
 
     @Test
     void takesTheClassRuleForAMethodWithoutOne() throws Exception {
@@ -48,7 +43,8 @@ class AccessRulesTest {
 
     @Test
     void findsNoRuleWhenNeitherSays() throws Exception {
-        assertThat(AccessRules.requiredRole(method(NoRule.class, "plain"), NoRule.class)).isEmpty();
+        assertThat(AccessRules.requiredRole(method(NoRule.class, "plain"), NoRule.class))
+                .isEmpty();
     }
 
     @Test

@@ -52,19 +52,21 @@ class ApiKeyCheckTest {
         ApiKeyCheck disabled = new ApiKeyCheck(ApiKeyRing.of(new ConfiguredKeys(List.of(), List.of())), true);
 
         assertThat(disabled.authorize(ADMIN, Optional.empty())).isEmpty();
-        assertThat(disabled.authorize(Optional.empty(), Optional.of("anything"))).isEmpty();
+        assertThat(disabled.authorize(Optional.empty(), Optional.of("anything")))
+                .isEmpty();
     }
 
     @Test
     void neverPutsTheKeyIntoTheRefusal() {
-        AccessDeniedException refused = catchThrowableOfType(AccessDeniedException.class,
-                () -> check.authorize(BOT, Optional.of("secret-guess-42")));
+        AccessDeniedException refused = catchThrowableOfType(
+                AccessDeniedException.class, () -> check.authorize(BOT, Optional.of("secret-guess-42")));
 
         assertThat(refused.getMessage()).doesNotContain("secret-guess-42");
         assertThat(refused.getStackTrace()).isEmpty();
     }
 
     private Reason refusal(Optional<ApiRole> required, Optional<String> key) {
-        return catchThrowableOfType(AccessDeniedException.class, () -> check.authorize(required, key)).reason();
+        return catchThrowableOfType(AccessDeniedException.class, () -> check.authorize(required, key))
+                .reason();
     }
 }

@@ -19,8 +19,10 @@ class ApiKeyFilterTest {
 
     @Test
     void refusesARequestWithoutAKeyWith401ProblemAndBearerChallenge() {
-        given().when().get(READ)
-                .then().statusCode(401)
+        given().when()
+                .get(READ)
+                .then()
+                .statusCode(401)
                 .contentType(PROBLEM_JSON)
                 .header("WWW-Authenticate", startsWith("Bearer"))
                 .body("type", equalTo("https://enrichment.dev/problems/unauthorized"))
@@ -32,8 +34,11 @@ class ApiKeyFilterTest {
 
     @Test
     void refusesAnUnknownKeyWith401() {
-        given().header("Authorization", "Bearer not-a-key").when().get(READ)
-                .then().statusCode(401)
+        given().header("Authorization", "Bearer not-a-key")
+                .when()
+                .get(READ)
+                .then()
+                .statusCode(401)
                 .contentType(PROBLEM_JSON)
                 .header("WWW-Authenticate", containsString("invalid_token"))
                 .body("detail", equalTo("the API key is not valid"));
@@ -41,8 +46,11 @@ class ApiKeyFilterTest {
 
     @Test
     void refusesAnEmptyBearerAsMissing() {
-        given().header("Authorization", "Bearer   ").when().get(READ)
-                .then().statusCode(401)
+        given().header("Authorization", "Bearer   ")
+                .when()
+                .get(READ)
+                .then()
+                .statusCode(401)
                 .body("detail", containsString("API key is required"));
     }
 
@@ -76,8 +84,16 @@ class ApiKeyFilterTest {
 
     @Test
     void readsTheBearerSchemeCaseInsensitivelyAndTrimsTheKey() {
-        given().header("Authorization", "bearer test-bot-key").when().get(READ).then().statusCode(200);
-        given().header("Authorization", "BEARER   test-bot-key  ").when().get(READ).then().statusCode(200);
+        given().header("Authorization", "bearer test-bot-key")
+                .when()
+                .get(READ)
+                .then()
+                .statusCode(200);
+        given().header("Authorization", "BEARER   test-bot-key  ")
+                .when()
+                .get(READ)
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -90,15 +106,20 @@ class ApiKeyFilterTest {
     @Test
     void letsTheMethodAnnotationOverrideTheClassAnnotation() {
         bearer("test-bot-key").get("/api/v1/test-only/admin-class").then().statusCode(403);
-        bearer("test-bot-key").get("/api/v1/test-only/admin-class/readable").then().statusCode(200);
+        bearer("test-bot-key")
+                .get("/api/v1/test-only/admin-class/readable")
+                .then()
+                .statusCode(200);
         bearer("test-admin-key").get("/api/v1/test-only/admin-class").then().statusCode(200);
     }
 
     @Test
     void closesAnEndpointWithoutAccessRuleEvenToAdmins() {
         given().when().get("/api/v1/test-only/unannotated").then().statusCode(401);
-        bearer("test-admin-key").get("/api/v1/test-only/unannotated")
-                .then().statusCode(403)
+        bearer("test-admin-key")
+                .get("/api/v1/test-only/unannotated")
+                .then()
+                .statusCode(403)
                 .contentType(PROBLEM_JSON)
                 .body("detail", containsString("declares no access rule"));
     }

@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 class ApiKeysStartupCheckTest {
 
     record StubConfig(Optional<List<String>> adminKeys, Optional<List<String>> botKeys, boolean authDisabled)
-            implements ApiKeysConfig {
-    }
+            implements ApiKeysConfig {}
 
     private static final String STRONG_ADMIN = "a3f1c9e07b5d4e2f8a6c1b0d9e7f5a3c";
     private static final String STRONG_BOT = "0d9e7f5a3ca3f1c9e07b5d4e2f8a6c1b";
@@ -31,7 +30,8 @@ class ApiKeysStartupCheckTest {
     void refusesToStartWithoutAnyKeyAndNamesTheVariables() {
         Throwable failure = catchThrowable(() -> check(Optional.empty(), Optional.empty(), false));
 
-        assertThat(failure).isInstanceOf(IllegalStateException.class)
+        assertThat(failure)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("API_ADMIN_KEYS")
                 .hasMessageContaining("API_BOT_KEYS")
                 .hasMessageContaining("API_AUTH_DISABLED=true");
@@ -65,8 +65,11 @@ class ApiKeysStartupCheckTest {
     void warnsAboutShortKeysWithoutNamingThem() {
         check(Optional.of(List.of("short-admin")), Optional.of(List.of(STRONG_BOT)), false);
 
-        assertThat(warnings()).singleElement().asString()
-                .contains("1 API key(s)").contains("shorter than 16")
+        assertThat(warnings())
+                .singleElement()
+                .asString()
+                .contains("1 API key(s)")
+                .contains("shorter than 16")
                 .doesNotContain("short-admin");
     }
 
@@ -74,7 +77,9 @@ class ApiKeysStartupCheckTest {
     void warnsAboutAKeyInBothListsWithoutNamingIt() {
         check(Optional.of(List.of(STRONG_ADMIN)), Optional.of(List.of(STRONG_ADMIN, STRONG_BOT)), false);
 
-        assertThat(warnings()).singleElement().asString()
+        assertThat(warnings())
+                .singleElement()
+                .asString()
                 .contains("both API_ADMIN_KEYS and API_BOT_KEYS")
                 .doesNotContain(STRONG_ADMIN);
     }

@@ -17,25 +17,32 @@ class ApiDocumentationResourceTest {
     private static final String RESPONSE_REF = "#/components/responses/";
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource(delimiter = '|', value = {
-            "get  | /api/v1/summaries                   | 200 400 401",
-            "get  | /api/v1/summaries/{id}              | 200 401 404",
-            "get  | /api/v1/summaries/{id}/revisions    | 200 401 404",
-            "post | /api/v1/summaries/{id}/regenerate   | 200 401 403 404 409 503",
-            "get  | /api/v1/recap                       | 200 400 401",
-            "get  | /api/v1/users/{user_id}/facts       | 200 400 401",
-            "get  | /api/v1/users/{user_id}/preferences | 200 401",
-            "get  | /api/v1/admin/enrichment/status     | 200 401 403",
-            "post | /api/v1/admin/enrichment/run        | 202 401 403 409",
-            "post | /api/v1/admin/windows/requeue       | 200 400 401 403",
-            "get  | /api/v1/admin/jobs                  | 200 401 403",
-            "get  | /api/v1/admin/jobs/{id}             | 200 401 403 404",
-            "post | /api/v1/admin/jobs/{id}/cancel      | 202 401 403 404",
-            "post | /api/v1/admin/jobs/fact-timestamp-backfill | 202 401 403 409",
-            "post | /api/v1/admin/jobs/summary-regeneration    | 202 401 403 409"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "get  | /api/v1/summaries                   | 200 400 401",
+                "get  | /api/v1/summaries/{id}              | 200 401 404",
+                "get  | /api/v1/summaries/{id}/revisions    | 200 401 404",
+                "post | /api/v1/summaries/{id}/regenerate   | 200 401 403 404 409 503",
+                "get  | /api/v1/recap                       | 200 400 401",
+                "get  | /api/v1/users/{user_id}/facts       | 200 400 401",
+                "get  | /api/v1/users/{user_id}/preferences | 200 401",
+                "get  | /api/v1/admin/enrichment/status     | 200 401 403",
+                "post | /api/v1/admin/enrichment/run        | 202 401 403 409",
+                "post | /api/v1/admin/windows/requeue       | 200 400 401 403",
+                "get  | /api/v1/admin/jobs                  | 200 401 403",
+                "get  | /api/v1/admin/jobs/{id}             | 200 401 403 404",
+                "post | /api/v1/admin/jobs/{id}/cancel      | 202 401 403 404",
+                "post | /api/v1/admin/jobs/fact-timestamp-backfill | 202 401 403 409",
+                "post | /api/v1/admin/jobs/summary-regeneration    | 202 401 403 409"
+            })
     void documentsTheOperationWithAnExampleForEveryOutcome(String method, String path, String statuses) {
-        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath doc = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, Object> operation = doc.getMap("paths.'" + path + "'." + method);
 
         assertThat(operation).as(method + " " + path).isNotNull();
@@ -43,9 +50,10 @@ class ApiDocumentationResourceTest {
         assertThat((String) operation.get("description")).isNotBlank();
         assertThat((List<?>) operation.get("tags")).isNotEmpty();
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> parameters = (List<Map<String, Object>>) operation.getOrDefault("parameters",
-                List.of());
-        parameters.forEach(p -> assertThat((String) p.get("description")).as("parameter " + p.get("name"))
+        List<Map<String, Object>> parameters =
+                (List<Map<String, Object>>) operation.getOrDefault("parameters", List.of());
+        parameters.forEach(p -> assertThat((String) p.get("description"))
+                .as("parameter " + p.get("name"))
                 .isNotBlank());
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
@@ -56,8 +64,12 @@ class ApiDocumentationResourceTest {
             @SuppressWarnings("unchecked")
             Map<String, Map<String, Object>> content = (Map<String, Map<String, Object>>) response.get("content");
             assertThat(content).as(status + " content").containsKey(mediaType);
-            assertThat((Map<?, ?>) content.get(mediaType).get("examples")).as(status + " examples").isNotEmpty();
-            assertThat((String) response.get("description")).as(status + " description").isNotBlank();
+            assertThat((Map<?, ?>) content.get(mediaType).get("examples"))
+                    .as(status + " examples")
+                    .isNotEmpty();
+            assertThat((String) response.get("description"))
+                    .as(status + " description")
+                    .isNotBlank();
         });
     }
 

@@ -13,24 +13,39 @@ class RollupPeriodTest {
 
     @Test
     void weeksStartAtUtcMidnightOfTheConfiguredDay() {
-        assertThat(Granularity.WEEK.periodContaining(WEDNESDAY_NOON, DayOfWeek.MONDAY)).isEqualTo(new RollupPeriod(
-                Granularity.WEEK, Instant.parse("2025-10-27T00:00:00Z"), Instant.parse("2025-11-03T00:00:00Z")));
-        assertThat(Granularity.WEEK.periodContaining(WEDNESDAY_NOON, DayOfWeek.SUNDAY)).isEqualTo(new RollupPeriod(
-                Granularity.WEEK, Instant.parse("2025-10-26T00:00:00Z"), Instant.parse("2025-11-02T00:00:00Z")));
+        assertThat(Granularity.WEEK.periodContaining(WEDNESDAY_NOON, DayOfWeek.MONDAY))
+                .isEqualTo(new RollupPeriod(
+                        Granularity.WEEK,
+                        Instant.parse("2025-10-27T00:00:00Z"),
+                        Instant.parse("2025-11-03T00:00:00Z")));
+        assertThat(Granularity.WEEK.periodContaining(WEDNESDAY_NOON, DayOfWeek.SUNDAY))
+                .isEqualTo(new RollupPeriod(
+                        Granularity.WEEK,
+                        Instant.parse("2025-10-26T00:00:00Z"),
+                        Instant.parse("2025-11-02T00:00:00Z")));
     }
 
     @Test
     void theFirstInstantOfAWeekBelongsToItAndTheLastBeforeItToThePreviousOne() {
         Instant monday = Instant.parse("2025-10-27T00:00:00Z");
-        assertThat(Granularity.WEEK.periodContaining(monday, DayOfWeek.MONDAY).start()).isEqualTo(monday);
-        assertThat(Granularity.WEEK.periodContaining(monday.minusNanos(1), DayOfWeek.MONDAY).end()).isEqualTo(monday);
+        assertThat(Granularity.WEEK.periodContaining(monday, DayOfWeek.MONDAY).start())
+                .isEqualTo(monday);
+        assertThat(Granularity.WEEK
+                        .periodContaining(monday.minusNanos(1), DayOfWeek.MONDAY)
+                        .end())
+                .isEqualTo(monday);
     }
 
     @Test
     void monthsAreUtcCalendarMonths() {
-        assertThat(Granularity.MONTH.periodContaining(WEDNESDAY_NOON, DayOfWeek.MONDAY)).isEqualTo(new RollupPeriod(
-                Granularity.MONTH, Instant.parse("2025-10-01T00:00:00Z"), Instant.parse("2025-11-01T00:00:00Z")));
-        assertThat(Granularity.MONTH.periodContaining(Instant.parse("2024-02-29T23:59:59Z"), DayOfWeek.MONDAY).end())
+        assertThat(Granularity.MONTH.periodContaining(WEDNESDAY_NOON, DayOfWeek.MONDAY))
+                .isEqualTo(new RollupPeriod(
+                        Granularity.MONTH,
+                        Instant.parse("2025-10-01T00:00:00Z"),
+                        Instant.parse("2025-11-01T00:00:00Z")));
+        assertThat(Granularity.MONTH
+                        .periodContaining(Instant.parse("2024-02-29T23:59:59Z"), DayOfWeek.MONDAY)
+                        .end())
                 .isEqualTo(Instant.parse("2024-03-01T00:00:00Z"));
     }
 

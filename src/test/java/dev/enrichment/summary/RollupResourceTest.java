@@ -52,7 +52,10 @@ class RollupResourceTest {
         int older = write("ana", week(Instant.parse("2025-10-06T00:00:00Z")), List.of(new SummarySource(monday, 1)));
         int newer = write("ana", week(OCT_13), List.of(new SummarySource(monday, 1), new SummarySource(tuesday, 2)));
 
-        asBot().queryParam("bot", bot).queryParam("granularity", "week").get("/api/v1/summaries").then()
+        asBot().queryParam("bot", bot)
+                .queryParam("granularity", "week")
+                .get("/api/v1/summaries")
+                .then()
                 .statusCode(200)
                 .body("items.id", contains(newer, older))
                 .body("items[0].granularity", equalTo("week"))
@@ -77,12 +80,19 @@ class RollupResourceTest {
         int monday = day("ana", LocalDateTime.of(2025, 10, 13, 0, 0));
         write("ana", week(OCT_13), List.of(new SummarySource(monday, 1)));
 
-        asBot().queryParam("bot", bot).get("/api/v1/summaries").then().statusCode(200)
+        asBot().queryParam("bot", bot)
+                .get("/api/v1/summaries")
+                .then()
+                .statusCode(200)
                 .body("items.id", contains(monday))
                 .body("items[0].granularity", equalTo("day"))
                 .body("items[0].sources", nullValue());
-        asBot().queryParam("bot", bot).queryParam("granularity", "day").get("/api/v1/summaries").then()
-                .statusCode(200).body("items.id", contains(monday));
+        asBot().queryParam("bot", bot)
+                .queryParam("granularity", "day")
+                .get("/api/v1/summaries")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(monday));
     }
 
     @Test
@@ -95,25 +105,58 @@ class RollupResourceTest {
         int w3 = write("ana", week(OCT_13), sources);
         write("ben", week(OCT_13), sources);
 
-        asBot().queryParam("bot", bot).queryParam("granularity", "month").get("/api/v1/summaries").then()
-                .statusCode(200).body("items.id", contains(month)).body("items[0].granularity", equalTo("month"));
-        String next = asBot().queryParam("bot", bot).queryParam("user_id", "ana").queryParam("granularity", "week")
-                .queryParam("limit", 2).get("/api/v1/summaries").then().statusCode(200)
-                .body("items.id", contains(w3, w2)).extract().path("next_cursor");
-        asBot().queryParam("bot", bot).queryParam("user_id", "ana").queryParam("granularity", "week")
-                .queryParam("limit", 2).queryParam("cursor", next).get("/api/v1/summaries").then().statusCode(200)
-                .body("items.id", contains(w1)).body("next_cursor", nullValue());
+        asBot().queryParam("bot", bot)
+                .queryParam("granularity", "month")
+                .get("/api/v1/summaries")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(month))
+                .body("items[0].granularity", equalTo("month"));
+        String next = asBot().queryParam("bot", bot)
+                .queryParam("user_id", "ana")
+                .queryParam("granularity", "week")
+                .queryParam("limit", 2)
+                .get("/api/v1/summaries")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(w3, w2))
+                .extract()
+                .path("next_cursor");
+        asBot().queryParam("bot", bot)
+                .queryParam("user_id", "ana")
+                .queryParam("granularity", "week")
+                .queryParam("limit", 2)
+                .queryParam("cursor", next)
+                .get("/api/v1/summaries")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(w1))
+                .body("next_cursor", nullValue());
         // weeks overlapping Oct 10-11: only the one from Oct 6
-        asBot().queryParam("bot", bot).queryParam("user_id", "ana").queryParam("granularity", "week")
-                .queryParam("from", "2025-10-10").queryParam("to", "2025-10-11").get("/api/v1/summaries").then()
-                .statusCode(200).body("items.id", contains(w2));
-        asBot().queryParam("bot", bot).queryParam("granularity", "week").queryParam("summary_type", "extractive")
-                .get("/api/v1/summaries").then().statusCode(200).body("items", hasSize(0));
+        asBot().queryParam("bot", bot)
+                .queryParam("user_id", "ana")
+                .queryParam("granularity", "week")
+                .queryParam("from", "2025-10-10")
+                .queryParam("to", "2025-10-11")
+                .get("/api/v1/summaries")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(w2));
+        asBot().queryParam("bot", bot)
+                .queryParam("granularity", "week")
+                .queryParam("summary_type", "extractive")
+                .get("/api/v1/summaries")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0));
     }
 
     @Test
     void refusesAnUnknownGranularityNamingIt() {
-        asBot().queryParam("granularity", "weekly").get("/api/v1/summaries").then().statusCode(400)
+        asBot().queryParam("granularity", "weekly")
+                .get("/api/v1/summaries")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("fields[0].field", equalTo("granularity"))
                 .body("fields[0].message", equalTo("must be one of day, week, month"))
@@ -128,8 +171,12 @@ class RollupResourceTest {
         int w3 = write("ana", week(OCT_13), sources);
         write("ana", week(OCT_20), sources);
 
-        List<SummaryView> weeks = reader.overlapping(bot, "ana", Instant.parse("2025-10-12T00:00:00Z"),
-                Instant.parse("2025-10-15T00:00:00Z"), Granularity.WEEK);
+        List<SummaryView> weeks = reader.overlapping(
+                bot,
+                "ana",
+                Instant.parse("2025-10-12T00:00:00Z"),
+                Instant.parse("2025-10-15T00:00:00Z"),
+                Granularity.WEEK);
         List<SummaryView> days = reader.overlapping(bot, "ana", OCT_13, OCT_20, Granularity.DAY);
 
         assertThat(weeks).extracting(SummaryView::id).containsExactly(w2, w3);
@@ -142,15 +189,32 @@ class RollupResourceTest {
     void aRebuildKeepsThePreviousContentAsARevision() {
         int monday = day("ana", LocalDateTime.of(2025, 10, 13, 0, 0));
         int id = write("ana", week(OCT_13), List.of(new SummarySource(monday, 1)));
-        int again = QuarkusTransaction.requiringNew().call(() -> writer.upsert(new RollupDraft(bot, "ana", week(OCT_13),
-                "A better rollup of the week.", "time_window", 30, List.of("boats"), "mixed", 0.7, "0.1.0",
-                "test/model", "rollup-v1", List.of(new SummarySource(monday, 2)), "sha256:new"), "rebuilt"));
+        int again = QuarkusTransaction.requiringNew()
+                .call(() -> writer.upsert(
+                        new RollupDraft(
+                                bot,
+                                "ana",
+                                week(OCT_13),
+                                "A better rollup of the week.",
+                                "time_window",
+                                30,
+                                List.of("boats"),
+                                "mixed",
+                                0.7,
+                                "0.1.0",
+                                "test/model",
+                                "rollup-v1",
+                                List.of(new SummarySource(monday, 2)),
+                                "sha256:new"),
+                        "rebuilt"));
 
         assertThat(again).isEqualTo(id);
-        assertThat(sql.rows("SELECT summary_text, reason, source_revisions::text AS revisions "
-                + "FROM enrichment_summary_rollup_revisions WHERE rollup_id = ?", id))
-                .containsExactly(java.util.Map.of("summary_text", "Rollup of ana from " + OCT_13, "reason", "rebuilt",
-                        "revisions", "{1}"));
+        assertThat(sql.rows(
+                        "SELECT summary_text, reason, source_revisions::text AS revisions "
+                                + "FROM enrichment_summary_rollup_revisions WHERE rollup_id = ?",
+                        id))
+                .containsExactly(java.util.Map.of(
+                        "summary_text", "Rollup of ana from " + OCT_13, "reason", "rebuilt", "revisions", "{1}"));
         assertThat(QuarkusTransaction.requiringNew().call(() -> writer.fingerprint(bot, "ana", week(OCT_13))))
                 .contains("sha256:new");
     }
@@ -160,9 +224,24 @@ class RollupResourceTest {
     }
 
     private int write(String user, RollupPeriod period, List<SummarySource> sources) {
-        return QuarkusTransaction.requiringNew().call(() -> writer.upsert(new RollupDraft(bot, user, period,
-                "Rollup of " + user + " from " + period.start(), "time_window", 24, List.of("fishing", "boats"),
-                "positive", 0.8, "0.1.0", "test/model", "rollup-v1", sources, "sha256:" + period.start()), null));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> writer.upsert(
+                        new RollupDraft(
+                                bot,
+                                user,
+                                period,
+                                "Rollup of " + user + " from " + period.start(),
+                                "time_window",
+                                24,
+                                List.of("fishing", "boats"),
+                                "positive",
+                                0.8,
+                                "0.1.0",
+                                "test/model",
+                                "rollup-v1",
+                                sources,
+                                "sha256:" + period.start()),
+                        null));
     }
 
     private int day(String user, LocalDateTime start) {

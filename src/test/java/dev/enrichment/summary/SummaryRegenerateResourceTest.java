@@ -62,8 +62,10 @@ class SummaryRegenerateResourceTest {
         llm = LlmStubs.on(LlmWireMockResource.server()).willAnswer(answer(FIRST_TEXT));
 
         qdrant.createWhisperEngineCollection(COLLECTION);
-        qdrant.upsert(COLLECTION, WhisperEnginePoints.writer().conversation("olga",
-                LocalDateTime.of(2025, 10, 18, 9, 0), 6, Duration.ofMinutes(1)));
+        qdrant.upsert(
+                COLLECTION,
+                WhisperEnginePoints.writer()
+                        .conversation("olga", LocalDateTime.of(2025, 10, 18, 9, 0), 6, Duration.ofMinutes(1)));
         assertThat(cycle.run().analysed()).isEqualTo(1);
         summaryId = ((Number) sql.value("SELECT id FROM conversation_summaries")).intValue();
     }
@@ -72,7 +74,10 @@ class SummaryRegenerateResourceTest {
     void regeneratesTheSummaryAndKeepsTheOldContentAsARevision() {
         llm.willAnswer(answer(NEW_TEXT));
 
-        asAdmin().post("/api/v1/summaries/{id}/regenerate", summaryId).then().statusCode(200)
+        asAdmin()
+                .post("/api/v1/summaries/{id}/regenerate", summaryId)
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(summaryId))
                 .body("summary", equalTo(NEW_TEXT))
                 .body("bot", equalTo("regen"))
@@ -80,7 +85,9 @@ class SummaryRegenerateResourceTest {
                 .body("start", equalTo("2025-10-18T00:00:00Z"))
                 .body("message_count", equalTo(6));
 
-        asBot().get("/api/v1/summaries/{id}/revisions", summaryId).then().statusCode(200)
+        asBot().get("/api/v1/summaries/{id}/revisions", summaryId)
+                .then()
+                .statusCode(200)
                 .body("items", hasSize(1))
                 .body("items[0].summary", equalTo(FIRST_TEXT))
                 .body("items[0].model", equalTo(LlmWireMockResource.MODEL))
@@ -90,11 +97,16 @@ class SummaryRegenerateResourceTest {
 
     @Test
     void refusesWithA409WhileAWorkerHoldsTheWindow() {
-        sql.update("UPDATE enrichment_windows SET status = 'processing', lease_owner = 'another-worker', "
-                + "lease_expires_at = ?", Timestamp.from(NOW.plusSeconds(600)));
+        sql.update(
+                "UPDATE enrichment_windows SET status = 'processing', lease_owner = 'another-worker', "
+                        + "lease_expires_at = ?",
+                Timestamp.from(NOW.plusSeconds(600)));
         llm.willAnswer(answer(NEW_TEXT));
 
-        asAdmin().post("/api/v1/summaries/{id}/regenerate", summaryId).then().statusCode(409)
+        asAdmin()
+                .post("/api/v1/summaries/{id}/regenerate", summaryId)
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json");
 
         asBot().get("/api/v1/summaries/{id}", summaryId).then().body("summary", equalTo(FIRST_TEXT));
@@ -104,20 +116,26 @@ class SummaryRegenerateResourceTest {
     void answers503AndLeavesTheSummaryUntouchedWhenTheLlmFails() {
         llm.willReturn(LlmStubs.serverError(500));
 
-        asAdmin().post("/api/v1/summaries/{id}/regenerate", summaryId).then().statusCode(503)
+        asAdmin()
+                .post("/api/v1/summaries/{id}/regenerate", summaryId)
+                .then()
+                .statusCode(503)
                 .contentType("application/problem+json");
 
-        asBot().get("/api/v1/summaries/{id}", summaryId).then().statusCode(200)
-                .body("summary", equalTo(FIRST_TEXT));
+        asBot().get("/api/v1/summaries/{id}", summaryId).then().statusCode(200).body("summary", equalTo(FIRST_TEXT));
         asBot().get("/api/v1/summaries/{id}/revisions", summaryId).then().body("items", hasSize(0));
         assertThat(sql.rows("SELECT status, lease_owner FROM enrichment_windows"))
-                .singleElement().satisfies(row -> assertThat(row).containsEntry("status", "done")
-                        .containsEntry("lease_owner", null));
+                .singleElement()
+                .satisfies(
+                        row -> assertThat(row).containsEntry("status", "done").containsEntry("lease_owner", null));
     }
 
     @Test
     void regeneratingAnUnknownSummaryIsA404() {
-        asAdmin().post("/api/v1/summaries/{id}/regenerate", summaryId + 1000).then().statusCode(404)
+        asAdmin()
+                .post("/api/v1/summaries/{id}/regenerate", summaryId + 1000)
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
     }
 

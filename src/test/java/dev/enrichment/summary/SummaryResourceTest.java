@@ -42,8 +42,8 @@ class SummaryResourceTest {
     @Test
     void readingNeedsAKeyAndRegeneratingAnAdminKey() {
         int id = insert(bot, "ana", OCT_10, "time_window", 0.9);
-        for (String path : List.of("/api/v1/summaries", "/api/v1/summaries/" + id,
-                "/api/v1/summaries/" + id + "/revisions")) {
+        for (String path :
+                List.of("/api/v1/summaries", "/api/v1/summaries/" + id, "/api/v1/summaries/" + id + "/revisions")) {
             given().get(path).then().statusCode(401);
             given().header("Authorization", "Bearer wrong-key").get(path).then().statusCode(401);
             asBot().get(path).then().statusCode(200);
@@ -59,7 +59,9 @@ class SummaryResourceTest {
     void returnsOneSummaryWithUtcTimes() {
         int id = insert(bot, "ana", LocalDateTime.of(2025, 10, 18, 0, 0), "time_window", 0.85);
 
-        asBot().get("/api/v1/summaries/{id}", id).then().statusCode(200)
+        asBot().get("/api/v1/summaries/{id}", id)
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(id))
                 .body("bot", equalTo(bot))
                 .body("user_id", equalTo("ana"))
@@ -79,9 +81,13 @@ class SummaryResourceTest {
 
     @Test
     void unknownSummaryIsAProblem404() {
-        asBot().get("/api/v1/summaries/{id}", 987_654_321).then().statusCode(404)
+        asBot().get("/api/v1/summaries/{id}", 987_654_321)
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
-        asBot().get("/api/v1/summaries/{id}/revisions", 987_654_321).then().statusCode(404)
+        asBot().get("/api/v1/summaries/{id}/revisions", 987_654_321)
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
     }
 
@@ -92,7 +98,10 @@ class SummaryResourceTest {
         int newest = insert(bot, "ben", OCT_10.plusDays(2), "time_window", 0.9);
         int sameStartHigherId = insert(bot, "cleo", OCT_10.plusDays(1), "time_window", 0.9);
 
-        asBot().queryParam("bot", bot).get("/api/v1/summaries").then().statusCode(200)
+        asBot().queryParam("bot", bot)
+                .get("/api/v1/summaries")
+                .then()
+                .statusCode(200)
                 .body("items.id", contains(newest, sameStartHigherId, middle, oldest))
                 .body("next_cursor", nullValue());
     }
@@ -106,21 +115,38 @@ class SummaryResourceTest {
         int ben11 = insert(bot, "ben", OCT_10.plusDays(1), "time_window", 0.9);
         insert(otherBot, "ana", OCT_10.plusDays(1), "time_window", 0.9);
 
-        asBot().queryParam("bot", bot).get("/api/v1/summaries").then()
+        asBot().queryParam("bot", bot)
+                .get("/api/v1/summaries")
+                .then()
                 .body("items.id", contains(ana12, ben11, ana11, ana10));
-        asBot().queryParam("bot", bot).queryParam("user_id", "ana").get("/api/v1/summaries").then()
+        asBot().queryParam("bot", bot)
+                .queryParam("user_id", "ana")
+                .get("/api/v1/summaries")
+                .then()
                 .body("items.id", contains(ana12, ana11, ana10));
-        asBot().queryParam("bot", bot).queryParam("summary_type", "extractive").get("/api/v1/summaries").then()
+        asBot().queryParam("bot", bot)
+                .queryParam("summary_type", "extractive")
+                .get("/api/v1/summaries")
+                .then()
                 .body("items.id", contains(ana11));
-        asBot().queryParam("bot", bot).queryParam("min_confidence", "0.6").get("/api/v1/summaries").then()
+        asBot().queryParam("bot", bot)
+                .queryParam("min_confidence", "0.6")
+                .get("/api/v1/summaries")
+                .then()
                 .body("items.id", contains(ana12, ben11, ana10));
         // windows overlapping [Oct 11 12:00, Oct 12 00:00): only the Oct 11 windows
-        asBot().queryParam("bot", bot).queryParam("from", "2025-10-11T12:00:00Z")
-                .queryParam("to", "2025-10-12T00:00:00Z").get("/api/v1/summaries").then()
+        asBot().queryParam("bot", bot)
+                .queryParam("from", "2025-10-11T12:00:00Z")
+                .queryParam("to", "2025-10-12T00:00:00Z")
+                .get("/api/v1/summaries")
+                .then()
                 .body("items.id", contains(ben11, ana11));
         // a date as to includes its whole day
-        asBot().queryParam("bot", bot).queryParam("from", "2025-10-10").queryParam("to", "2025-10-10")
-                .get("/api/v1/summaries").then()
+        asBot().queryParam("bot", bot)
+                .queryParam("from", "2025-10-10")
+                .queryParam("to", "2025-10-10")
+                .get("/api/v1/summaries")
+                .then()
                 .body("items.id", contains(ana10));
     }
 
@@ -130,10 +156,18 @@ class SummaryResourceTest {
         insert(bot, "ana", OCT_10.plusDays(1), "time_window", 0.9);
 
         // 2025-10-11T01:00+02:00 is 2025-10-10T23:00Z: only the Oct 10 window starts before it
-        asBot().queryParam("bot", bot).queryParam("to", "2025-10-11T01:00:00+02:00").get("/api/v1/summaries")
-                .then().statusCode(200).body("items.id", contains(oct10));
-        asBot().queryParam("bot", bot).queryParam("to", "2025-10-11T01:00:00 02:00").get("/api/v1/summaries")
-                .then().statusCode(200).body("items.id", contains(oct10));
+        asBot().queryParam("bot", bot)
+                .queryParam("to", "2025-10-11T01:00:00+02:00")
+                .get("/api/v1/summaries")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(oct10));
+        asBot().queryParam("bot", bot)
+                .queryParam("to", "2025-10-11T01:00:00 02:00")
+                .get("/api/v1/summaries")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(oct10));
     }
 
     @Test
@@ -161,27 +195,34 @@ class SummaryResourceTest {
 
     @ParameterizedTest(name = "{0}={1} is refused naming {2}")
     @CsvSource({
-            "limit, 501, limit",
-            "limit, 0, limit",
-            "limit, ten, limit",
-            "from, 2025-13-01, from",
-            "from, yesterday, from",
-            "to, 2025-10-18T25:00:00Z, to",
-            "summary_type, weekly, summary_type",
-            "min_confidence, 1.5, min_confidence",
-            "min_confidence, high, min_confidence",
-            "cursor, not-a-cursor, cursor",
-            "cursor, czF8bm9wZXww, cursor"})
+        "limit, 501, limit",
+        "limit, 0, limit",
+        "limit, ten, limit",
+        "from, 2025-13-01, from",
+        "from, yesterday, from",
+        "to, 2025-10-18T25:00:00Z, to",
+        "summary_type, weekly, summary_type",
+        "min_confidence, 1.5, min_confidence",
+        "min_confidence, high, min_confidence",
+        "cursor, not-a-cursor, cursor",
+        "cursor, czF8bm9wZXww, cursor"
+    })
     void refusesAnInvalidParameterNamingIt(String parameter, String value, String field) {
-        asBot().queryParam(parameter, value).get("/api/v1/summaries").then().statusCode(400)
+        asBot().queryParam(parameter, value)
+                .get("/api/v1/summaries")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("fields[0].field", equalTo(field));
     }
 
     @Test
     void refusesARangeThatEndsBeforeItStarts() {
-        asBot().queryParam("from", "2025-10-18T00:00:00Z").queryParam("to", "2025-10-17T00:00:00Z")
-                .get("/api/v1/summaries").then().statusCode(400)
+        asBot().queryParam("from", "2025-10-18T00:00:00Z")
+                .queryParam("to", "2025-10-17T00:00:00Z")
+                .get("/api/v1/summaries")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("fields[0].field", equalTo("from"));
     }
@@ -199,7 +240,9 @@ class SummaryResourceTest {
                         'regenerated on request', '2025-10-12T09:30:00Z', 'test/model', 'summary-v1', 'sha256:abc')
                 """, id, id);
 
-        asBot().get("/api/v1/summaries/{id}/revisions", id).then().statusCode(200)
+        asBot().get("/api/v1/summaries/{id}/revisions", id)
+                .then()
+                .statusCode(200)
                 .body("summary_id", equalTo(id))
                 .body("items.summary", contains("Second take.", "First take."))
                 .body("items[0].reason", equalTo("regenerated on request"))
@@ -217,7 +260,10 @@ class SummaryResourceTest {
     void aSummaryWithoutRevisionsHasAnEmptyList() {
         int id = insert(bot, "ana", OCT_10, "time_window", 0.9);
 
-        asBot().get("/api/v1/summaries/{id}/revisions", id).then().statusCode(200).body("items", hasSize(0));
+        asBot().get("/api/v1/summaries/{id}/revisions", id)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0));
     }
 
     private ValidatableResponse page(String cursor) {
@@ -229,14 +275,22 @@ class SummaryResourceTest {
     }
 
     private int insert(String botName, String user, LocalDateTime start, String type, double confidence) {
-        return ((Number) sql.value("""
+        return ((Number) sql.value(
+                        """
                 INSERT INTO conversation_summaries (user_id, bot_name, summary_text, summary_type, start_timestamp,
                     end_timestamp, message_count, key_topics, emotional_tone, compression_ratio, confidence_score,
                     enrichment_version, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, 12, '{fishing,boats}', 'positive', 0.1, ?, '0.1.0',
                         '2025-10-19 02:31:40.500001', '2025-10-19 03:00:00')
-                RETURNING id""", user, botName, "Summary of " + user + " on " + start, type, start,
-                start.plusDays(1), confidence)).intValue();
+                RETURNING id""",
+                        user,
+                        botName,
+                        "Summary of " + user + " on " + start,
+                        type,
+                        start,
+                        start.plusDays(1),
+                        confidence))
+                .intValue();
     }
 
     static RequestSpecification asBot() {

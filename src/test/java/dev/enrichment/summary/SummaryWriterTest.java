@@ -47,40 +47,49 @@ class SummaryWriterTest {
 
     @Test
     void insertsTheWindowsSummaryWithNaiveUtcTimestamps() {
-        int id = QuarkusTransaction.requiringNew().call(() -> writer.upsert(draft("First summary.", List.of("Portland")),
-                note("unused")));
+        int id = QuarkusTransaction.requiringNew()
+                .call(() -> writer.upsert(draft("First summary.", List.of("Portland")), note("unused")));
 
         assertThat(sql.value("""
                 SELECT count(*) FROM conversation_summaries
                  WHERE id = ? AND user_id = ? AND bot_name = 'elena'
                    AND start_timestamp = '2025-10-18 00:00:00' AND end_timestamp = '2025-10-19 00:00:00'
-                   AND created_at = '2025-10-19 02:31:40.500001' AND updated_at = created_at""", id, userId))
-                .isEqualTo(1L);
-        Map<String, Object> row = sql.rows("SELECT * FROM conversation_summaries WHERE id = ?", id).get(0);
-        assertThat(row).containsEntry("summary_text", "First summary.").containsEntry("summary_type", "time_window")
-                .containsEntry("message_count", 14).containsEntry("emotional_tone", "curious")
-                .containsEntry("compression_ratio", 0.08).containsEntry("confidence_score", 0.8)
+                   AND created_at = '2025-10-19 02:31:40.500001' AND updated_at = created_at""", id, userId)).isEqualTo(1L);
+        Map<String, Object> row = sql.rows("SELECT * FROM conversation_summaries WHERE id = ?", id)
+                .get(0);
+        assertThat(row)
+                .containsEntry("summary_text", "First summary.")
+                .containsEntry("summary_type", "time_window")
+                .containsEntry("message_count", 14)
+                .containsEntry("emotional_tone", "curious")
+                .containsEntry("compression_ratio", 0.08)
+                .containsEntry("confidence_score", 0.8)
                 .containsEntry("enrichment_version", "v2.0");
         assertThat(textArray(row.get("key_topics"))).containsExactly("Portland");
-        assertThat(sql.value("SELECT count(*) FROM enrichment_summary_revisions WHERE summary_id = ?", id)).isEqualTo(0L);
+        assertThat(sql.value("SELECT count(*) FROM enrichment_summary_revisions WHERE summary_id = ?", id))
+                .isEqualTo(0L);
     }
 
     @Test
     void replacingASummaryKeepsThePreviousContentInARevisionWithItsProvenance() {
-        int id = QuarkusTransaction.requiringNew().call(() ->
-                writer.upsert(draft("First summary.", List.of("Portland", "moving")), null));
+        int id = QuarkusTransaction.requiringNew()
+                .call(() -> writer.upsert(draft("First summary.", List.of("Portland", "moving")), null));
         pinClock(SECOND_WRITE);
 
-        int replacedId = QuarkusTransaction.requiringNew().call(() -> writer.upsert(draft("Better summary.", List.of("jobs")),
-                new RevisionNote("window re-analysed", "test/model-a", "summary-v1", "sha256:abc")));
+        int replacedId = QuarkusTransaction.requiringNew()
+                .call(() -> writer.upsert(
+                        draft("Better summary.", List.of("jobs")),
+                        new RevisionNote("window re-analysed", "test/model-a", "summary-v1", "sha256:abc")));
 
         assertThat(replacedId).isEqualTo(id);
-        assertThat(sql.value("SELECT count(*) FROM conversation_summaries WHERE user_id = ?", userId)).isEqualTo(1L);
+        assertThat(sql.value("SELECT count(*) FROM conversation_summaries WHERE user_id = ?", userId))
+                .isEqualTo(1L);
         Map<String, Object> row = sql.rows("""
                 SELECT summary_text, key_topics, to_char(created_at, 'YYYY-MM-DD HH24:MI:SS.US') AS created,
                        to_char(updated_at, 'YYYY-MM-DD HH24:MI:SS.US') AS updated
                   FROM conversation_summaries WHERE id = ?""", id).get(0);
-        assertThat(row).containsEntry("summary_text", "Better summary.")
+        assertThat(row)
+                .containsEntry("summary_text", "Better summary.")
                 .containsEntry("created", "2025-10-19 02:31:40.500001")
                 .containsEntry("updated", "2025-10-19 05:00:00.000000");
         assertThat(textArray(row.get("key_topics"))).containsExactly("jobs");
@@ -92,10 +101,15 @@ class SummaryWriterTest {
                   FROM enrichment_summary_revisions WHERE summary_id = ?""", id);
         assertThat(revisions).hasSize(1);
         Map<String, Object> revision = revisions.get(0);
-        assertThat(revision).containsEntry("summary_text", "First summary.").containsEntry("message_count", 14)
-                .containsEntry("emotional_tone", "curious").containsEntry("confidence_score", 0.8)
-                .containsEntry("enrichment_version", "v2.0").containsEntry("reason", "window re-analysed")
-                .containsEntry("model", "test/model-a").containsEntry("prompt_version", "summary-v1")
+        assertThat(revision)
+                .containsEntry("summary_text", "First summary.")
+                .containsEntry("message_count", 14)
+                .containsEntry("emotional_tone", "curious")
+                .containsEntry("confidence_score", 0.8)
+                .containsEntry("enrichment_version", "v2.0")
+                .containsEntry("reason", "window re-analysed")
+                .containsEntry("model", "test/model-a")
+                .containsEntry("prompt_version", "summary-v1")
                 .containsEntry("input_hash", "sha256:abc");
         assertThat(textArray(revision.get("key_topics"))).containsExactly("Portland", "moving");
         assertThat(revision).containsEntry("revised", "2025-10-19 05:00:00.000000");
@@ -106,20 +120,34 @@ class SummaryWriterTest {
         int id = QuarkusTransaction.requiringNew().call(() -> writer.upsert(draft("First summary.", List.of()), null));
 
         QuarkusTransaction.requiringNew().run(() -> {
-            assertThat(writer.find(userId, "elena", WINDOW_START, WINDOW_END)).get()
+            assertThat(writer.find(userId, "elena", WINDOW_START, WINDOW_END))
+                    .get()
                     .satisfies(summary -> assertThat(summary.id).isEqualTo(id));
             assertThat(writer.find(userId, "marcus", WINDOW_START, WINDOW_END)).isEmpty();
-            assertThat(writer.find(userId, "elena", WINDOW_START.plusSeconds(1), WINDOW_END)).isEmpty();
+            assertThat(writer.find(userId, "elena", WINDOW_START.plusSeconds(1), WINDOW_END))
+                    .isEmpty();
         });
     }
 
     @Test
     void refusesADraftTheTableCannotHoldAndLeavesTheTransactionUsable() {
-        SummaryDraft longTone = new SummaryDraft(userId, "elena", WINDOW_START, WINDOW_END, "Text.", "time_window", 3,
-                List.of(), "t".repeat(51), 0.1, 0.5, "v2.0");
+        SummaryDraft longTone = new SummaryDraft(
+                userId,
+                "elena",
+                WINDOW_START,
+                WINDOW_END,
+                "Text.",
+                "time_window",
+                3,
+                List.of(),
+                "t".repeat(51),
+                0.1,
+                0.5,
+                "v2.0");
 
         QuarkusTransaction.requiringNew().run(() -> {
-            assertThatThrownBy(() -> writer.upsert(longTone, null)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> writer.upsert(longTone, null))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("emotional_tone");
             assertThat(writer.upsert(draft("Still fine.", List.of()), null)).isPositive();
         });
@@ -131,12 +159,24 @@ class SummaryWriterTest {
     void refusesToWriteOutsideATransaction() {
         assertThatThrownBy(() -> writer.upsert(draft("No transaction.", List.of()), null))
                 .isInstanceOf(TransactionalException.class);
-        assertThat(sql.value("SELECT count(*) FROM conversation_summaries WHERE user_id = ?", userId)).isEqualTo(0L);
+        assertThat(sql.value("SELECT count(*) FROM conversation_summaries WHERE user_id = ?", userId))
+                .isEqualTo(0L);
     }
 
     private SummaryDraft draft(String text, List<String> topics) {
-        return new SummaryDraft(userId, "elena", WINDOW_START, WINDOW_END, text, "time_window", 14, topics, "curious",
-                0.08, 0.8, "v2.0");
+        return new SummaryDraft(
+                userId,
+                "elena",
+                WINDOW_START,
+                WINDOW_END,
+                text,
+                "time_window",
+                14,
+                topics,
+                "curious",
+                0.08,
+                0.8,
+                "v2.0");
     }
 
     private static RevisionNote note(String reason) {

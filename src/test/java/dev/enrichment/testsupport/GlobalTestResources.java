@@ -14,6 +14,5 @@ import io.quarkus.test.common.QuarkusTestResource;
 @QuarkusTestResource(LlmWireMockResource.class)
 public final class GlobalTestResources {
 
-    private GlobalTestResources() {
-    }
+    private GlobalTestResources() {}
 }

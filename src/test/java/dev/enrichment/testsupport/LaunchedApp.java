@@ -27,7 +27,8 @@ public final class LaunchedApp implements AutoCloseable {
     private final Path output;
     private final int httpPort;
     private final long startedNanos = System.nanoTime();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private LaunchedApp(Process process, Path output, int httpPort) {
         this.process = process;
@@ -86,7 +87,8 @@ public final class LaunchedApp implements AutoCloseable {
 
     /** GET with an API key. */
     public Response get(String path, String apiKey) {
-        return send(HttpRequest.newBuilder(uri(path)).header("X-API-Key", apiKey).GET());
+        return send(
+                HttpRequest.newBuilder(uri(path)).header("X-API-Key", apiKey).GET());
     }
 
     /** POST of a JSON body with an API key. */
@@ -158,6 +160,5 @@ public final class LaunchedApp implements AutoCloseable {
     }
 
     /** An HTTP answer. */
-    public record Response(int status, String body) {
-    }
+    public record Response(int status, String body) {}
 }

@@ -86,7 +86,8 @@ public final class LogCapture extends Handler implements AutoCloseable {
 
     /** Hands the record to the handlers it would have reached had this capture not stopped it. */
     private void printAsUsual(LogRecord record) {
-        for (Logger logger = category.getParent(); logger != null;
+        for (Logger logger = category.getParent();
+                logger != null;
                 logger = logger.getUseParentHandlers() ? logger.getParent() : null) {
             for (Handler handler : logger.getHandlers()) {
                 handler.publish(record);
@@ -95,8 +96,7 @@ public final class LogCapture extends Handler implements AutoCloseable {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
     public void close() {

@@ -41,14 +41,16 @@ class LogCaptureTest {
             source.log(Level.SEVERE, "Scroll operation failed", new IllegalStateException("injected"));
             source.log(Level.SEVERE, "something nobody expected", new IllegalStateException("a bug"));
 
-            assertThat(log.entries()).extracting(LogCapture.Entry::message)
+            assertThat(log.entries())
+                    .extracting(LogCapture.Entry::message)
                     .containsExactly("Scroll operation failed", "something nobody expected");
             assertThat(log.entries().get(0).stackTrace()).contains("injected");
         }
 
         assertThat(console.messages).containsExactly("something nobody expected");
         source.severe("after the capture: operation failed");
-        assertThat(console.messages).as("the category prints again once the capture is closed")
+        assertThat(console.messages)
+                .as("the category prints again once the capture is closed")
                 .containsExactly("something nobody expected", "after the capture: operation failed");
     }
 
@@ -70,11 +72,9 @@ class LogCaptureTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

@@ -8,8 +8,7 @@ class OpenApiAccessFilterTest {
 
     @Test
     void keysAnOperationTheWayTheDocumentSpellsItsPath() {
-        assertThat(OpenApiAccessFilter.key("get", "/api/v1/things/" + "/{id}"))
-                .isEqualTo("GET /api/v1/things/{id}");
+        assertThat(OpenApiAccessFilter.key("get", "/api/v1/things/" + "/{id}")).isEqualTo("GET /api/v1/things/{id}");
         assertThat(OpenApiAccessFilter.key("POST", "api/v1/things/")).isEqualTo("POST /api/v1/things");
     }
 

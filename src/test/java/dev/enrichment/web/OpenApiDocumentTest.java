@@ -20,23 +20,34 @@ class OpenApiDocumentTest {
 
     @BeforeEach
     void fetchDocument() {
-        document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        document = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @Test
     void describesTheServiceAndItsTwoRoles() {
         assertThat(document.getString("info.title")).isEqualTo("Conversation enrichment API");
         assertThat(document.getString("info.description"))
-                .contains("WhisperEngine").contains("bot").contains("admin").contains("problem+json");
+                .contains("WhisperEngine")
+                .contains("bot")
+                .contains("admin")
+                .contains("problem+json");
     }
 
     @Test
     void acceptsABearerKeyOrAnXApiKeyHeader() {
         assertThat(document.getString("components.securitySchemes.bearer.type")).isEqualTo("http");
-        assertThat(document.getString("components.securitySchemes.bearer.scheme")).isEqualTo("bearer");
-        assertThat(document.getString("components.securitySchemes.api_key.type")).isEqualTo("apiKey");
+        assertThat(document.getString("components.securitySchemes.bearer.scheme"))
+                .isEqualTo("bearer");
+        assertThat(document.getString("components.securitySchemes.api_key.type"))
+                .isEqualTo("apiKey");
         assertThat(document.getString("components.securitySchemes.api_key.in")).isEqualTo("header");
-        assertThat(document.getString("components.securitySchemes.api_key.name")).isEqualTo("X-API-Key");
+        assertThat(document.getString("components.securitySchemes.api_key.name"))
+                .isEqualTo("X-API-Key");
         assertThat(document.getList("security"))
                 .containsExactly(Map.of("bearer", List.of()), Map.of("api_key", List.of()));
     }
@@ -48,23 +59,31 @@ class OpenApiDocumentTest {
         assertThat(properties).containsKeys("type", "title", "status", "detail", "instance", "fields", "error_id");
         assertThat(document.getList("components.schemas.Problem.required"))
                 .containsExactlyInAnyOrder("type", "title", "status", "detail");
-        assertThat(document.getMap("components.schemas.ProblemField.properties")).containsKeys("field", "message");
+        assertThat(document.getMap("components.schemas.ProblemField.properties"))
+                .containsKeys("field", "message");
     }
 
     @Test
     void givesEveryErrorResponseAProblemBodyWithAnExample() {
         Map<String, Map<String, Object>> responses = document.getMap("components.responses");
 
-        assertThat(responses).containsKeys(ProblemResponses.BAD_REQUEST, ProblemResponses.UNAUTHORIZED,
-                ProblemResponses.FORBIDDEN, ProblemResponses.NOT_FOUND, ProblemResponses.CONFLICT,
-                ProblemResponses.SERVICE_UNAVAILABLE, ProblemResponses.INTERNAL_ERROR);
+        assertThat(responses)
+                .containsKeys(
+                        ProblemResponses.BAD_REQUEST,
+                        ProblemResponses.UNAUTHORIZED,
+                        ProblemResponses.FORBIDDEN,
+                        ProblemResponses.NOT_FOUND,
+                        ProblemResponses.CONFLICT,
+                        ProblemResponses.SERVICE_UNAVAILABLE,
+                        ProblemResponses.INTERNAL_ERROR);
         for (String name : responses.keySet()) {
             String content = "components.responses." + name + ".content.'application/problem+json'";
-            assertThat(document.getString(content + ".schema.$ref")).as(name)
-                    .isEqualTo("#/components/schemas/Problem");
+            assertThat(document.getString(content + ".schema.$ref")).as(name).isEqualTo("#/components/schemas/Problem");
             Map<String, Map<String, Object>> examples = document.getMap(content + ".examples");
             assertThat(examples).as(name).isNotEmpty();
-            examples.values().forEach(example -> assertThat(example.get("value")).as(name).isInstanceOf(Map.class));
+            examples.values()
+                    .forEach(
+                            example -> assertThat(example.get("value")).as(name).isInstanceOf(Map.class));
         }
     }
 
@@ -78,7 +97,9 @@ class OpenApiDocumentTest {
         assertThat(document.getString(admin + ".responses.'403'.$ref")).isEqualTo("#/components/responses/Forbidden");
         assertThat(document.getString(read + ".description")).contains("Needs a bot key or an admin key.");
         assertThat(document.getString(read + ".responses.'401'.$ref")).isEqualTo(UNAUTHORIZED);
-        assertThat(document.getMap(read + ".responses")).doesNotContainKey("403").containsKey("500");
+        assertThat(document.getMap(read + ".responses"))
+                .doesNotContainKey("403")
+                .containsKey("500");
     }
 
     @Test

@@ -24,7 +24,8 @@ class ProblemExamplesTest {
             ObjectNode body = (ObjectNode) JSON.readTree(example);
             ProblemType type = Arrays.stream(ProblemType.values())
                     .filter(t -> t.uri().equals(body.get("type").asText()))
-                    .findFirst().orElseThrow(() -> new AssertionError("unknown type in " + example));
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("unknown type in " + example));
             assertThat(body.get("title").asText()).as(example).isEqualTo(type.title());
             assertThat(body.get("status").asInt()).as(example).isEqualTo(type.status());
         }
@@ -32,16 +33,24 @@ class ProblemExamplesTest {
 
     @Test
     void matchesTheRealResponsesWhoseDetailIsFixed() throws Exception {
-        assertSameAsExample(given().when().get("/api/v1/test-only/access/read").asString(),
-                ProblemExamples.MISSING_KEY);
-        assertSameAsExample(given().header("X-API-Key", "nope").when().get("/api/v1/test-only/access/read").asString(),
+        assertSameAsExample(
+                given().when().get("/api/v1/test-only/access/read").asString(), ProblemExamples.MISSING_KEY);
+        assertSameAsExample(
+                given().header("X-API-Key", "nope")
+                        .when()
+                        .get("/api/v1/test-only/access/read")
+                        .asString(),
                 ProblemExamples.INVALID_KEY);
         assertSameAsExample(asBot().post("/api/v1/test-only/access/admin").asString(), ProblemExamples.FORBIDDEN);
         assertSameAsExample(asBot().get(PROBLEMS + "cycle-running").asString(), ProblemExamples.CYCLE_RUNNING);
         assertSameAsExample(asBot().get(PROBLEMS + "analysis-failed").asString(), ProblemExamples.LLM_UNAVAILABLE);
-        assertSameAsExample(asBot().get(PROBLEMS + "source-unavailable").asString(),
-                ProblemExamples.SOURCE_UNAVAILABLE);
-        assertSameAsExample(asBot().contentType("application/json").body("{").post(PROBLEMS + "validated").asString(),
+        assertSameAsExample(
+                asBot().get(PROBLEMS + "source-unavailable").asString(), ProblemExamples.SOURCE_UNAVAILABLE);
+        assertSameAsExample(
+                asBot().contentType("application/json")
+                        .body("{")
+                        .post(PROBLEMS + "validated")
+                        .asString(),
                 ProblemExamples.MALFORMED_BODY);
     }
 

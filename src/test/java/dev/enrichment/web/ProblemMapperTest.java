@@ -57,8 +57,7 @@ class ProblemMapperTest {
                 .post(BASE + "validated");
 
         assertProblem(response, 400, "invalid-request", "Invalid request");
-        assertThat(response.jsonPath().getList("fields.field"))
-                .containsExactly("message_count", "tags[1]", "user_id");
+        assertThat(response.jsonPath().getList("fields.field")).containsExactly("message_count", "tags[1]", "user_id");
         assertThat(response.jsonPath().getString("detail")).contains("user_id: must not be blank");
     }
 
@@ -80,7 +79,8 @@ class ProblemMapperTest {
 
     @Test
     void reportsMalformedJsonAs400() {
-        Response response = asBot().contentType(ContentType.JSON).body("{\"user_id\": ").post(BASE + "validated");
+        Response response =
+                asBot().contentType(ContentType.JSON).body("{\"user_id\": ").post(BASE + "validated");
 
         assertProblem(response, 400, "invalid-request", "Invalid request");
         assertThat(response.jsonPath().getString("detail")).isEqualTo("the request body is not valid JSON");
@@ -89,7 +89,8 @@ class ProblemMapperTest {
     @Test
     void namesTheBodyFieldOfTheWrongType() {
         Response response = asBot().contentType(ContentType.JSON)
-                .body("{\"user_id\":\"u1\",\"message_count\":\"many\"}").post(BASE + "validated");
+                .body("{\"user_id\":\"u1\",\"message_count\":\"many\"}")
+                .post(BASE + "validated");
 
         assertProblem(response, 400, "invalid-request", "Invalid request");
         assertThat(response.jsonPath().getList("fields.field")).containsExactly("message_count");
@@ -144,8 +145,10 @@ class ProblemMapperTest {
 
     @Test
     void readsConvertedParametersAndTakesBlankOnesAsAbsent() {
-        Response response = asBot().queryParam("starts_at", "2025-10-18").queryParam("page_size", " 7 ")
-                .queryParam("tz", "").get(BASE + "converted");
+        Response response = asBot().queryParam("starts_at", "2025-10-18")
+                .queryParam("page_size", " 7 ")
+                .queryParam("tz", "")
+                .get(BASE + "converted");
 
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
         assertThat(response.jsonPath().getString("user_id"))
@@ -178,7 +181,8 @@ class ProblemMapperTest {
 
     @Test
     void reportsAnUnsupportedBodyTypeAs415() {
-        Response response = asBot().contentType(ContentType.XML).body("<thing/>").post(BASE + "validated");
+        Response response =
+                asBot().contentType(ContentType.XML).body("<thing/>").post(BASE + "validated");
 
         assertProblem(response, 415, "unsupported-media-type", "Unsupported media type");
     }
@@ -246,7 +250,8 @@ class ProblemMapperTest {
                     .singleElement()
                     .satisfies(entry -> {
                         assertThat(entry.message()).contains(errorId).contains(BASE + "boom");
-                        assertThat(entry.stackTrace()).contains("IllegalStateException")
+                        assertThat(entry.stackTrace())
+                                .contains("IllegalStateException")
                                 .contains("ProblemProbeResource.boom");
                     });
         }
@@ -254,8 +259,12 @@ class ProblemMapperTest {
 
     @Test
     void givesEachInternalErrorItsOwnId() {
-        String first = provokingAnInternalError(() -> asBot().get(BASE + "boom")).jsonPath().getString("error_id");
-        String second = provokingAnInternalError(() -> asBot().get(BASE + "boom")).jsonPath().getString("error_id");
+        String first = provokingAnInternalError(() -> asBot().get(BASE + "boom"))
+                .jsonPath()
+                .getString("error_id");
+        String second = provokingAnInternalError(() -> asBot().get(BASE + "boom"))
+                .jsonPath()
+                .getString("error_id");
 
         assertThat(first).isNotEqualTo(second);
     }

@@ -34,17 +34,15 @@ public class ProblemProbeResource {
 
     static final String SECRET = "PROMPT-SECRET-7f3a";
 
-    public record NewThing(@NotBlank String userId, @Min(1) int messageCount, Instant windowStart,
-            List<@NotBlank String> tags) {
-    }
+    public record NewThing(
+            @NotBlank String userId, @Min(1) int messageCount, Instant windowStart, List<@NotBlank String> tags) {}
 
-    public record Echo(String userId) {
-    }
+    public record Echo(String userId) {}
 
     /** Query parameters read by {@link QueryParamConverters} and checked by Bean Validation. */
-    public record Window(@QueryParam("starts_at") TimeParam startsAt,
-            @QueryParam("page_size") @Min(1) @Max(50) Integer pageSize) {
-    }
+    public record Window(
+            @QueryParam("starts_at") TimeParam startsAt,
+            @QueryParam("page_size") @Min(1) @Max(50) Integer pageSize) {}
 
     @GET
     @Path("api-problem/not-found")

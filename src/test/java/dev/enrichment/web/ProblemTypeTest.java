@@ -10,7 +10,9 @@ class ProblemTypeTest {
     @Test
     void givesEveryKindOfProblemTheTypeOfItsName() {
         for (ProblemException.Kind kind : ProblemException.Kind.values()) {
-            assertThat(ProblemType.valueOf(kind.name()).status()).as(kind.name()).isBetween(400, 599);
+            assertThat(ProblemType.valueOf(kind.name()).status())
+                    .as(kind.name())
+                    .isBetween(400, 599);
         }
     }
 }

@@ -24,11 +24,15 @@ class QueryParamConvertersTest {
     private final QueryParamConverters converters = new QueryParamConverters();
 
     @SuppressWarnings("unused")
-    void parameters(@QueryParam("from") TimeParam from, @QueryParam("as_of") InstantParam asOf,
-            @QueryParam("tz") ZoneId tz, @QueryParam("limit") @Min(1) @Max(500) Integer limit,
+    void parameters(
+            @QueryParam("from") TimeParam from,
+            @QueryParam("as_of") InstantParam asOf,
+            @QueryParam("tz") ZoneId tz,
+            @QueryParam("limit") @Min(1) @Max(500) Integer limit,
             @QueryParam("min_confidence") @Min(0) @Max(1) BigDecimal minConfidence,
-            @QueryParam("unit") TimeUnit unit, @QueryParam("bot") String bot, @PathParam("id") String id) {
-    }
+            @QueryParam("unit") TimeUnit unit,
+            @QueryParam("bot") String bot,
+            @PathParam("id") String id) {}
 
     @Test
     void readsAnInstantWithAnOffsetEvenWhenItsPlusArrivedAsASpace() {
@@ -61,13 +65,30 @@ class QueryParamConvertersTest {
 
     @Test
     void refusesAValueNamingTheParameterAsSent() {
-        assertRefused(0, TimeParam.class, "yesterday", "from", "'yesterday' is not a time: use an ISO-8601 instant "
-                + "such as 2025-10-18T00:00:00Z or a date such as 2025-10-18");
-        assertRefused(1, InstantParam.class, "2025-10-18", "as_of",
+        assertRefused(
+                0,
+                TimeParam.class,
+                "yesterday",
+                "from",
+                "'yesterday' is not a time: use an ISO-8601 instant "
+                        + "such as 2025-10-18T00:00:00Z or a date such as 2025-10-18");
+        assertRefused(
+                1,
+                InstantParam.class,
+                "2025-10-18",
+                "as_of",
                 "'2025-10-18' is not an ISO-8601 instant such as 2025-10-18T00:00:00Z");
-        assertRefused(2, ZoneId.class, "Mars/Olympus_Mons", "tz",
+        assertRefused(
+                2,
+                ZoneId.class,
+                "Mars/Olympus_Mons",
+                "tz",
                 "'Mars/Olympus_Mons' is not an IANA time zone such as Europe/Berlin");
-        assertRefused(5, TimeUnit.class, "fortnights", "unit",
+        assertRefused(
+                5,
+                TimeUnit.class,
+                "fortnights",
+                "unit",
                 "must be one of nanoseconds, microseconds, milliseconds, seconds, minutes, hours, days");
     }
 
@@ -80,7 +101,8 @@ class QueryParamConvertersTest {
     @Test
     void leavesOtherParametersToQuarkus() {
         assertThat(converter(7, String.class)).isNull();
-        assertThat(converters.getConverter(Object.class, Object.class, annotations(6))).isNull();
+        assertThat(converters.getConverter(Object.class, Object.class, annotations(6)))
+                .isNull();
     }
 
     private <T> T read(int parameter, Class<T> type, String value) {

@@ -67,8 +67,9 @@ final class AnalysisCaller {
             // Only remembered once json_object worked: a 400 for another reason (say, a prompt too long) fails again
             // above and must not switch the whole process over.
             if (jsonObjectOnly.compareAndSet(false, true)) {
-                Log.infof("The LLM provider rejected response_format json_schema (HTTP 400%s); using json_object "
-                        + "with the schema in the prompt from now on",
+                Log.infof(
+                        "The LLM provider rejected response_format json_schema (HTTP 400%s); using json_object "
+                                + "with the schema in the prompt from now on",
                         e.providerMessage().map(message -> ": " + message).orElse(""));
             }
             return completion;

@@ -1,8 +1,8 @@
 package dev.enrichment.pipeline.analysis;
 
-import dev.enrichment.preference.PreferenceTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.enrichment.preference.PreferenceTypes;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,34 +22,81 @@ final class AnalysisSchema {
 
     static final List<String> TONES = List.of("positive", "negative", "neutral", "mixed");
 
-    static final List<String> ENTITY_TYPES = List.of("name", "location", "occupation", "education", "hobby", "food",
-            "drink", "place", "pet", "skill", "goal", "other");
+    static final List<String> ENTITY_TYPES = List.of(
+            "name",
+            "location",
+            "occupation",
+            "education",
+            "hobby",
+            "food",
+            "drink",
+            "place",
+            "pet",
+            "skill",
+            "goal",
+            "other");
 
-    static final List<String> RELATIONSHIP_TYPES = List.of("is_named", "lives_in", "from", "works_as", "studied_at",
-            "likes", "loves", "enjoys", "dislikes", "hates", "owns", "has", "visited", "does", "practices", "wants",
-            "needs", "plans_to", "learned", "knows");
+    static final List<String> RELATIONSHIP_TYPES = List.of(
+            "is_named",
+            "lives_in",
+            "from",
+            "works_as",
+            "studied_at",
+            "likes",
+            "loves",
+            "enjoys",
+            "dislikes",
+            "hates",
+            "owns",
+            "has",
+            "visited",
+            "does",
+            "practices",
+            "wants",
+            "needs",
+            "plans_to",
+            "learned",
+            "knows");
 
     static final Map<String, Object> SCHEMA = object(properties(
-            "summary", string("3-5 sentences in the third person (\"The user ...\") about the whole conversation"),
-            "key_topics", array(string("a short topic of a few words")
-            ).with("description", "1-5 main topics, most important first"),
-            "emotional_tone", enumeration(TONES, "the user's overall emotional tone"),
-            "confidence", number("0 to 1: how well the conversation supports this analysis"),
-            "facts", array(object(properties(
-                    "entity_name", string("what the fact is about, e.g. \"Portland\" or \"marine biology\""),
-                    "entity_type", enumeration(ENTITY_TYPES, null),
-                    "relationship_type", enumeration(RELATIONSHIP_TYPES, "how the user relates to the entity"),
-                    "confidence", number("0 to 1"),
-                    "reasoning", string("one short sentence: why the user's own words support this fact"))))
-                    .with("description", "facts the user states about themselves; empty when there are none"),
-            "preferences", array(object(properties(
-                    "preference_type", enumeration(PreferenceTypes.ALL, null),
-                    "preference_value", string("the preferred value, e.g. \"Mark\""),
-                    "confidence", number("0 to 1"),
-                    "is_explicit", bool("true when the user said it outright"),
-                    "is_preference_change", bool("true when the user changes an earlier preference"),
-                    "reasoning", string("one short sentence: where it came from"))))
-                    .with("description", "how the user wants to be addressed or talked to; empty when none")))
+                    "summary",
+                            string("3-5 sentences in the third person (\"The user ...\") about the whole conversation"),
+                    "key_topics",
+                            array(string("a short topic of a few words"))
+                                    .with("description", "1-5 main topics, most important first"),
+                    "emotional_tone", enumeration(TONES, "the user's overall emotional tone"),
+                    "confidence", number("0 to 1: how well the conversation supports this analysis"),
+                    "facts",
+                            array(
+                                            object(
+                                                    properties(
+                                                            "entity_name",
+                                                                    string(
+                                                                            "what the fact is about, e.g. \"Portland\" or \"marine biology\""),
+                                                            "entity_type", enumeration(ENTITY_TYPES, null),
+                                                            "relationship_type",
+                                                                    enumeration(
+                                                                            RELATIONSHIP_TYPES,
+                                                                            "how the user relates to the entity"),
+                                                            "confidence", number("0 to 1"),
+                                                            "reasoning",
+                                                                    string(
+                                                                            "one short sentence: why the user's own words support this fact"))))
+                                    .with(
+                                            "description",
+                                            "facts the user states about themselves; empty when there are none"),
+                    "preferences",
+                            array(object(properties(
+                                            "preference_type", enumeration(PreferenceTypes.ALL, null),
+                                            "preference_value", string("the preferred value, e.g. \"Mark\""),
+                                            "confidence", number("0 to 1"),
+                                            "is_explicit", bool("true when the user said it outright"),
+                                            "is_preference_change",
+                                                    bool("true when the user changes an earlier preference"),
+                                            "reasoning", string("one short sentence: where it came from"))))
+                                    .with(
+                                            "description",
+                                            "how the user wants to be addressed or talked to; empty when none")))
             .frozen();
 
     /** The schema as compact JSON, for prompts that cannot send it as {@code response_format}. */
@@ -59,17 +106,17 @@ final class AnalysisSchema {
 
     /** A week's or month's rollup of day summaries: the window analysis's summary fields, no facts or preferences. */
     static final Map<String, Object> ROLLUP_SCHEMA = object(properties(
-            "summary", string("3-6 sentences in the third person (\"The user ...\") about the whole period"),
-            "key_topics", array(string("a short topic of a few words")
-            ).with("description", "1-5 main topics of the period, most important first"),
-            "emotional_tone", enumeration(TONES, "the user's overall emotional tone over the period"),
-            "confidence", number("0 to 1: how well the day summaries support this recap")))
+                    "summary", string("3-6 sentences in the third person (\"The user ...\") about the whole period"),
+                    "key_topics",
+                            array(string("a short topic of a few words"))
+                                    .with("description", "1-5 main topics of the period, most important first"),
+                    "emotional_tone", enumeration(TONES, "the user's overall emotional tone over the period"),
+                    "confidence", number("0 to 1: how well the day summaries support this recap")))
             .frozen();
 
     static final String ROLLUP_SCHEMA_JSON = toJson(ROLLUP_SCHEMA);
 
-    private AnalysisSchema() {
-    }
+    private AnalysisSchema() {}
 
     private static Node object(Node properties) {
         Node node = new Node().with("type", "object").with("properties", properties.frozen());

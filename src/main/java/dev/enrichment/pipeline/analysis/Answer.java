@@ -8,7 +8,12 @@ import dev.enrichment.preference.NewPreference;
 import java.util.List;
 
 /** One validated answer of the model, for a whole window, a chunk of it or a merge of chunks. */
-record Answer(String summary, List<String> keyTopics, String emotionalTone, double confidence, List<NewFact> facts,
+record Answer(
+        String summary,
+        List<String> keyTopics,
+        String emotionalTone,
+        double confidence,
+        List<NewFact> facts,
         List<NewPreference> preferences) {
 
     Answer {

@@ -1,6 +1,5 @@
 package dev.enrichment.pipeline.analysis;
 
-import dev.enrichment.preference.PreferenceTypes;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.enrichment.fact.NewFact;
 import dev.enrichment.preference.NewPreference;
+import dev.enrichment.preference.PreferenceTypes;
 import io.quarkus.logging.Log;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,17 +40,24 @@ final class AnswerValidator {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private AnswerValidator() {
-    }
+    private AnswerValidator() {}
 
     static Answer validate(String content) throws InvalidAnswerException {
         JsonNode root = parse(unfenced(content));
         if (!root.isObject()) {
             throw new InvalidAnswerException("the answer must be one JSON object");
         }
-        return new Answer(summary(root), keyTopics(root), tone(root), confidence(root),
+        return new Answer(
+                summary(root),
+                keyTopics(root),
+                tone(root),
+                confidence(root),
                 items(root, "facts", AnswerValidator::fact, AnswerValidator::factKey, NewFact::confidence),
-                items(root, "preferences", AnswerValidator::preference, AnswerValidator::preferenceKey,
+                items(
+                        root,
+                        "preferences",
+                        AnswerValidator::preference,
+                        AnswerValidator::preferenceKey,
                         NewPreference::confidence));
     }
 
@@ -82,8 +89,11 @@ final class AnswerValidator {
             return JSON.readTree(text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new InvalidAnswerException(at == null ? "the answer is not valid JSON"
-                    : "the answer is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+            throw new InvalidAnswerException(
+                    at == null
+                            ? "the answer is not valid JSON"
+                            : "the answer is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr()
+                                    + ")");
         }
     }
 
@@ -97,8 +107,8 @@ final class AnswerValidator {
             throw new InvalidAnswerException("summary is empty");
         }
         if (summary.length() < MIN_SUMMARY_CHARS) {
-            throw new InvalidAnswerException("summary is shorter than " + MIN_SUMMARY_CHARS
-                    + " characters; write 3-5 full sentences");
+            throw new InvalidAnswerException(
+                    "summary is shorter than " + MIN_SUMMARY_CHARS + " characters; write 3-5 full sentences");
         }
         return summary;
     }
@@ -157,8 +167,13 @@ final class AnswerValidator {
     }
 
     /** The valid items of one array, duplicates folded into the most confident one, in first-seen order. */
-    private static <T> List<T> items(JsonNode root, String field, Function<JsonNode, Item<T>> reader,
-            Function<T, String> key, ToDoubleFunction<T> confidence) throws InvalidAnswerException {
+    private static <T> List<T> items(
+            JsonNode root,
+            String field,
+            Function<JsonNode, Item<T>> reader,
+            Function<T, String> key,
+            ToDoubleFunction<T> confidence)
+            throws InvalidAnswerException {
         JsonNode node = required(root, field);
         if (!node.isArray()) {
             throw new InvalidAnswerException(field + " must be an array");
@@ -170,9 +185,11 @@ final class AnswerValidator {
             if (item.value() == null) {
                 Log.debugf("Dropped %s[%d] of the answer: %s", field, index, item.dropReason());
             } else {
-                kept.merge(key.apply(item.value()), item.value(),
-                        (first, second) -> confidence.applyAsDouble(second) > confidence.applyAsDouble(first)
-                                ? second : first);
+                kept.merge(
+                        key.apply(item.value()),
+                        item.value(),
+                        (first, second) ->
+                                confidence.applyAsDouble(second) > confidence.applyAsDouble(first) ? second : first);
             }
             index++;
         }
@@ -231,12 +248,15 @@ final class AnswerValidator {
         if (reasoning == null) {
             return Item.dropped("reasoning is not a string");
         }
-        return Item.of(new NewPreference(type, value, confidence, explicit.booleanValue(), change.booleanValue(),
-                reasoning));
+        return Item.of(
+                new NewPreference(type, value, confidence, explicit.booleanValue(), change.booleanValue(), reasoning));
     }
 
     private static String factKey(NewFact fact) {
-        return fact.entityName().toLowerCase(Locale.ROOT) + '\u0000' + fact.entityType() + '\u0000'
+        return fact.entityName().toLowerCase(Locale.ROOT)
+                + '\u0000'
+                + fact.entityType()
+                + '\u0000'
                 + fact.relationshipType();
     }
 

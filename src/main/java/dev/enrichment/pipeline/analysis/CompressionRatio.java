@@ -6,8 +6,7 @@ import java.util.List;
 /** Summary length over the total length of the messages it summarises (their full contents, not the cut ones). */
 final class CompressionRatio {
 
-    private CompressionRatio() {
-    }
+    private CompressionRatio() {}
 
     static double of(String summary, List<Message> messages) {
         long total = 0;

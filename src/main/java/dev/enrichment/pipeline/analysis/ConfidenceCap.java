@@ -3,8 +3,7 @@ package dev.enrichment.pipeline.analysis;
 /** How confident a summary of this many messages may claim to be: few messages support little. */
 final class ConfidenceCap {
 
-    private ConfidenceCap() {
-    }
+    private ConfidenceCap() {}
 
     /** 0.9 from 20 messages, 0.8 from 10, 0.6 from 5, else 0.4 (WhisperEngine's scores, used as ceilings). */
     static double forMessageCount(int messages) {

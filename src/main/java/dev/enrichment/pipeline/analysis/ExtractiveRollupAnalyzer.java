@@ -7,7 +7,6 @@ import dev.enrichment.pipeline.RollupInput;
 import dev.enrichment.summary.SummaryView;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,10 +40,18 @@ public final class ExtractiveRollupAnalyzer implements RollupAnalyzer {
         }
         List<String> topics = topics(days);
         String summary = summary(input, topics);
-        double confidence = Math.min(ExtractiveWindowAnalyzer.MAX_CONFIDENCE,
+        double confidence = Math.min(
+                ExtractiveWindowAnalyzer.MAX_CONFIDENCE,
                 LlmRollupAnalyzer.meanConfidence(input).orElse(ExtractiveWindowAnalyzer.MAX_CONFIDENCE));
-        return new RollupAnalysis(summary, topics, tone(days), confidence, ExtractiveWindowAnalyzer.SUMMARY_TYPE,
-                ExtractiveWindowAnalyzer.MODEL, PROMPT_VERSION, 0);
+        return new RollupAnalysis(
+                summary,
+                topics,
+                tone(days),
+                confidence,
+                ExtractiveWindowAnalyzer.SUMMARY_TYPE,
+                ExtractiveWindowAnalyzer.MODEL,
+                PROMPT_VERSION,
+                0);
     }
 
     @Override
@@ -69,9 +76,12 @@ public final class ExtractiveRollupAnalyzer implements RollupAnalyzer {
             }
         }
         return byKey.values().stream()
-                .sorted(Comparator.comparingInt((TopicTally t) -> -t.days).thenComparingLong(t -> -t.messages)
+                .sorted(Comparator.comparingInt((TopicTally t) -> -t.days)
+                        .thenComparingLong(t -> -t.messages)
                         .thenComparingInt(t -> t.order))
-                .limit(MAX_TOPICS).map(t -> t.text).toList();
+                .limit(MAX_TOPICS)
+                .map(t -> t.text)
+                .toList();
     }
 
     /** The tone with the most messages behind it; mixed when positive and negative weigh the same. */
@@ -79,29 +89,44 @@ public final class ExtractiveRollupAnalyzer implements RollupAnalyzer {
         Map<String, Long> weights = new HashMap<>();
         for (SummaryView day : days) {
             if (day.emotionalTone() != null && !day.emotionalTone().isBlank()) {
-                weights.merge(day.emotionalTone().strip().toLowerCase(Locale.ROOT),
-                        (long) Math.max(1, day.messageCount()), Long::sum);
+                weights.merge(
+                        day.emotionalTone().strip().toLowerCase(Locale.ROOT),
+                        (long) Math.max(1, day.messageCount()),
+                        Long::sum);
             }
         }
         if (weights.isEmpty()) {
             return "neutral";
         }
         long top = weights.values().stream().mapToLong(Long::longValue).max().orElse(0);
-        List<String> leaders = weights.entrySet().stream().filter(e -> e.getValue() == top).map(Map.Entry::getKey)
-                .sorted().toList();
+        List<String> leaders = weights.entrySet().stream()
+                .filter(e -> e.getValue() == top)
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
         return leaders.size() == 1 ? leaders.get(0) : "mixed";
     }
 
     private static String summary(RollupInput input, List<String> topics) {
         List<SummaryView> days = input.days();
         LocalDate first = LocalDate.ofInstant(input.period().start(), ZoneOffset.UTC);
-        LocalDate last = LocalDate.ofInstant(input.period().end(), ZoneOffset.UTC).minusDays(1);
+        LocalDate last =
+                LocalDate.ofInstant(input.period().end(), ZoneOffset.UTC).minusDays(1);
         String bot = TranscriptFormatter.displayName(input.botName());
-        StringBuilder summary = new StringBuilder("In the ").append(input.period().granularity().wireName())
-                .append(" from ").append(first).append(" to ").append(last).append(", the user talked with ")
-                .append(bot).append(" in ").append(days.size())
+        StringBuilder summary = new StringBuilder("In the ")
+                .append(input.period().granularity().wireName())
+                .append(" from ")
+                .append(first)
+                .append(" to ")
+                .append(last)
+                .append(", the user talked with ")
+                .append(bot)
+                .append(" in ")
+                .append(days.size())
                 .append(days.size() == 1 ? " conversation" : " conversations")
-                .append(" (").append(input.messageCount()).append(" messages)");
+                .append(" (")
+                .append(input.messageCount())
+                .append(" messages)");
         if (!topics.isEmpty()) {
             summary.append(", mostly about ").append(enumeration(topics.subList(0, Math.min(3, topics.size()))));
         }
@@ -117,7 +142,9 @@ public final class ExtractiveRollupAnalyzer implements RollupAnalyzer {
         for (SummaryView day : quoted) {
             String sentence = firstSentence(day.summary());
             if (!sentence.isEmpty() && seen.add(sentence.toLowerCase(Locale.ROOT))) {
-                summary.append(' ').append(LocalDate.ofInstant(day.start(), ZoneOffset.UTC)).append(": ")
+                summary.append(' ')
+                        .append(LocalDate.ofInstant(day.start(), ZoneOffset.UTC))
+                        .append(": ")
                         .append(sentence);
             }
         }

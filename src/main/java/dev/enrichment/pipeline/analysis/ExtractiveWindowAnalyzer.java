@@ -48,8 +48,21 @@ public final class ExtractiveWindowAnalyzer implements WindowAnalyzer {
         String summary = summary(bot, messages.size(), topics, representative(sentences, keywords, messages.size()));
         String tone = ToneFromLabels.toneOf(messages).orElse("neutral");
         double confidence = Math.min(MAX_CONFIDENCE, ConfidenceCap.forMessageCount(messages.size()));
-        return new WindowAnalysis(summary, topics, tone, confidence, CompressionRatio.of(summary, messages), List.of(),
-                List.of(), SUMMARY_TYPE, MODEL, PROMPT_VERSION, InputHash.of(PROMPT_VERSION, MODEL, messages), 0, 0, 0);
+        return new WindowAnalysis(
+                summary,
+                topics,
+                tone,
+                confidence,
+                CompressionRatio.of(summary, messages),
+                List.of(),
+                List.of(),
+                SUMMARY_TYPE,
+                MODEL,
+                PROMPT_VERSION,
+                InputHash.of(PROMPT_VERSION, MODEL, messages),
+                0,
+                0,
+                0);
     }
 
     @Override
@@ -75,7 +88,8 @@ public final class ExtractiveWindowAnalyzer implements WindowAnalyzer {
 
     /** The best-scoring sentences, 3 to 5 depending on the window's size, back in their original order. */
     private static List<Sentence> representative(List<Sentence> sentences, Keywords keywords, int messageCount) {
-        Map<String, Integer> frequencies = keywords.frequencies(sentences.stream().map(Sentence::text).toList());
+        Map<String, Integer> frequencies =
+                keywords.frequencies(sentences.stream().map(Sentence::text).toList());
         List<Scored> scored = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Sentence sentence : sentences) {
@@ -91,7 +105,8 @@ public final class ExtractiveWindowAnalyzer implements WindowAnalyzer {
         }
         int wanted = messageCount >= 20 ? 5 : messageCount >= 10 ? 4 : 3;
         return scored.stream()
-                .sorted(Comparator.comparingDouble(Scored::score).reversed()
+                .sorted(Comparator.comparingDouble(Scored::score)
+                        .reversed()
                         .thenComparingInt(s -> s.sentence().position()))
                 .limit(wanted)
                 .map(Scored::sentence)
@@ -102,15 +117,25 @@ public final class ExtractiveWindowAnalyzer implements WindowAnalyzer {
     private static String summary(String bot, int messageCount, List<String> topics, List<Sentence> picked) {
         StringBuilder summary = new StringBuilder();
         if (topics.isEmpty()) {
-            summary.append("The user and ").append(bot).append(" exchanged ").append(messageCount)
-                    .append(messageCount == 1 ? " message" : " messages").append(" in this conversation.");
+            summary.append("The user and ")
+                    .append(bot)
+                    .append(" exchanged ")
+                    .append(messageCount)
+                    .append(messageCount == 1 ? " message" : " messages")
+                    .append(" in this conversation.");
         } else {
-            summary.append("In this conversation with ").append(bot).append(", the user talked about ")
-                    .append(enumeration(topics.subList(0, Math.min(3, topics.size())))).append('.');
+            summary.append("In this conversation with ")
+                    .append(bot)
+                    .append(", the user talked about ")
+                    .append(enumeration(topics.subList(0, Math.min(3, topics.size()))))
+                    .append('.');
         }
         for (Sentence sentence : picked) {
-            summary.append(' ').append(sentence.fromUser() ? "The user" : bot).append(" said: \"")
-                    .append(quote(sentence.text())).append('"');
+            summary.append(' ')
+                    .append(sentence.fromUser() ? "The user" : bot)
+                    .append(" said: \"")
+                    .append(quote(sentence.text()))
+                    .append('"');
         }
         return summary.toString();
     }
@@ -127,12 +152,11 @@ public final class ExtractiveWindowAnalyzer implements WindowAnalyzer {
             return sentence;
         }
         int cut = sentence.lastIndexOf(' ', MAX_QUOTE_CHARS);
-        return sentence.substring(0, cut > MAX_QUOTE_CHARS / 2 ? cut : MAX_QUOTE_CHARS).strip() + "\u2026";
+        return sentence.substring(0, cut > MAX_QUOTE_CHARS / 2 ? cut : MAX_QUOTE_CHARS)
+                        .strip() + "\u2026";
     }
 
-    private record Sentence(int position, boolean fromUser, String text) {
-    }
+    private record Sentence(int position, boolean fromUser, String text) {}
 
-    private record Scored(Sentence sentence, double score) {
-    }
+    private record Scored(Sentence sentence, double score) {}
 }

@@ -12,8 +12,7 @@ import java.util.List;
 /** SHA-256 over what an analysis read: prompt version, model, and each message's point id, time, role and text. */
 final class InputHash {
 
-    private InputHash() {
-    }
+    private InputHash() {}
 
     static String of(String promptVersion, String model, List<Message> messages) {
         MessageDigest digest = sha256();
@@ -31,7 +30,9 @@ final class InputHash {
     // Length-prefixed, so that moving characters from one field to the next changes the hash.
     private static void add(MessageDigest digest, String value) {
         byte[] bytes = value == null ? new byte[0] : value.getBytes(UTF_8);
-        digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(value == null ? -1 : bytes.length).array());
+        digest.update(ByteBuffer.allocate(Integer.BYTES)
+                .putInt(value == null ? -1 : bytes.length)
+                .array());
         digest.update(bytes);
     }
 

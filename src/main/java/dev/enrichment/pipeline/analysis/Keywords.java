@@ -31,7 +31,9 @@ final class Keywords {
 
     /** The sentence's content words, in order, with {@code null} where a stopword stood (bigrams do not span it). */
     List<String> words(String sentence) {
-        return tokens(sentence).stream().map(token -> token.isContent ? token.lower : null).toList();
+        return tokens(sentence).stream()
+                .map(token -> token.isContent ? token.lower : null)
+                .toList();
     }
 
     private List<Token> tokens(String sentence) {
@@ -80,7 +82,8 @@ final class Keywords {
             Token previous = null;
             for (Token token : tokens(sentence)) {
                 if (token.isContent) {
-                    unigrams.computeIfAbsent(token.lower, w -> new Candidate(w, 1)).seen(position, token.surface);
+                    unigrams.computeIfAbsent(token.lower, w -> new Candidate(w, 1))
+                            .seen(position, token.surface);
                     if (previous != null) {
                         bigrams.computeIfAbsent(previous.lower + " " + token.lower, w -> new Candidate(w, 2))
                                 .seen(position, previous.surface + " " + token.surface);
@@ -116,11 +119,13 @@ final class Keywords {
     }
 
     private static List<Candidate> ranked(Map<String, Candidate> candidates, int minCount) {
-        return candidates.values().stream().filter(c -> c.count >= minCount).sorted(Candidate.ORDER).toList();
+        return candidates.values().stream()
+                .filter(c -> c.count >= minCount)
+                .sorted(Candidate.ORDER)
+                .toList();
     }
 
-    private record Token(String lower, String surface, boolean isContent) {
-    }
+    private record Token(String lower, String surface, boolean isContent) {}
 
     /** A word or word pair with how often, from where and how capitalised it occurs. */
     private static final class Candidate {

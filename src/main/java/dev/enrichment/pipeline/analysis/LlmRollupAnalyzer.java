@@ -51,14 +51,21 @@ public final class LlmRollupAnalyzer implements RollupAnalyzer {
         try {
             answer = AnswerValidator.validateRollup(completion.content());
         } catch (InvalidAnswerException invalid) {
-            throw new AnalysisFailedException("The LLM rollup answer failed validation: " + invalid.getMessage(),
-                    false, invalid);
+            throw new AnalysisFailedException(
+                    "The LLM rollup answer failed validation: " + invalid.getMessage(), false, invalid);
         }
         // A recap of summaries cannot be surer than the summaries it reads are on average.
         OptionalDouble mean = meanConfidence(input);
         double confidence = mean.isPresent() ? Math.min(mean.getAsDouble(), answer.confidence()) : answer.confidence();
-        return new RollupAnalysis(answer.summary(), answer.keyTopics(), answer.emotionalTone(), confidence,
-                LlmWindowAnalyzer.SUMMARY_TYPE, tally.model(), PROMPT_VERSION, tally.calls());
+        return new RollupAnalysis(
+                answer.summary(),
+                answer.keyTopics(),
+                answer.emotionalTone(),
+                confidence,
+                LlmWindowAnalyzer.SUMMARY_TYPE,
+                tally.model(),
+                PROMPT_VERSION,
+                tally.calls());
     }
 
     @Override
@@ -67,8 +74,11 @@ public final class LlmRollupAnalyzer implements RollupAnalyzer {
     }
 
     static OptionalDouble meanConfidence(RollupInput input) {
-        return input.days().stream().map(SummaryView::confidence).filter(Objects::nonNull)
-                .mapToDouble(Double::doubleValue).average();
+        return input.days().stream()
+                .map(SummaryView::confidence)
+                .filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue)
+                .average();
     }
 
     private ChatCompletion send(String userPrompt, CallTally tally) {

@@ -54,19 +54,29 @@ public final class LlmWindowAnalyzer implements WindowAnalyzer {
             throw new AnalysisFailedException("The window has no messages to analyse", false, null);
         }
         TranscriptFormatter formatter = new TranscriptFormatter(input.botName());
-        WindowContext window = new WindowContext(formatter.botDisplayName(), messages.size(), input.windowStart(),
-                input.windowEnd());
+        WindowContext window =
+                new WindowContext(formatter.botDisplayName(), messages.size(), input.windowStart(), input.windowEnd());
         CallTally tally = new CallTally(llm.defaultModel());
         List<List<String>> chunks = TranscriptChunker.split(formatter.lines(messages), budgetChars);
         Answer answer = chunks.size() == 1
                 ? caller.ask(AnalysisPrompts.window(window, TranscriptFormatter.join(chunks.get(0))), tally)
                 : analyseInChunks(window, chunks, tally);
         String tone = ToneFromLabels.toneOf(messages).orElse(answer.emotionalTone());
-        return new WindowAnalysis(answer.summary(), answer.keyTopics(), tone,
+        return new WindowAnalysis(
+                answer.summary(),
+                answer.keyTopics(),
+                tone,
                 ConfidenceCap.capped(answer.confidence(), messages.size()),
-                CompressionRatio.of(answer.summary(), messages), answer.facts(), answer.preferences(), SUMMARY_TYPE,
-                tally.model(), PROMPT_VERSION, InputHash.of(PROMPT_VERSION, llm.defaultModel(), messages),
-                tally.calls(), tally.promptTokens(), tally.completionTokens());
+                CompressionRatio.of(answer.summary(), messages),
+                answer.facts(),
+                answer.preferences(),
+                SUMMARY_TYPE,
+                tally.model(),
+                PROMPT_VERSION,
+                InputHash.of(PROMPT_VERSION, llm.defaultModel(), messages),
+                tally.calls(),
+                tally.promptTokens(),
+                tally.completionTokens());
     }
 
     @Override
@@ -75,28 +85,33 @@ public final class LlmWindowAnalyzer implements WindowAnalyzer {
     }
 
     private Answer analyseInChunks(WindowContext window, List<List<String>> chunks, CallTally tally) {
-        Log.debugf("Window of %d messages is over the input budget of %d characters: analysing it in %d chunks",
+        Log.debugf(
+                "Window of %d messages is over the input budget of %d characters: analysing it in %d chunks",
                 window.messageCount(), budgetChars, chunks.size());
         List<Answer> parts = new ArrayList<>();
         for (int i = 0; i < chunks.size(); i++) {
             List<String> chunk = chunks.get(i);
-            parts.add(caller.ask(AnalysisPrompts.chunk(window, i + 1, chunks.size(), chunk.size(),
-                    TranscriptFormatter.join(chunk)), tally));
+            parts.add(caller.ask(
+                    AnalysisPrompts.chunk(window, i + 1, chunks.size(), chunk.size(), TranscriptFormatter.join(chunk)),
+                    tally));
         }
         return merge(window, parts, tally);
     }
 
     /** Merges part analyses into one; when they do not fit one prompt, groups of them first, level by level. */
     private Answer merge(WindowContext window, List<Answer> parts, CallTally tally) {
-        List<String> level = parts.stream().map(part -> part.toJson().toString()).toList();
+        List<String> level =
+                parts.stream().map(part -> part.toJson().toString()).toList();
         List<Answer> answers = parts;
         while (answers.size() > 1) {
             List<Answer> merged = new ArrayList<>();
             int from = 0;
             for (int size : groupSizes(level, budgetChars)) {
                 List<Answer> group = answers.subList(from, from + size);
-                merged.add(size == 1 ? group.get(0)
-                        : caller.ask(AnalysisPrompts.merge(window, size, partsJson(group)), tally));
+                merged.add(
+                        size == 1
+                                ? group.get(0)
+                                : caller.ask(AnalysisPrompts.merge(window, size, partsJson(group)), tally));
                 from += size;
             }
             answers = merged;

@@ -24,8 +24,8 @@ final class RollupPrompts {
             Answer with the JSON object only: every field of the schema present, no other fields, no commentary.\
             """;
 
-    static final String SYSTEM_WITH_SCHEMA = SYSTEM + "\n\nThe answer must validate against this JSON Schema:\n"
-            + AnalysisSchema.ROLLUP_SCHEMA_JSON;
+    static final String SYSTEM_WITH_SCHEMA =
+            SYSTEM + "\n\nThe answer must validate against this JSON Schema:\n" + AnalysisSchema.ROLLUP_SCHEMA_JSON;
 
     /** Room for the user prompt's own words around the day summaries. */
     static final int USER_PROMPT_RESERVE_CHARS = 1_000;
@@ -33,8 +33,7 @@ final class RollupPrompts {
     /** However small the budget, each day keeps at least this much of its summary. */
     static final int MIN_DAY_CHARS = 200;
 
-    private RollupPrompts() {
-    }
+    private RollupPrompts() {}
 
     static String system(boolean embedSchema) {
         return embedSchema ? SYSTEM_WITH_SCHEMA : SYSTEM;
@@ -42,7 +41,8 @@ final class RollupPrompts {
 
     /** Characters of day summaries one prompt may carry, at 4 characters a token. */
     static int budgetChars(int maxInputTokens) {
-        long budget = (long) maxInputTokens * TranscriptChunker.CHARS_PER_TOKEN - SYSTEM_WITH_SCHEMA.length()
+        long budget = (long) maxInputTokens * TranscriptChunker.CHARS_PER_TOKEN
+                - SYSTEM_WITH_SCHEMA.length()
                 - USER_PROMPT_RESERVE_CHARS;
         return (int) Math.min(Integer.MAX_VALUE, Math.max(budget, MIN_DAY_CHARS));
     }
@@ -55,16 +55,29 @@ final class RollupPrompts {
         List<SummaryView> days = input.days();
         int perDay = Math.max(MIN_DAY_CHARS, budgetChars / Math.max(1, days.size()));
         LocalDate first = LocalDate.ofInstant(input.period().start(), ZoneOffset.UTC);
-        LocalDate last = LocalDate.ofInstant(input.period().end(), ZoneOffset.UTC).minusDays(1);
+        LocalDate last =
+                LocalDate.ofInstant(input.period().end(), ZoneOffset.UTC).minusDays(1);
         StringBuilder prompt = new StringBuilder()
-                .append("Recap the ").append(input.period().granularity().wireName()).append(" from ").append(first)
-                .append(" to ").append(last).append(" (UTC, both included) of the user's conversations with ")
-                .append(TranscriptFormatter.displayName(input.botName())).append(": ").append(days.size())
-                .append(days.size() == 1 ? " day summary, " : " day summaries, ").append(input.messageCount())
+                .append("Recap the ")
+                .append(input.period().granularity().wireName())
+                .append(" from ")
+                .append(first)
+                .append(" to ")
+                .append(last)
+                .append(" (UTC, both included) of the user's conversations with ")
+                .append(TranscriptFormatter.displayName(input.botName()))
+                .append(": ")
+                .append(days.size())
+                .append(days.size() == 1 ? " day summary, " : " day summaries, ")
+                .append(input.messageCount())
                 .append(" messages in all.\n\nDay summaries, oldest first:");
         for (SummaryView day : days) {
-            prompt.append("\n\n[").append(TranscriptFormatter.timestamp(day.start())).append(" to ")
-                    .append(TranscriptFormatter.timestamp(day.end())).append(", ").append(day.messageCount())
+            prompt.append("\n\n[")
+                    .append(TranscriptFormatter.timestamp(day.start()))
+                    .append(" to ")
+                    .append(TranscriptFormatter.timestamp(day.end()))
+                    .append(", ")
+                    .append(day.messageCount())
                     .append(" messages");
             if (day.emotionalTone() != null) {
                 prompt.append(", tone ").append(day.emotionalTone());

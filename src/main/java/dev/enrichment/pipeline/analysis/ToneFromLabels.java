@@ -20,7 +20,10 @@ import java.util.Optional;
 final class ToneFromLabels {
 
     enum Tone {
-        POSITIVE, NEGATIVE, NEUTRAL, MIXED;
+        POSITIVE,
+        NEGATIVE,
+        NEUTRAL,
+        MIXED;
 
         String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -28,15 +31,21 @@ final class ToneFromLabels {
     }
 
     private static final Map<String, Tone> TONE_BY_LABEL = Map.ofEntries(
-            Map.entry("joy", Tone.POSITIVE), Map.entry("excitement", Tone.POSITIVE), Map.entry("love", Tone.POSITIVE),
-            Map.entry("happiness", Tone.POSITIVE), Map.entry("optimism", Tone.POSITIVE),
+            Map.entry("joy", Tone.POSITIVE),
+            Map.entry("excitement", Tone.POSITIVE),
+            Map.entry("love", Tone.POSITIVE),
+            Map.entry("happiness", Tone.POSITIVE),
+            Map.entry("optimism", Tone.POSITIVE),
             Map.entry("trust", Tone.POSITIVE),
-            Map.entry("sadness", Tone.NEGATIVE), Map.entry("anger", Tone.NEGATIVE), Map.entry("fear", Tone.NEGATIVE),
-            Map.entry("disgust", Tone.NEGATIVE), Map.entry("pessimism", Tone.NEGATIVE),
-            Map.entry("neutral", Tone.NEUTRAL), Map.entry("curiosity", Tone.NEUTRAL));
+            Map.entry("sadness", Tone.NEGATIVE),
+            Map.entry("anger", Tone.NEGATIVE),
+            Map.entry("fear", Tone.NEGATIVE),
+            Map.entry("disgust", Tone.NEGATIVE),
+            Map.entry("pessimism", Tone.NEGATIVE),
+            Map.entry("neutral", Tone.NEUTRAL),
+            Map.entry("curiosity", Tone.NEUTRAL));
 
-    private ToneFromLabels() {
-    }
+    private ToneFromLabels() {}
 
     /** The tone the labels vote for, or empty when no message carries a label. */
     static Optional<String> toneOf(List<Message> messages) {
@@ -51,7 +60,9 @@ final class ToneFromLabels {
             return Optional.empty();
         }
         int most = votes.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
-        List<Tone> leaders = votes.entrySet().stream().filter(e -> e.getValue() == most).map(Map.Entry::getKey)
+        List<Tone> leaders = votes.entrySet().stream()
+                .filter(e -> e.getValue() == most)
+                .map(Map.Entry::getKey)
                 .toList();
         return Optional.of(leaders.size() == 1 ? leaders.get(0).label() : Tone.MIXED.label());
     }

@@ -9,8 +9,7 @@ final class TranscriptChunker {
     /** Characters per token, the estimate {@code LLM_MAX_INPUT_TOKENS} is converted with. */
     static final int CHARS_PER_TOKEN = 4;
 
-    private TranscriptChunker() {
-    }
+    private TranscriptChunker() {}
 
     /**
      * Every line lands in exactly one chunk, in order. A chunk holds as many lines as fit the budget once joined, and
@@ -21,7 +20,8 @@ final class TranscriptChunker {
         List<String> current = new ArrayList<>();
         long currentChars = 0;
         for (String line : lines) {
-            long withLine = current.isEmpty() ? line.length()
+            long withLine = current.isEmpty()
+                    ? line.length()
                     : currentChars + TranscriptFormatter.SEPARATOR.length() + line.length();
             if (!current.isEmpty() && withLine > budgetChars) {
                 chunks.add(List.copyOf(current));

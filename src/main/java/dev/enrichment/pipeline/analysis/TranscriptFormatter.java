@@ -29,8 +29,10 @@ final class TranscriptFormatter {
         }
         String name = botName.strip();
         int first = name.codePointAt(0);
-        return new StringBuilder().appendCodePoint(Character.toUpperCase(first))
-                .append(name, Character.charCount(first), name.length()).toString();
+        return new StringBuilder()
+                .appendCodePoint(Character.toUpperCase(first))
+                .append(name, Character.charCount(first), name.length())
+                .toString();
     }
 
     String botDisplayName() {
@@ -52,7 +54,8 @@ final class TranscriptFormatter {
     }
 
     static String timestamp(Instant instant) {
-        return instant == null ? "unknown time"
+        return instant == null
+                ? "unknown time"
                 : DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 

@@ -30,7 +30,8 @@ public class WindowAnalyzerProducer {
 
     static String startupLine(WindowAnalyzer analyzer, boolean llmConfigured) {
         String line = "Window analyser: " + analyzer.description();
-        return llmConfigured ? line
+        return llmConfigured
+                ? line
                 : line + "; summaries are marked extractive, with confidence <= "
                         + ExtractiveWindowAnalyzer.MAX_CONFIDENCE + ", and can be regenerated once a key is set";
     }

@@ -31,24 +31,33 @@ final class AnalysisFixtures {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private AnalysisFixtures() {
-    }
+    private AnalysisFixtures() {}
 
     static WireMockExtension wireMock() {
-        return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+        return WireMockExtension.newInstance()
+                .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
                 .build();
     }
 
     /** A client with no backoff worth waiting for and {@code maxRetries} retries of transient failures. */
     static LlmClient client(String wireMockBaseUrl, int maxRetries) {
-        return new LlmClient(config(wireMockBaseUrl, LlmWireMockResource.API_KEY, maxRetries),
-                new SimpleMeterRegistry(), Clock.systemUTC());
+        return new LlmClient(
+                config(wireMockBaseUrl, LlmWireMockResource.API_KEY, maxRetries),
+                new SimpleMeterRegistry(),
+                Clock.systemUTC());
     }
 
     static LlmConfig config(String wireMockBaseUrl, String apiKey, int maxRetries) {
-        return new TestConfig(URI.create(wireMockBaseUrl + LlmWireMockResource.BASE_PATH), Optional.ofNullable(apiKey),
-                LlmWireMockResource.MODEL, Duration.ofSeconds(2), Duration.ofSeconds(10), maxRetries,
-                Duration.ofMillis(1), Duration.ofMillis(5), 4);
+        return new TestConfig(
+                URI.create(wireMockBaseUrl + LlmWireMockResource.BASE_PATH),
+                Optional.ofNullable(apiKey),
+                LlmWireMockResource.MODEL,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(10),
+                maxRetries,
+                Duration.ofMillis(1),
+                Duration.ofMillis(5),
+                4);
     }
 
     static Message message(int index, Role role, String content) {
@@ -56,8 +65,15 @@ final class AnalysisFixtures {
     }
 
     static Message message(int index, Role role, String content, String emotion) {
-        return new Message("point-" + index, "elena", "user-1", role, content, WINDOW_START.plusSeconds(60L * index),
-                emotion, false);
+        return new Message(
+                "point-" + index,
+                "elena",
+                "user-1",
+                role,
+                content,
+                WINDOW_START.plusSeconds(60L * index),
+                emotion,
+                false);
     }
 
     /** {@code count} messages alternating user and assistant, each with a unique text. */
@@ -150,8 +166,16 @@ final class AnalysisFixtures {
         }
     }
 
-    private record TestConfig(URI apiUrl, Optional<String> apiKey, String model, Duration connectTimeout,
-            Duration readTimeout, int maxRetries, Duration initialBackoff, Duration maxBackoff, int maxConcurrency)
+    private record TestConfig(
+            URI apiUrl,
+            Optional<String> apiKey,
+            String model,
+            Duration connectTimeout,
+            Duration readTimeout,
+            int maxRetries,
+            Duration initialBackoff,
+            Duration maxBackoff,
+            int maxConcurrency)
             implements LlmConfig {
 
         @Override

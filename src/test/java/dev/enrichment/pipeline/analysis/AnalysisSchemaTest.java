@@ -29,13 +29,18 @@ class AnalysisSchemaTest {
 
     @Test
     void namesTheIssuesFieldsAndVocabularies() {
-        assertThat(schema.get("required")).extracting(JsonNode::asText)
+        assertThat(schema.get("required"))
+                .extracting(JsonNode::asText)
                 .containsExactly("summary", "key_topics", "emotional_tone", "confidence", "facts", "preferences");
-        assertThat(schema.at("/properties/emotional_tone/enum")).extracting(JsonNode::asText)
+        assertThat(schema.at("/properties/emotional_tone/enum"))
+                .extracting(JsonNode::asText)
                 .containsExactly("positive", "negative", "neutral", "mixed");
-        assertThat(schema.at("/properties/facts/items/properties/entity_type/enum")).hasSize(12);
-        assertThat(schema.at("/properties/facts/items/properties/relationship_type/enum")).hasSize(20);
-        assertThat(schema.at("/properties/preferences/items/properties/preference_type/enum")).hasSize(9);
+        assertThat(schema.at("/properties/facts/items/properties/entity_type/enum"))
+                .hasSize(12);
+        assertThat(schema.at("/properties/facts/items/properties/relationship_type/enum"))
+                .hasSize(20);
+        assertThat(schema.at("/properties/preferences/items/properties/preference_type/enum"))
+                .hasSize(9);
         assertThat(AnalysisSchema.SCHEMA_JSON).isEqualTo(schema.toString());
     }
 

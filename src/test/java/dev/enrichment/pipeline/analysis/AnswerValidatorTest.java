@@ -14,31 +14,38 @@ class AnswerValidatorTest {
 
     @Test
     void readsAValidAnswer() throws Exception {
-        Answer answer = AnswerValidator.validate(answer().tone("Mixed").confidence(0.7)
+        Answer answer = AnswerValidator.validate(answer().tone("Mixed")
+                .confidence(0.7)
                 .fact("Mark", "name", "is_named", 0.95)
-                .preference("preferred_name", "Mark", 0.95, true).json());
+                .preference("preferred_name", "Mark", 0.95, true)
+                .json());
 
         assertThat(answer.summary()).isEqualTo(AnalysisFixtures.VALID_SUMMARY);
         assertThat(answer.emotionalTone()).isEqualTo("mixed");
         assertThat(answer.confidence()).isEqualTo(0.7);
         assertThat(answer.facts()).containsExactly(new NewFact("Mark", "name", "is_named", 0.95, "The user said so."));
-        assertThat(answer.preferences()).containsExactly(
-                new NewPreference("preferred_name", "Mark", 0.95, true, false, "The user asked for it."));
+        assertThat(answer.preferences())
+                .containsExactly(
+                        new NewPreference("preferred_name", "Mark", 0.95, true, false, "The user asked for it."));
     }
 
     @Test
     void acceptsCodeFences() throws Exception {
         String json = answer().json();
 
-        assertThat(AnswerValidator.validate("```json\n" + json + "\n```").summary()).isNotBlank();
+        assertThat(AnswerValidator.validate("```json\n" + json + "\n```").summary())
+                .isNotBlank();
         assertThat(AnswerValidator.validate("```\n" + json + "\n```").summary()).isNotBlank();
-        assertThat(AnswerValidator.validate("Here it is:\n```json\n" + json + "\n```").summary()).isNotBlank();
+        assertThat(AnswerValidator.validate("Here it is:\n```json\n" + json + "\n```")
+                        .summary())
+                .isNotBlank();
     }
 
     @Test
     void trimsDedupesAndLimitsKeyTopics() throws Exception {
-        Answer answer = AnswerValidator.validate(answer()
-                .topics(" hiking ", "Hiking", "", "  ", "Portland", "nursing", "marine biology", "cats", "tea").json());
+        Answer answer = AnswerValidator.validate(
+                answer().topics(" hiking ", "Hiking", "", "  ", "Portland", "nursing", "marine biology", "cats", "tea")
+                        .json());
 
         assertThat(answer.keyTopics()).containsExactly("hiking", "Portland", "nursing", "marine biology", "cats");
     }
@@ -65,8 +72,7 @@ class AnswerValidatorTest {
         assertThat(problem(answer().set("confidence", "0.8").json()))
                 .isEqualTo("confidence must be a number from 0 to 1");
         assertThat(problem(answer().set("facts", Map.of()).json())).isEqualTo("facts must be an array");
-        assertThat(problem(answer().without("preferences").json()))
-                .isEqualTo("required field preferences is missing");
+        assertThat(problem(answer().without("preferences").json())).isEqualTo("required field preferences is missing");
     }
 
     @Test
@@ -77,13 +83,13 @@ class AnswerValidatorTest {
 
     @Test
     void dropsInvalidPreferencesOneByOne() throws Exception {
-        Answer answer = AnswerValidator.validate(answer()
-                .preference("preferred_name", "Mark", 0.95, true)
+        Answer answer = AnswerValidator.validate(answer().preference("preferred_name", "Mark", 0.95, true)
                 .preference("favourite_colour", "blue", 0.9, true)
                 .preference("timezone", " ", 0.9, true)
                 .preference("language", "German", -0.1, true)
                 .preference("response_length", "short", 0.8, false)
-                .set("extra", "ignored").json()
+                .set("extra", "ignored")
+                .json()
                 .replace("\"is_explicit\":false", "\"is_explicit\":\"no\""));
 
         assertThat(answer.preferences()).extracting(NewPreference::value).containsExactly("Mark");
@@ -91,25 +97,32 @@ class AnswerValidatorTest {
 
     @Test
     void dropsFactsThatAreNotObjectsAndToleratesMissingReasoning() throws Exception {
-        String json = answer().fact("Portland", "Location", "lives_in", 0.9).json()
-                .replace("\"facts\":[", "\"facts\":[\"hiking\",{\"entity_name\":\"tea\",\"entity_type\":\"drink\","
-                        + "\"relationship_type\":\"likes\",\"confidence\":0.8},");
+        String json = answer().fact("Portland", "Location", "lives_in", 0.9)
+                .json()
+                .replace(
+                        "\"facts\":[",
+                        "\"facts\":[\"hiking\",{\"entity_name\":\"tea\",\"entity_type\":\"drink\","
+                                + "\"relationship_type\":\"likes\",\"confidence\":0.8},");
 
         Answer answer = AnswerValidator.validate(json);
 
-        assertThat(answer.facts()).containsExactly(new NewFact("tea", "drink", "likes", 0.8, ""),
-                new NewFact("Portland", "location", "lives_in", 0.9, "The user said so."));
+        assertThat(answer.facts())
+                .containsExactly(
+                        new NewFact("tea", "drink", "likes", 0.8, ""),
+                        new NewFact("Portland", "location", "lives_in", 0.9, "The user said so."));
     }
 
     @Test
     void foldsDuplicateFactsIntoTheMostConfidentOne() throws Exception {
-        Answer answer = AnswerValidator.validate(answer()
-                .fact("Portland", "location", "lives_in", 0.8)
+        Answer answer = AnswerValidator.validate(answer().fact("Portland", "location", "lives_in", 0.8)
                 .fact("portland", "location", "lives_in", 0.95)
-                .fact("Portland", "place", "visited", 0.7).json());
+                .fact("Portland", "place", "visited", 0.7)
+                .json());
 
-        assertThat(answer.facts()).extracting(NewFact::entityName, NewFact::confidence)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("portland", 0.95),
+        assertThat(answer.facts())
+                .extracting(NewFact::entityName, NewFact::confidence)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("portland", 0.95),
                         org.assertj.core.groups.Tuple.tuple("Portland", 0.7));
     }
 

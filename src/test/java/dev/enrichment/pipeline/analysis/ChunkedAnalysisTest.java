@@ -33,22 +33,33 @@ class ChunkedAnalysisTest {
         WindowAnalysis analysis = analyzer(12_000).analyze(window(messages));
 
         List<String> prompts = userPrompts();
-        List<String> chunkPrompts = prompts.stream().filter(p -> p.startsWith("This is part ")).toList();
-        List<String> mergePrompts = prompts.stream().filter(p -> p.startsWith("Consecutive parts ")).toList();
+        List<String> chunkPrompts =
+                prompts.stream().filter(p -> p.startsWith("This is part ")).toList();
+        List<String> mergePrompts =
+                prompts.stream().filter(p -> p.startsWith("Consecutive parts ")).toList();
         assertThat(chunkPrompts).hasSizeGreaterThan(1);
         assertThat(mergePrompts).hasSize(1);
         assertThat(prompts).hasSize(chunkPrompts.size() + 1);
         assertThat(prompts.get(prompts.size() - 1)).as("the merge comes last").isEqualTo(mergePrompts.get(0));
         for (int i = 0; i < messages.size(); i++) {
             String marker = marker(i);
-            assertThat(chunkPrompts.stream().filter(prompt -> prompt.contains(marker)).count())
-                    .as("chunks holding message %d", i).isEqualTo(1);
+            assertThat(chunkPrompts.stream()
+                            .filter(prompt -> prompt.contains(marker))
+                            .count())
+                    .as("chunks holding message %d", i)
+                    .isEqualTo(1);
         }
-        assertThat(mergePrompts.get(0)).doesNotContain(marker(0)).contains("\"part\":" + chunkPrompts.size())
+        assertThat(mergePrompts.get(0))
+                .doesNotContain(marker(0))
+                .contains("\"part\":" + chunkPrompts.size())
                 .contains("Portland");
-        assertThat(stubs.requestBodies()).allSatisfy(body -> assertThat(
-                body.at("/messages/0/content").asText().length() + body.at("/messages/1/content").asText().length())
-                .as("prompt characters").isLessThanOrEqualTo(12_000 * TranscriptChunker.CHARS_PER_TOKEN));
+        assertThat(stubs.requestBodies())
+                .allSatisfy(body -> assertThat(body.at("/messages/0/content")
+                                        .asText()
+                                        .length()
+                                + body.at("/messages/1/content").asText().length())
+                        .as("prompt characters")
+                        .isLessThanOrEqualTo(12_000 * TranscriptChunker.CHARS_PER_TOKEN));
         assertThat(analysis.llmCalls()).isEqualTo(chunkPrompts.size() + 1);
         assertThat(analysis.confidenceScore()).isEqualTo(0.85);
     }
@@ -73,15 +84,18 @@ class ChunkedAnalysisTest {
     @Test
     void mergesInStagesWhenThePartAnalysesDoNotFitOnePrompt() {
         stubs.willAnswer(answer().fact("Portland", "location", "lives_in", 0.9)
-                .fact("nursing", "occupation", "works_as", 0.9).json());
+                .fact("nursing", "occupation", "works_as", 0.9)
+                .json());
         // The smallest budget: two 2,000-character messages per chunk, so 40 messages make 20 chunks.
         List<Message> messages = markedMessages(40, 2_000);
 
         WindowAnalysis analysis = analyzer(500).analyze(window(messages));
 
         List<String> prompts = userPrompts();
-        long chunks = prompts.stream().filter(p -> p.startsWith("This is part ")).count();
-        long merges = prompts.stream().filter(p -> p.startsWith("Consecutive parts ")).count();
+        long chunks =
+                prompts.stream().filter(p -> p.startsWith("This is part ")).count();
+        long merges =
+                prompts.stream().filter(p -> p.startsWith("Consecutive parts ")).count();
         assertThat(chunks).isEqualTo(20);
         assertThat(merges).isGreaterThan(1);
         assertThat(prompts.get(prompts.size() - 1)).startsWith("Consecutive parts ");
@@ -104,7 +118,9 @@ class ChunkedAnalysisTest {
     }
 
     private List<String> userPrompts() {
-        return stubs.requestBodies().stream().map(body -> body.at("/messages/1/content")).map(JsonNode::asText)
+        return stubs.requestBodies().stream()
+                .map(body -> body.at("/messages/1/content"))
+                .map(JsonNode::asText)
                 .toList();
     }
 

@@ -15,26 +15,33 @@ class DerivedValuesTest {
     @Test
     void mapsEmotionLabelsToTones() {
         assertThat(List.of("joy", "excitement", "love", "happiness", "optimism", "trust"))
-                .allSatisfy(label -> assertThat(ToneFromLabels.toneOfLabel(label)).isEqualTo(Tone.POSITIVE));
+                .allSatisfy(
+                        label -> assertThat(ToneFromLabels.toneOfLabel(label)).isEqualTo(Tone.POSITIVE));
         assertThat(List.of("sadness", "anger", "fear", "disgust", "pessimism"))
-                .allSatisfy(label -> assertThat(ToneFromLabels.toneOfLabel(label)).isEqualTo(Tone.NEGATIVE));
+                .allSatisfy(
+                        label -> assertThat(ToneFromLabels.toneOfLabel(label)).isEqualTo(Tone.NEGATIVE));
         assertThat(List.of("neutral", "curiosity", " Neutral "))
-                .allSatisfy(label -> assertThat(ToneFromLabels.toneOfLabel(label)).isEqualTo(Tone.NEUTRAL));
+                .allSatisfy(
+                        label -> assertThat(ToneFromLabels.toneOfLabel(label)).isEqualTo(Tone.NEUTRAL));
         assertThat(List.of("surprise", "anticipation", "confusion"))
-                .allSatisfy(label -> assertThat(ToneFromLabels.toneOfLabel(label)).isEqualTo(Tone.MIXED));
+                .allSatisfy(
+                        label -> assertThat(ToneFromLabels.toneOfLabel(label)).isEqualTo(Tone.MIXED));
     }
 
     @Test
     void votesOverTheLabelsOfUserAndAssistantMessages() {
-        assertThat(ToneFromLabels.toneOf(labelled("sadness", "joy", "love", null, " "))).contains("positive");
+        assertThat(ToneFromLabels.toneOf(labelled("sadness", "joy", "love", null, " ")))
+                .contains("positive");
         assertThat(ToneFromLabels.toneOf(labelled("sadness", "anger", "joy"))).contains("negative");
-        assertThat(ToneFromLabels.toneOf(labelled("neutral", "curiosity", "fear"))).contains("neutral");
+        assertThat(ToneFromLabels.toneOf(labelled("neutral", "curiosity", "fear")))
+                .contains("neutral");
     }
 
     @Test
     void callsATieMixed() {
         assertThat(ToneFromLabels.toneOf(labelled("joy", "sadness"))).contains("mixed");
-        assertThat(ToneFromLabels.toneOf(labelled("joy", "neutral", "neutral", "love"))).contains("mixed");
+        assertThat(ToneFromLabels.toneOf(labelled("joy", "neutral", "neutral", "love")))
+                .contains("mixed");
     }
 
     @Test
@@ -57,8 +64,8 @@ class DerivedValuesTest {
 
     @Test
     void dividesTheSummaryLengthByTheFullMessageLengths() {
-        List<Message> messages = List.of(message(0, Role.USER, "x".repeat(3_000)),
-                message(1, Role.ASSISTANT, "y".repeat(1_000)));
+        List<Message> messages =
+                List.of(message(0, Role.USER, "x".repeat(3_000)), message(1, Role.ASSISTANT, "y".repeat(1_000)));
 
         assertThat(CompressionRatio.of("z".repeat(200), messages)).isEqualTo(0.05);
         assertThat(CompressionRatio.of("z", List.of(message(0, Role.USER, "")))).isZero();
@@ -69,14 +76,22 @@ class DerivedValuesTest {
         List<Message> messages = AnalysisFixtures.conversation(4);
         String hash = InputHash.of("v1", "model", messages);
 
-        assertThat(hash).matches("[0-9a-f]{64}")
+        assertThat(hash)
+                .matches("[0-9a-f]{64}")
                 .isEqualTo(InputHash.of("v1", "model", AnalysisFixtures.conversation(4)));
         assertThat(InputHash.of("v2", "model", messages)).isNotEqualTo(hash);
         assertThat(InputHash.of("v1", "other", messages)).isNotEqualTo(hash);
         List<Message> edited = new ArrayList<>(messages);
         Message last = edited.remove(3);
-        edited.add(new Message(last.pointId(), last.bot(), last.userId(), last.role(), last.content() + "!",
-                last.timestamp(), last.emotionalContext(), last.truncated()));
+        edited.add(new Message(
+                last.pointId(),
+                last.bot(),
+                last.userId(),
+                last.role(),
+                last.content() + "!",
+                last.timestamp(),
+                last.emotionalContext(),
+                last.truncated()));
         assertThat(InputHash.of("v1", "model", edited)).isNotEqualTo(hash);
         assertThat(InputHash.of("v1", "model", messages.subList(0, 3))).isNotEqualTo(hash);
     }

@@ -68,27 +68,36 @@ class LlmWindowAnalyzerTest {
     @Test
     void turnsAValidAnswerIntoAWindowAnalysis() {
         List<Message> messages = conversation(12);
-        stubs.willReturn(LlmStubs.completion(answer().confidence(0.95).tone("negative")
-                .fact("Portland", "location", "lives_in", 0.9)
-                .preference("preferred_name", "Mark", 0.95, true).json(), 700, 120));
+        stubs.willReturn(LlmStubs.completion(
+                answer().confidence(0.95)
+                        .tone("negative")
+                        .fact("Portland", "location", "lives_in", 0.9)
+                        .preference("preferred_name", "Mark", 0.95, true)
+                        .json(),
+                700,
+                120));
 
         WindowAnalysis analysis = analyzer().analyze(window(messages));
 
         assertThat(analysis.summary()).isEqualTo(AnalysisFixtures.VALID_SUMMARY);
         assertThat(analysis.keyTopics()).containsExactly("moving to Portland", "hiking");
         assertThat(analysis.emotionalTone()).as("no labels: the model's tone").isEqualTo("negative");
-        assertThat(analysis.confidenceScore()).as("12 messages cap confidence at 0.8").isEqualTo(0.8);
+        assertThat(analysis.confidenceScore())
+                .as("12 messages cap confidence at 0.8")
+                .isEqualTo(0.8);
         int totalChars = messages.stream().mapToInt(m -> m.content().length()).sum();
         assertThat(analysis.compressionRatio())
                 .isEqualTo((double) AnalysisFixtures.VALID_SUMMARY.length() / totalChars);
-        assertThat(analysis.facts()).containsExactly(
-                new NewFact("Portland", "location", "lives_in", 0.9, "The user said so."));
-        assertThat(analysis.preferences()).containsExactly(
-                new NewPreference("preferred_name", "Mark", 0.95, true, false, "The user asked for it."));
+        assertThat(analysis.facts())
+                .containsExactly(new NewFact("Portland", "location", "lives_in", 0.9, "The user said so."));
+        assertThat(analysis.preferences())
+                .containsExactly(
+                        new NewPreference("preferred_name", "Mark", 0.95, true, false, "The user asked for it."));
         assertThat(analysis.summaryType()).isEqualTo("time_window");
         assertThat(analysis.model()).isEqualTo("test/model");
         assertThat(analysis.promptVersion()).isEqualTo(LlmWindowAnalyzer.PROMPT_VERSION);
-        assertThat(analysis.inputHash()).matches("[0-9a-f]{64}")
+        assertThat(analysis.inputHash())
+                .matches("[0-9a-f]{64}")
                 .isEqualTo(InputHash.of(LlmWindowAnalyzer.PROMPT_VERSION, "test/model", messages));
         assertThat(analysis.llmCalls()).isEqualTo(1);
         assertThat(analysis.promptTokens()).isEqualTo(700);
@@ -119,7 +128,8 @@ class LlmWindowAnalyzerTest {
 
     @Test
     void retriesAnInvalidAnswerOnceWithTheValidationErrorInThePrompt() {
-        stubs.willReturnInOrder(LlmStubs.completion("Sure! Here is the analysis you asked for", 100, 10),
+        stubs.willReturnInOrder(
+                LlmStubs.completion("Sure! Here is the analysis you asked for", 100, 10),
                 LlmStubs.completion(answer().json(), 120, 50));
 
         WindowAnalysis analysis = analyzer().analyze(window(conversation(6)));
@@ -139,11 +149,13 @@ class LlmWindowAnalyzerTest {
     void failsWithoutBlamingTheLlmWhenTheAnswerIsInvalidTwice() {
         stubs.willAnswer(answer().without("facts").json());
 
-        AnalysisFailedException failure = catchThrowableOfType(AnalysisFailedException.class,
-                () -> analyzer().analyze(window(conversation(6))));
+        AnalysisFailedException failure = catchThrowableOfType(
+                AnalysisFailedException.class, () -> analyzer().analyze(window(conversation(6))));
 
         assertThat(failure.llmUnavailable()).isFalse();
-        assertThat(failure).hasMessageContaining("validation twice").hasMessageContaining("facts")
+        assertThat(failure)
+                .hasMessageContaining("validation twice")
+                .hasMessageContaining("facts")
                 .hasMessageNotContaining("Message number");
         assertThat(stubs.requestCount()).isEqualTo(2);
         assertThat(stubs.requestBodies().get(1).at("/messages/1/content").asText())
@@ -154,18 +166,16 @@ class LlmWindowAnalyzerTest {
     void failsWhenTheSummaryIsShorterThanFortyCharacters() {
         stubs.willAnswer(answer().summary("The user said hello to Elena.").json());
 
-        AnalysisFailedException failure = catchThrowableOfType(AnalysisFailedException.class,
-                () -> analyzer().analyze(window(conversation(6))));
+        AnalysisFailedException failure = catchThrowableOfType(
+                AnalysisFailedException.class, () -> analyzer().analyze(window(conversation(6))));
 
         assertThat(failure.llmUnavailable()).isFalse();
-        assertThat(failure).hasMessageContaining("shorter than 40 characters")
-                .hasMessageNotContaining("said hello");
+        assertThat(failure).hasMessageContaining("shorter than 40 characters").hasMessageNotContaining("said hello");
     }
 
     @Test
     void dropsIndividuallyInvalidFactsAndKeepsTheValidOnes() {
-        stubs.willAnswer(answer()
-                .fact("Portland", "location", "lives_in", 0.9)
+        stubs.willAnswer(answer().fact("Portland", "location", "lives_in", 0.9)
                 .fact("spaceship", "vehicle", "owns", 0.9)
                 .fact("chess", "hobby", "is_obsessed_with", 0.9)
                 .fact("nursing", "occupation", "works_as", 1.4)
@@ -180,7 +190,9 @@ class LlmWindowAnalyzerTest {
 
         assertThat(analysis.facts()).extracting(NewFact::entityName).containsExactly("Portland", "Luna");
         assertThat(analysis.preferences()).extracting(NewPreference::type).containsExactly("pronouns");
-        assertThat(analysis.llmCalls()).as("dropping items is not a reason to ask again").isEqualTo(1);
+        assertThat(analysis.llmCalls())
+                .as("dropping items is not a reason to ask again")
+                .isEqualTo(1);
     }
 
     @Test
@@ -197,11 +209,14 @@ class LlmWindowAnalyzerTest {
         WindowAnalysis second = analyzer.analyze(window(conversation(8)));
 
         List<JsonNode> bodies = stubs.requestBodies();
-        assertThat(bodies).extracting(body -> body.at("/response_format/type").asText())
+        assertThat(bodies)
+                .extracting(body -> body.at("/response_format/type").asText())
                 .containsExactly("json_schema", "json_object", "json_object");
-        assertThat(bodies.get(1).at("/messages/1/content")).isEqualTo(bodies.get(0).at("/messages/1/content"));
+        assertThat(bodies.get(1).at("/messages/1/content"))
+                .isEqualTo(bodies.get(0).at("/messages/1/content"));
         assertThat(bodies.get(1).at("/messages/0/content").asText())
-                .contains("JSON Schema").contains(AnalysisSchema.SCHEMA_JSON);
+                .contains("JSON Schema")
+                .contains(AnalysisSchema.SCHEMA_JSON);
         assertThat(bodies.get(2).at("/messages/0/content").asText()).contains(AnalysisSchema.SCHEMA_JSON);
         assertThat(first.summary()).isEqualTo(AnalysisFixtures.VALID_SUMMARY);
         assertThat(first.llmCalls()).isEqualTo(2);
@@ -213,12 +228,13 @@ class LlmWindowAnalyzerTest {
         stubs.willReturn(LlmStubs.error(400, "Prompt is too long"));
         LlmWindowAnalyzer analyzer = analyzer();
 
-        AnalysisFailedException failure = catchThrowableOfType(AnalysisFailedException.class,
-                () -> analyzer.analyze(window(conversation(6))));
+        AnalysisFailedException failure =
+                catchThrowableOfType(AnalysisFailedException.class, () -> analyzer.analyze(window(conversation(6))));
         catchThrowableOfType(AnalysisFailedException.class, () -> analyzer.analyze(window(conversation(6))));
 
         assertThat(failure.llmUnavailable()).isTrue();
-        assertThat(stubs.requestBodies()).extracting(body -> body.at("/response_format/type").asText())
+        assertThat(stubs.requestBodies())
+                .extracting(body -> body.at("/response_format/type").asText())
                 .containsExactly("json_schema", "json_object", "json_schema", "json_object");
     }
 
@@ -226,14 +242,16 @@ class LlmWindowAnalyzerTest {
     void failsAsLlmUnavailableWhenServerErrorsOutlastTheRetries() {
         stubs.willReturn(LlmStubs.serverError(500));
 
-        AnalysisFailedException failure = catchThrowableOfType(AnalysisFailedException.class,
-                () -> analyzer(1).analyze(window(conversation(6))));
+        AnalysisFailedException failure = catchThrowableOfType(
+                AnalysisFailedException.class, () -> analyzer(1).analyze(window(conversation(6))));
 
         assertThat(failure.llmUnavailable()).isTrue();
         assertThat(failure.getCause()).isInstanceOf(LlmException.class);
         assertThat(((LlmException) failure.getCause()).kind()).isEqualTo(LlmException.Kind.SERVER_ERROR);
         assertThat(failure).hasMessageNotContaining("Message number");
-        assertThat(stubs.requestCount()).as("one try and one retry by the client").isEqualTo(2);
+        assertThat(stubs.requestCount())
+                .as("one try and one retry by the client")
+                .isEqualTo(2);
     }
 
     @Test

@@ -23,18 +23,35 @@ class RollupAnalyzerTest {
 
     @Test
     void extractiveRollupIsDeterministicAndMergesTheDays() {
-        RollupInput input = new RollupInput("elena", "ana", WEEK, List.of(
-                day(1, 0, 10, "positive", 0.9, List.of("Marine biology", "diving"),
-                        "The user talked about coral reefs. They sounded excited."),
-                day(2, 2, 30, "negative", 0.7, List.of("work stress", "marine biology"),
-                        "The user was worried about a deadline at work! Elena reassured them."),
-                day(3, 4, 5, "positive", 0.5, List.of("diving"), "The user planned a dive for Saturday.")));
+        RollupInput input = new RollupInput(
+                "elena",
+                "ana",
+                WEEK,
+                List.of(
+                        day(
+                                1,
+                                0,
+                                10,
+                                "positive",
+                                0.9,
+                                List.of("Marine biology", "diving"),
+                                "The user talked about coral reefs. They sounded excited."),
+                        day(
+                                2,
+                                2,
+                                30,
+                                "negative",
+                                0.7,
+                                List.of("work stress", "marine biology"),
+                                "The user was worried about a deadline at work! Elena reassured them."),
+                        day(3, 4, 5, "positive", 0.5, List.of("diving"), "The user planned a dive for Saturday.")));
 
         RollupAnalysis first = new ExtractiveRollupAnalyzer().analyze(input);
         RollupAnalysis again = new ExtractiveRollupAnalyzer().analyze(input);
 
         assertThat(again).isEqualTo(first);
-        assertThat(first.summary()).startsWith("In the week from 2025-10-27 to 2025-11-02, the user talked with Elena "
+        assertThat(first.summary())
+                .startsWith("In the week from 2025-10-27 to 2025-11-02, the user talked with Elena "
                         + "in 3 conversations (45 messages), mostly about Marine biology, diving and work stress.")
                 .contains("2025-10-27: The user talked about coral reefs.")
                 .contains("2025-10-29: The user was worried about a deadline at work!")
@@ -52,7 +69,8 @@ class RollupAnalyzerTest {
     @Test
     void toneIsMixedWhenOpposingTonesWeighTheSame() {
         assertThat(ExtractiveRollupAnalyzer.tone(List.of(
-                day(1, 0, 10, "positive", 0.2, List.of(), "A."), day(2, 1, 10, "negative", 0.2, List.of(), "B."))))
+                        day(1, 0, 10, "positive", 0.2, List.of(), "A."),
+                        day(2, 1, 10, "negative", 0.2, List.of(), "B."))))
                 .isEqualTo("mixed");
         assertThat(ExtractiveRollupAnalyzer.tone(List.of(day(1, 0, 10, null, 0.2, List.of(), "A."))))
                 .isEqualTo("neutral");
@@ -60,28 +78,39 @@ class RollupAnalyzerTest {
 
     @Test
     void extractiveConfidenceIsTheDaysMeanUnderTheCeiling() {
-        RollupAnalysis low = new ExtractiveRollupAnalyzer().analyze(new RollupInput("elena", "ana", WEEK, List.of(
-                day(1, 0, 10, "neutral", 0.2, List.of("a"), "One."), day(2, 1, 10, "neutral", 0.3, List.of("a"),
-                        "Two."))));
+        RollupAnalysis low = new ExtractiveRollupAnalyzer()
+                .analyze(new RollupInput(
+                        "elena",
+                        "ana",
+                        WEEK,
+                        List.of(
+                                day(1, 0, 10, "neutral", 0.2, List.of("a"), "One."),
+                                day(2, 1, 10, "neutral", 0.3, List.of("a"), "Two."))));
         assertThat(low.confidenceScore()).isEqualTo(0.25, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test
     void nothingToRollUpIsAFailureNotAPlaceholder() {
-        assertThatThrownBy(() -> new ExtractiveRollupAnalyzer().analyze(new RollupInput("elena", "ana", WEEK,
-                List.of()))).isInstanceOf(AnalysisFailedException.class);
+        assertThatThrownBy(
+                        () -> new ExtractiveRollupAnalyzer().analyze(new RollupInput("elena", "ana", WEEK, List.of())))
+                .isInstanceOf(AnalysisFailedException.class);
     }
 
     @Test
     void promptCarriesEveryDayAndShortensThemToFitOneCall() {
         String longText = "The user talked about reefs. " + "Many details follow here. ".repeat(200);
-        RollupInput input = new RollupInput("elena", "ana", WEEK, List.of(
-                day(1, 0, 10, "positive", 0.9, List.of("reefs"), longText),
-                day(2, 3, 12, "neutral", 0.8, List.of("work"), "The user described a long day at work.")));
+        RollupInput input = new RollupInput(
+                "elena",
+                "ana",
+                WEEK,
+                List.of(
+                        day(1, 0, 10, "positive", 0.9, List.of("reefs"), longText),
+                        day(2, 3, 12, "neutral", 0.8, List.of("work"), "The user described a long day at work.")));
 
         String prompt = RollupPrompts.user(input, 1_000);
 
-        assertThat(prompt).contains("Recap the week from 2025-10-27 to 2025-11-02 (UTC, both included) of the user's "
+        assertThat(prompt)
+                .contains("Recap the week from 2025-10-27 to 2025-11-02 (UTC, both included) of the user's "
                         + "conversations with Elena: 2 day summaries, 22 messages")
                 .contains("[2025-10-27T00:00:00Z to 2025-10-28T00:00:00Z, 10 messages, tone positive, topics: reefs]")
                 .contains("The user described a long day at work.")
@@ -89,10 +118,26 @@ class RollupAnalyzerTest {
         assertThat(prompt.length()).isLessThan(1_000 + 600);
     }
 
-    private static SummaryView day(int id, int dayOffset, int messages, String tone, double confidence,
-            List<String> topics, String text) {
+    private static SummaryView day(
+            int id, int dayOffset, int messages, String tone, double confidence, List<String> topics, String text) {
         Instant start = MONDAY.plus(Duration.ofDays(dayOffset));
-        return new SummaryView(id, "elena", "ana", text, "time_window", start, start.plus(Duration.ofDays(1)),
-                messages, topics, tone, 0.1, confidence, "0.1.0", start, start, "day", null);
+        return new SummaryView(
+                id,
+                "elena",
+                "ana",
+                text,
+                "time_window",
+                start,
+                start.plus(Duration.ofDays(1)),
+                messages,
+                topics,
+                tone,
+                0.1,
+                confidence,
+                "0.1.0",
+                start,
+                start,
+                "day",
+                null);
     }
 }

@@ -22,7 +22,8 @@ class TranscriptChunkerTest {
 
         assertThat(chunks).containsExactly(List.of("aaaa", "bbbb"), List.of("cccc", "dddd"), List.of("eeee"));
         assertThat(chunks)
-                .allSatisfy(chunk -> assertThat(TranscriptChunker.joinedLength(chunk)).isLessThanOrEqualTo(10));
+                .allSatisfy(chunk ->
+                        assertThat(TranscriptChunker.joinedLength(chunk)).isLessThanOrEqualTo(10));
     }
 
     @Test
@@ -38,7 +39,8 @@ class TranscriptChunkerTest {
         List<String> parts = List.of("x".repeat(40), "x".repeat(40), "x".repeat(40), "x".repeat(40), "x".repeat(40));
 
         assertThat(LlmWindowAnalyzer.groupSizes(parts, 100)).containsExactly(2, 2, 1);
-        assertThat(LlmWindowAnalyzer.groupSizes(parts, 10)).as("even when two do not fit")
+        assertThat(LlmWindowAnalyzer.groupSizes(parts, 10))
+                .as("even when two do not fit")
                 .containsExactly(2, 2, 1);
         assertThat(LlmWindowAnalyzer.groupSizes(parts, 10_000)).containsExactly(5);
     }

@@ -15,10 +15,24 @@ class TranscriptFormatterTest {
 
     @Test
     void writesOneLinePerMessageWithUtcTimeAndSpeaker() {
-        Message user = new Message("p1", "elena", "u1", Role.USER, "I love marine biology!",
-                Instant.parse("2025-10-18T23:23:30.655569Z"), null, false);
-        Message bot = new Message("p2", "elena", "u1", Role.ASSISTANT, "That's wonderful.",
-                Instant.parse("2025-10-18T23:23:31Z"), "joy", false);
+        Message user = new Message(
+                "p1",
+                "elena",
+                "u1",
+                Role.USER,
+                "I love marine biology!",
+                Instant.parse("2025-10-18T23:23:30.655569Z"),
+                null,
+                false);
+        Message bot = new Message(
+                "p2",
+                "elena",
+                "u1",
+                Role.ASSISTANT,
+                "That's wonderful.",
+                Instant.parse("2025-10-18T23:23:31Z"),
+                "joy",
+                false);
 
         String transcript = TranscriptFormatter.join(formatter.lines(List.of(user, bot)));
 
@@ -33,8 +47,7 @@ class TranscriptFormatterTest {
         String line = formatter.line(message(0, Role.USER, "a".repeat(1_999) + "bc" + "d".repeat(500)));
 
         assertThat(line).isEqualTo("[2025-10-18T00:00:00Z] User: " + "a".repeat(1_999) + "b");
-        assertThat(formatter.line(message(0, Role.USER, "x".repeat(2_000))))
-                .endsWith(": " + "x".repeat(2_000));
+        assertThat(formatter.line(message(0, Role.USER, "x".repeat(2_000)))).endsWith(": " + "x".repeat(2_000));
     }
 
     @Test

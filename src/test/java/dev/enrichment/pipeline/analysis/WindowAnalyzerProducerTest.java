@@ -33,8 +33,8 @@ class WindowAnalyzerProducerTest {
     void choosesTheExtractiveAnalyzerWithoutAKeyAndNeverCallsTheLlm() {
         stubs.willAnswer(AnalysisFixtures.answer().json());
         for (String key : new String[] {null, "", "  "}) {
-            LlmClient unconfigured = new LlmClient(AnalysisFixtures.config(wireMock.baseUrl(), key, 0),
-                    new SimpleMeterRegistry(), Clock.systemUTC());
+            LlmClient unconfigured = new LlmClient(
+                    AnalysisFixtures.config(wireMock.baseUrl(), key, 0), new SimpleMeterRegistry(), Clock.systemUTC());
 
             WindowAnalyzer analyzer = WindowAnalyzerProducer.choose(unconfigured, 12_000);
             WindowAnalysis analysis = analyzer.analyze(AnalysisFixtures.window(AnalysisFixtures.conversation(8)));
@@ -47,8 +47,9 @@ class WindowAnalyzerProducerTest {
 
     @Test
     void explainsTheExtractiveAnalyzerAtStart() {
-        assertThat(WindowAnalyzerProducer.startupLine(new ExtractiveWindowAnalyzer(), false)).isEqualTo(
-                "Window analyser: extractive (no LLM_CHAT_API_KEY/OPENROUTER_API_KEY set); summaries are marked "
-                        + "extractive, with confidence <= 0.35, and can be regenerated once a key is set");
+        assertThat(WindowAnalyzerProducer.startupLine(new ExtractiveWindowAnalyzer(), false))
+                .isEqualTo(
+                        "Window analyser: extractive (no LLM_CHAT_API_KEY/OPENROUTER_API_KEY set); summaries are marked "
+                                + "extractive, with confidence <= 0.35, and can be regenerated once a key is set");
     }
 }

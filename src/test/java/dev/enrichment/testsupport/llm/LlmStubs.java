@@ -75,7 +75,9 @@ public final class LlmStubs {
 
     /** The JSON bodies of {@link #requests()}. */
     public List<JsonNode> requestBodies() {
-        return requests().stream().map(request -> readJson(request.getBodyAsString())).toList();
+        return requests().stream()
+                .map(request -> readJson(request.getBodyAsString()))
+                .toList();
     }
 
     public int requestCount() {
@@ -133,7 +135,9 @@ public final class LlmStubs {
 
     /** 200 whose body is not JSON. */
     public static ResponseDefinitionBuilder malformed() {
-        return aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/html")
                 .withBody("<html><body>Bad gateway</body></html>");
     }
 
@@ -157,7 +161,9 @@ public final class LlmStubs {
     }
 
     private static ResponseDefinitionBuilder json(int status, JsonNode body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
                 .withBody(body.toString());
     }
 

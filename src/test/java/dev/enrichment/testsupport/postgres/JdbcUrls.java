@@ -10,8 +10,7 @@ final class JdbcUrls {
     // jdbc:postgresql://host[:port][,host:port...][/database][?params] or jdbc:postgresql:database[?params]
     private static final Pattern URL = Pattern.compile("(jdbc:postgresql:(//[^/?]*)?/?)([^?]*)(\\?.*)?");
 
-    private JdbcUrls() {
-    }
+    private JdbcUrls() {}
 
     static String withDatabase(String url, String database) {
         Matcher matcher = URL.matcher(url);

@@ -14,7 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-
 import org.jboss.logging.Logger;
 
 /** A throwaway PostgreSQL cluster in its own directory, run from local server binaries on a free loopback port. */
@@ -119,13 +118,15 @@ final class LocalCluster {
             return dir;
         }
         deleteTree(dir);
-        throw new IllegalStateException("The OS user '" + os.serverUser() + "' cannot write to " + parentDir
-                + " or " + tempDir + " to hold the test PostgreSQL cluster");
+        throw new IllegalStateException("The OS user '" + os.serverUser() + "' cannot write to " + parentDir + " or "
+                + tempDir + " to hold the test PostgreSQL cluster");
     }
 
     private static Path newDir(OsCommands os, Path parent) throws IOException {
         Path dir = Files.createTempDirectory(parent, DIR_PREFIX);
-        Files.writeString(dir.resolve(OWNER_PID_FILE), Long.toString(ProcessHandle.current().pid()));
+        Files.writeString(
+                dir.resolve(OWNER_PID_FILE),
+                Long.toString(ProcessHandle.current().pid()));
         os.handOver(dir);
         return dir;
     }
@@ -133,7 +134,8 @@ final class LocalCluster {
     /** Removes clusters left behind by JVMs that were killed before their shutdown hook ran. */
     private static void removeAbandoned(Path binDir, OsCommands os, Path parent) {
         try (Stream<Path> dirs = Files.list(parent)) {
-            for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith(DIR_PREFIX)).toList()) {
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith(DIR_PREFIX))
+                    .toList()) {
                 if (!ownerAlive(dir)) {
                     LOG.infof("Removing abandoned test PostgreSQL cluster %s", dir);
                     stopServer(binDir, os, dir, "immediate");
@@ -147,7 +149,8 @@ final class LocalCluster {
 
     private static boolean ownerAlive(Path dir) {
         try {
-            long pid = Long.parseLong(Files.readString(dir.resolve(OWNER_PID_FILE)).trim());
+            long pid =
+                    Long.parseLong(Files.readString(dir.resolve(OWNER_PID_FILE)).trim());
             return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
         } catch (IOException | NumberFormatException e) {
             // unreadable or not yet written by a JVM that is still starting: leave it alone
@@ -160,9 +163,19 @@ final class LocalCluster {
         Files.writeString(passwordFile, superuserPassword);
         os.handOver(passwordFile);
         try {
-            runTool(List.of(tool("initdb"), "-D", dataDir().toString(), "-U", SUPERUSER,
-                    "--pwfile=" + passwordFile, "--auth=scram-sha-256", "--encoding=UTF8", "--no-locale",
-                    "--no-sync"), "initdb");
+            runTool(
+                    List.of(
+                            tool("initdb"),
+                            "-D",
+                            dataDir().toString(),
+                            "-U",
+                            SUPERUSER,
+                            "--pwfile=" + passwordFile,
+                            "--auth=scram-sha-256",
+                            "--encoding=UTF8",
+                            "--no-locale",
+                            "--no-sync"),
+                    "initdb");
         } finally {
             Files.deleteIfExists(passwordFile);
         }
@@ -176,8 +189,22 @@ final class LocalCluster {
     private void startServer() throws IOException {
         for (int attempt = 1; ; attempt++) {
             port = freePort();
-            int exit = os.run(List.of(tool("pg_ctl"), "-D", dataDir().toString(), "-l", serverLog().toString(),
-                    "-o", "-p " + port, "-w", "-t", "60", "start"), dir, toolOutput(), TOOL_TIMEOUT);
+            int exit = os.run(
+                    List.of(
+                            tool("pg_ctl"),
+                            "-D",
+                            dataDir().toString(),
+                            "-l",
+                            serverLog().toString(),
+                            "-o",
+                            "-p " + port,
+                            "-w",
+                            "-t",
+                            "60",
+                            "start"),
+                    dir,
+                    toolOutput(),
+                    TOOL_TIMEOUT);
             if (exit == 0) {
                 return;
             }
@@ -193,8 +220,8 @@ final class LocalCluster {
         if (!Files.exists(data.resolve("postmaster.pid"))) {
             return;
         }
-        List<String> stop = List.of(binDir.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", mode,
-                "-w", "-t", "30", "stop");
+        List<String> stop = List.of(
+                binDir.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", mode, "-w", "-t", "30", "stop");
         if (os.run(stop, dir, ProcessBuilder.Redirect.DISCARD, TOOL_TIMEOUT) != 0 && !"immediate".equals(mode)) {
             stopServer(binDir, os, dir, "immediate");
         }

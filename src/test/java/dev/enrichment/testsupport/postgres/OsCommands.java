@@ -43,23 +43,32 @@ final class OsCommands {
     /** Makes the server user the owner of a file this process created. */
     void handOver(Path path) throws IOException {
         if (serverUser != null) {
-            Files.setOwner(path, FileSystems.getDefault().getUserPrincipalLookupService()
-                    .lookupPrincipalByName(serverUser));
+            Files.setOwner(
+                    path,
+                    FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName(serverUser));
         }
     }
 
     /** Whether the server user can reach and write the directory: every parent must be traversable to it. */
     boolean serverUserCanWrite(Path dir) throws IOException {
         return serverUser == null
-                || run(List.of("test", "-w", dir.toString(), "-a", "-x", dir.toString()), dir,
-                        ProcessBuilder.Redirect.DISCARD, Duration.ofSeconds(30)) == 0;
+                || run(
+                                List.of("test", "-w", dir.toString(), "-a", "-x", dir.toString()),
+                                dir,
+                                ProcessBuilder.Redirect.DISCARD,
+                                Duration.ofSeconds(30))
+                        == 0;
     }
 
     /** Whether the server user can run the program: it and every parent directory must be reachable to it. */
     boolean serverUserCanRun(Path program) throws IOException {
         return serverUser == null
-                || run(List.of("test", "-x", program.toString()), program.getParent(),
-                        ProcessBuilder.Redirect.DISCARD, Duration.ofSeconds(30)) == 0;
+                || run(
+                                List.of("test", "-x", program.toString()),
+                                program.getParent(),
+                                ProcessBuilder.Redirect.DISCARD,
+                                Duration.ofSeconds(30))
+                        == 0;
     }
 
     /** Runs a command as the server user, appending its output to {@code output}; returns the exit code. */
@@ -90,11 +99,14 @@ final class OsCommands {
     /** The trimmed standard output of a short command, or empty if it cannot run or fails. */
     static Optional<String> output(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             process.getOutputStream().close();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0 && !out.isEmpty()
-                    ? Optional.of(out) : Optional.empty();
+                    ? Optional.of(out)
+                    : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

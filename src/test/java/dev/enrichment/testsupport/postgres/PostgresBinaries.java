@@ -15,8 +15,7 @@ final class PostgresBinaries {
     private static final List<String> PROGRAMS = List.of("initdb", "pg_ctl", "postgres");
     private static final Path VERSIONS_ROOT = Path.of("/usr/lib/postgresql");
 
-    private PostgresBinaries() {
-    }
+    private PostgresBinaries() {}
 
     static Path locate() {
         return locate(System.getenv(BIN_DIR_ENV));
@@ -43,8 +42,8 @@ final class PostgresBinaries {
         try (Stream<Path> versions = Files.list(versionsRoot)) {
             return versions.map(version -> version.resolve("bin"))
                     .filter(PostgresBinaries::hasServerPrograms)
-                    .max(Comparator.comparing(bin -> bin.getParent().getFileName().toString(),
-                            PostgresBinaries::compareVersions));
+                    .max(Comparator.comparing(
+                            bin -> bin.getParent().getFileName().toString(), PostgresBinaries::compareVersions));
         } catch (IOException e) {
             return Optional.empty();
         }

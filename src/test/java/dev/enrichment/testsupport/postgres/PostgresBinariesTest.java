@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,8 +40,9 @@ class PostgresBinariesTest {
     private static void serverPrograms(Path bin, List<String> names) throws IOException {
         Files.createDirectories(bin);
         for (String name : names) {
-            Files.createFile(bin.resolve(name), PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rwxr-xr-x")));
+            Files.createFile(
+                    bin.resolve(name),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         }
     }
 }

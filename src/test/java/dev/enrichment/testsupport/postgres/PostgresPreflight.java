@@ -7,8 +7,7 @@ package dev.enrichment.testsupport.postgres;
  */
 public final class PostgresPreflight {
 
-    private PostgresPreflight() {
-    }
+    private PostgresPreflight() {}
 
     public static void main(String[] args) {
         try {

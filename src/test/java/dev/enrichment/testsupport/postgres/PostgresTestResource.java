@@ -1,8 +1,7 @@
 package dev.enrichment.testsupport.postgres;
 
-import java.util.Map;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
 
 /** Points the Quarkus datasource at {@link TestPostgres}. */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {

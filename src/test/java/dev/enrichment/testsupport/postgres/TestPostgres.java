@@ -6,7 +6,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-
 import org.jboss.logging.Logger;
 
 /**
@@ -42,8 +41,14 @@ public final class TestPostgres {
     private final LocalCluster cluster;
     private final Object shared;
 
-    private TestPostgres(String jdbcUrl, String username, String password, boolean external, DatabaseAdmin admin,
-            LocalCluster cluster, Object shared) {
+    private TestPostgres(
+            String jdbcUrl,
+            String username,
+            String password,
+            boolean external,
+            DatabaseAdmin admin,
+            LocalCluster cluster,
+            Object shared) {
         this.jdbcUrl = jdbcUrl;
         this.username = username;
         this.password = password;
@@ -146,9 +151,14 @@ public final class TestPostgres {
 
     private static synchronized TestPostgres copyOf(Object sharedInstance) {
         if (instance == null || instance.shared != sharedInstance) {
-            instance = new TestPostgres((String) call(sharedInstance, "jdbcUrl"),
-                    (String) call(sharedInstance, "username"), (String) call(sharedInstance, "password"),
-                    (Boolean) call(sharedInstance, "isExternal"), null, null, sharedInstance);
+            instance = new TestPostgres(
+                    (String) call(sharedInstance, "jdbcUrl"),
+                    (String) call(sharedInstance, "username"),
+                    (String) call(sharedInstance, "password"),
+                    (Boolean) call(sharedInstance, "isExternal"),
+                    null,
+                    null,
+                    sharedInstance);
         }
         return instance;
     }
@@ -159,8 +169,8 @@ public final class TestPostgres {
             String user = System.getenv("QUARKUS_DATASOURCE_USERNAME");
             String password = System.getenv("QUARKUS_DATASOURCE_PASSWORD");
             LOG.infof("Tests use the PostgreSQL database from %s: %s", URL_ENV, url);
-            return new TestPostgres(url, user, password, true, new DatabaseAdmin(url, user, password, null), null,
-                    null);
+            return new TestPostgres(
+                    url, user, password, true, new DatabaseAdmin(url, user, password, null), null, null);
         }
         return throwaway();
     }
@@ -174,15 +184,19 @@ public final class TestPostgres {
         Path binaries = serverBinaries(System.getenv(SOURCE_ENV));
         LocalCluster cluster = startCluster(binaries);
         try {
-            DatabaseAdmin admin = new DatabaseAdmin(cluster.jdbcUrl("postgres"), LocalCluster.SUPERUSER,
-                    cluster.superuserPassword(), USERNAME);
+            DatabaseAdmin admin = new DatabaseAdmin(
+                    cluster.jdbcUrl("postgres"), LocalCluster.SUPERUSER, cluster.superuserPassword(), USERNAME);
             String password = LocalCluster.randomPassword();
             admin.createLoginRole(USERNAME, password);
             admin.recreateDatabase(DATABASE);
-            TestPostgres postgres = new TestPostgres(cluster.jdbcUrl(DATABASE), USERNAME, password, false, admin,
-                    cluster, null);
-            LOG.infof("Test PostgreSQL started in %d ms at %s (programs %s, cluster %s, OS user %s)",
-                    (System.nanoTime() - started) / 1_000_000, postgres.jdbcUrl, binaries, cluster.dir(),
+            TestPostgres postgres =
+                    new TestPostgres(cluster.jdbcUrl(DATABASE), USERNAME, password, false, admin, cluster, null);
+            LOG.infof(
+                    "Test PostgreSQL started in %d ms at %s (programs %s, cluster %s, OS user %s)",
+                    (System.nanoTime() - started) / 1_000_000,
+                    postgres.jdbcUrl,
+                    binaries,
+                    cluster.dir(),
                     cluster.serverUser());
             return postgres;
         } catch (RuntimeException e) {
@@ -197,11 +211,13 @@ public final class TestPostgres {
         return switch (choice) {
             case "local" -> PostgresBinaries.locate();
             case "embedded" -> embeddedBinaries();
-            case "" -> System.getenv(PostgresBinaries.BIN_DIR_ENV) != null
-                    ? PostgresBinaries.locate()
-                    : PostgresBinaries.installed().orElseGet(TestPostgres::embeddedBinaries);
-            default -> throw new IllegalStateException(SOURCE_ENV + " must be `local` or `embedded` (or unset), not `"
-                    + source + "`");
+            case "" ->
+                System.getenv(PostgresBinaries.BIN_DIR_ENV) != null
+                        ? PostgresBinaries.locate()
+                        : PostgresBinaries.installed().orElseGet(TestPostgres::embeddedBinaries);
+            default ->
+                throw new IllegalStateException(
+                        SOURCE_ENV + " must be `local` or `embedded` (or unset), not `" + source + "`");
         };
     }
 

@@ -34,16 +34,15 @@ final class CallInterceptor implements ServerInterceptor {
     }
 
     @Override
-    public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
-            ServerCallHandler<Q, A> next) {
+    public <Q, A> ServerCall.Listener<Q> interceptCall(
+            ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
         String rpc = qualifiedName(call.getMethodDescriptor().getFullMethodName());
         counts.computeIfAbsent(rpc, name -> new AtomicLong()).incrementAndGet();
         delay();
         Status failure = failureFor(rpc);
         if (failure != null) {
             call.close(failure, new Metadata());
-            return new ServerCall.Listener<>() {
-            };
+            return new ServerCall.Listener<>() {};
         }
         return next.startCall(call, headers);
     }

@@ -13,8 +13,7 @@ final class ClientCalls {
 
     private static final long TIMEOUT_SECONDS = 60;
 
-    private ClientCalls() {
-    }
+    private ClientCalls() {}
 
     static <T> T await(ListenableFuture<T> future) {
         try {

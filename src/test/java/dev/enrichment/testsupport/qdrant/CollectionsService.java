@@ -38,24 +38,31 @@ final class CollectionsService extends CollectionsGrpc.CollectionsImplBase {
     public void list(ListCollectionsRequest request, StreamObserver<ListCollectionsResponse> observer) {
         Rpc.respond(observer, () -> {
             ListCollectionsResponse.Builder response = ListCollectionsResponse.newBuilder();
-            registry.names().forEach(name -> response.addCollections(CollectionDescription.newBuilder().setName(name)));
+            registry.names()
+                    .forEach(name -> response.addCollections(
+                            CollectionDescription.newBuilder().setName(name)));
             return response.build();
         });
     }
 
     @Override
     public void get(GetCollectionInfoRequest request, StreamObserver<GetCollectionInfoResponse> observer) {
-        Rpc.respond(observer, () -> GetCollectionInfoResponse.newBuilder()
-                .setResult(info(registry.get(request.getCollectionName())))
-                .build());
+        Rpc.respond(
+                observer,
+                () -> GetCollectionInfoResponse.newBuilder()
+                        .setResult(info(registry.get(request.getCollectionName())))
+                        .build());
     }
 
     @Override
     public void collectionExists(CollectionExistsRequest request, StreamObserver<CollectionExistsResponse> observer) {
-        Rpc.respond(observer, () -> CollectionExistsResponse.newBuilder()
-                .setResult(CollectionExists.newBuilder()
-                        .setExists(registry.find(request.getCollectionName()).isPresent()))
-                .build());
+        Rpc.respond(
+                observer,
+                () -> CollectionExistsResponse.newBuilder()
+                        .setResult(CollectionExists.newBuilder()
+                                .setExists(registry.find(request.getCollectionName())
+                                        .isPresent()))
+                        .build());
     }
 
     @Override
@@ -68,9 +75,11 @@ final class CollectionsService extends CollectionsGrpc.CollectionsImplBase {
 
     @Override
     public void delete(DeleteCollection request, StreamObserver<CollectionOperationResponse> observer) {
-        Rpc.respond(observer, () -> CollectionOperationResponse.newBuilder()
-                .setResult(registry.delete(request.getCollectionName()))
-                .build());
+        Rpc.respond(
+                observer,
+                () -> CollectionOperationResponse.newBuilder()
+                        .setResult(registry.delete(request.getCollectionName()))
+                        .build());
     }
 
     private static CollectionInfo info(StoredCollection collection) {
@@ -96,7 +105,8 @@ final class CollectionsService extends CollectionsGrpc.CollectionsImplBase {
             PayloadSchemaInfo.Builder schema = PayloadSchemaInfo.newBuilder()
                     .setDataType(index.getValue().type())
                     .setPoints(collection.read(points -> points.values().stream()
-                            .filter(payload -> !PayloadPath.resolve(payload, index.getKey()).isEmpty())
+                            .filter(payload -> !PayloadPath.resolve(payload, index.getKey())
+                                    .isEmpty())
                             .count()));
             index.getValue().params().ifPresent(schema::setParams);
             info.putPayloadSchema(index.getKey(), schema.build());

@@ -36,7 +36,8 @@ final class DoubleTarget implements QdrantTestTarget {
     @Override
     public synchronized QdrantClient client() {
         if (client == null) {
-            client = new QdrantClient(QdrantGrpcClient.newBuilder(host(), port(), false, false).build());
+            client = new QdrantClient(
+                    QdrantGrpcClient.newBuilder(host(), port(), false, false).build());
         }
         return client;
     }

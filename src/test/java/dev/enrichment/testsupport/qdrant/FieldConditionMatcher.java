@@ -27,8 +27,7 @@ import java.util.OptionalLong;
  */
 final class FieldConditionMatcher {
 
-    private FieldConditionMatcher() {
-    }
+    private FieldConditionMatcher() {}
 
     static boolean matches(FieldCondition condition, Map<String, Value> payload) {
         if (condition.hasGeoBoundingBox() || condition.hasGeoRadius() || condition.hasGeoPolygon()) {
@@ -53,7 +52,9 @@ final class FieldConditionMatcher {
 
     private static boolean matchesValue(FieldCondition condition, Value value) {
         if (condition.hasValuesCount()) {
-            return countWithin(condition.getValuesCount(), value.hasListValue() ? value.getListValue().getValuesCount() : 1);
+            return countWithin(
+                    condition.getValuesCount(),
+                    value.hasListValue() ? value.getListValue().getValuesCount() : 1);
         }
         if (condition.hasIsEmpty()) {
             return isEmptyValue(value) == condition.getIsEmpty();
@@ -72,12 +73,14 @@ final class FieldConditionMatcher {
     }
 
     static boolean isEmptyValue(Value value) {
-        return value.hasNullValue() || (value.hasListValue() && value.getListValue().getValuesCount() == 0);
+        return value.hasNullValue()
+                || (value.hasListValue() && value.getListValue().getValuesCount() == 0);
     }
 
     static boolean containsNull(Value value) {
         return value.hasNullValue()
-                || (value.hasListValue() && value.getListValue().getValuesList().stream().anyMatch(Value::hasNullValue));
+                || (value.hasListValue()
+                        && value.getListValue().getValuesList().stream().anyMatch(Value::hasNullValue));
     }
 
     private static boolean matches(Match match, Value element) {
@@ -88,16 +91,19 @@ final class FieldConditionMatcher {
             case TEXT -> element.hasStringValue() && element.getStringValue().contains(match.getText());
             case PHRASE -> element.hasStringValue() && element.getStringValue().contains(match.getPhrase());
             case TEXT_ANY -> element.hasStringValue() && containsAnyWord(element.getStringValue(), match.getTextAny());
-            case KEYWORDS -> element.hasStringValue()
-                    && match.getKeywords().getStringsList().contains(element.getStringValue());
-            case INTEGERS -> element.hasIntegerValue()
-                    && match.getIntegers().getIntegersList().contains(element.getIntegerValue());
-            case EXCEPT_KEYWORDS -> !element.hasNullValue()
-                    && !(element.hasStringValue()
-                            && match.getExceptKeywords().getStringsList().contains(element.getStringValue()));
-            case EXCEPT_INTEGERS -> !element.hasNullValue()
-                    && !(element.hasIntegerValue()
-                            && match.getExceptIntegers().getIntegersList().contains(element.getIntegerValue()));
+            case KEYWORDS ->
+                element.hasStringValue() && match.getKeywords().getStringsList().contains(element.getStringValue());
+            case INTEGERS ->
+                element.hasIntegerValue()
+                        && match.getIntegers().getIntegersList().contains(element.getIntegerValue());
+            case EXCEPT_KEYWORDS ->
+                !element.hasNullValue()
+                        && !(element.hasStringValue()
+                                && match.getExceptKeywords().getStringsList().contains(element.getStringValue()));
+            case EXCEPT_INTEGERS ->
+                !element.hasNullValue()
+                        && !(element.hasIntegerValue()
+                                && match.getExceptIntegers().getIntegersList().contains(element.getIntegerValue()));
             case MATCHVALUE_NOT_SET -> false;
         };
     }

@@ -17,8 +17,7 @@ import java.util.Map;
  */
 final class FilterMatcher {
 
-    private FilterMatcher() {
-    }
+    private FilterMatcher() {}
 
     static boolean matches(Filter filter, PointKey id, Map<String, Value> payload) {
         for (Condition condition : filter.getMustList()) {
@@ -46,15 +45,20 @@ final class FilterMatcher {
     private static boolean matches(Condition condition, PointKey id, Map<String, Value> payload) {
         return switch (condition.getConditionOneOfCase()) {
             case FIELD -> FieldConditionMatcher.matches(condition.getField(), payload);
-            case IS_EMPTY -> isEmpty(PayloadPath.resolve(payload, condition.getIsEmpty().getKey()));
-            case IS_NULL -> PayloadPath.resolve(payload, condition.getIsNull().getKey()).stream()
-                    .anyMatch(FieldConditionMatcher::containsNull);
+            case IS_EMPTY ->
+                isEmpty(PayloadPath.resolve(payload, condition.getIsEmpty().getKey()));
+            case IS_NULL ->
+                PayloadPath.resolve(payload, condition.getIsNull().getKey()).stream()
+                        .anyMatch(FieldConditionMatcher::containsNull);
             case HAS_ID -> hasId(condition.getHasId().getHasIdList(), id);
             case FILTER -> matches(condition.getFilter(), id, payload);
-            case NESTED -> PayloadPath.resolve(payload, condition.getNested().getKey() + "[]").stream()
-                    .filter(Value::hasStructValue)
-                    .anyMatch(object -> matches(condition.getNested().getFilter(), id,
-                            object.getStructValue().getFieldsMap()));
+            case NESTED ->
+                PayloadPath.resolve(payload, condition.getNested().getKey() + "[]").stream()
+                        .filter(Value::hasStructValue)
+                        .anyMatch(object -> matches(
+                                condition.getNested().getFilter(),
+                                id,
+                                object.getStructValue().getFieldsMap()));
             case HAS_VECTOR -> throw QdrantErrors.unsupported("has_vector conditions (vectors are not stored)");
             case CONDITIONONEOF_NOT_SET -> throw QdrantErrors.wrongInput("condition is empty");
         };

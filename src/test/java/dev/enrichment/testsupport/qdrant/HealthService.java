@@ -13,6 +13,11 @@ final class HealthService extends QdrantGrpc.QdrantImplBase {
 
     @Override
     public void healthCheck(HealthCheckRequest request, StreamObserver<HealthCheckReply> observer) {
-        Rpc.respond(observer, () -> HealthCheckReply.newBuilder().setTitle(TITLE).setVersion(VERSION).build());
+        Rpc.respond(
+                observer,
+                () -> HealthCheckReply.newBuilder()
+                        .setTitle(TITLE)
+                        .setVersion(VERSION)
+                        .build());
     }
 }

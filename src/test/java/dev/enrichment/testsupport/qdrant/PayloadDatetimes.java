@@ -17,8 +17,7 @@ import java.util.OptionalLong;
  */
 final class PayloadDatetimes {
 
-    private PayloadDatetimes() {
-    }
+    private PayloadDatetimes() {}
 
     static OptionalLong parseMicros(String text) {
         String normalised = text.trim().replace(' ', 'T');
@@ -33,7 +32,8 @@ final class PayloadDatetimes {
             // fall through to a bare date
         }
         try {
-            return OptionalLong.of(micros(LocalDate.parse(normalised).atStartOfDay().toInstant(ZoneOffset.UTC)));
+            return OptionalLong.of(
+                    micros(LocalDate.parse(normalised).atStartOfDay().toInstant(ZoneOffset.UTC)));
         } catch (DateTimeParseException notADate) {
             return OptionalLong.empty();
         }

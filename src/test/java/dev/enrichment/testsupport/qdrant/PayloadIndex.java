@@ -14,8 +14,10 @@ record PayloadIndex(PayloadSchemaType type, Optional<PayloadIndexParams> params)
         if (request.hasFieldType()) {
             return new PayloadIndex(schemaType(request.getFieldType()), params);
         }
-        return new PayloadIndex(params.map(PayloadIndex::schemaType)
-                .orElseThrow(() -> QdrantErrors.wrongInput("field_type or field_index_params is required")), params);
+        return new PayloadIndex(
+                params.map(PayloadIndex::schemaType)
+                        .orElseThrow(() -> QdrantErrors.wrongInput("field_type or field_index_params is required")),
+                params);
     }
 
     /**
@@ -25,9 +27,11 @@ record PayloadIndex(PayloadSchemaType type, Optional<PayloadIndexParams> params)
     boolean supportsRange() {
         return switch (type) {
             case Float, Datetime -> true;
-            case Integer -> params.filter(PayloadIndexParams::hasIntegerIndexParams)
-                    .map(p -> !p.getIntegerIndexParams().hasRange() || p.getIntegerIndexParams().getRange())
-                    .orElse(true);
+            case Integer ->
+                params.filter(PayloadIndexParams::hasIntegerIndexParams)
+                        .map(p -> !p.getIntegerIndexParams().hasRange()
+                                || p.getIntegerIndexParams().getRange())
+                        .orElse(true);
             default -> false;
         };
     }

@@ -11,8 +11,7 @@ import java.util.Map;
  */
 final class PayloadPath {
 
-    private PayloadPath() {
-    }
+    private PayloadPath() {}
 
     static List<Value> resolve(Map<String, Value> payload, String key) {
         List<Value> current = null;

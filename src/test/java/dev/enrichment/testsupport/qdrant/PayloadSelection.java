@@ -11,10 +11,10 @@ import java.util.Map;
  */
 final class PayloadSelection {
 
-    private PayloadSelection() {
-    }
+    private PayloadSelection() {}
 
-    static Map<String, Value> apply(WithPayloadSelector selector, boolean enabledByDefault, Map<String, Value> payload) {
+    static Map<String, Value> apply(
+            WithPayloadSelector selector, boolean enabledByDefault, Map<String, Value> payload) {
         return switch (selector.getSelectorOptionsCase()) {
             case ENABLE -> selector.getEnable() ? payload : Map.of();
             case INCLUDE -> {

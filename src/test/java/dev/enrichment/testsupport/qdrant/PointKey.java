@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * so every integer id sorts before every UUID; integers compare as unsigned 64-bit numbers and UUIDs by their 16 bytes
  * (which equals comparing the lowercase hyphenated strings).
  */
-record PointKey(boolean numeric, long num, long mostSignificant, long leastSignificant) implements Comparable<PointKey> {
+record PointKey(boolean numeric, long num, long mostSignificant, long leastSignificant)
+        implements Comparable<PointKey> {
 
     private static final Pattern SIMPLE_UUID = Pattern.compile("[0-9a-fA-F]{32}");
     private static final Pattern HYPHENATED_UUID =
@@ -34,7 +35,8 @@ record PointKey(boolean numeric, long num, long mostSignificant, long leastSigni
         PointId.Builder builder = PointId.newBuilder();
         return numeric
                 ? builder.setNum(num).build()
-                : builder.setUuid(new UUID(mostSignificant, leastSignificant).toString()).build();
+                : builder.setUuid(new UUID(mostSignificant, leastSignificant).toString())
+                        .build();
     }
 
     @Override

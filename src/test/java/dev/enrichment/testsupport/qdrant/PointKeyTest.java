@@ -16,25 +16,36 @@ class PointKeyTest {
     @Test
     void uuidFormsNormaliseToLowercaseHyphenated() {
         for (String form : new String[] {
-                HYPHENATED, HYPHENATED.toUpperCase(), HYPHENATED.replace("-", ""),
-                "{" + HYPHENATED + "}", "urn:uuid:" + HYPHENATED}) {
-            assertThat(PointKey.of(PointId.newBuilder().setUuid(form).build()).toPointId().getUuid())
-                    .as(form).isEqualTo(HYPHENATED);
+            HYPHENATED,
+            HYPHENATED.toUpperCase(),
+            HYPHENATED.replace("-", ""),
+            "{" + HYPHENATED + "}",
+            "urn:uuid:" + HYPHENATED
+        }) {
+            assertThat(PointKey.of(PointId.newBuilder().setUuid(form).build())
+                            .toPointId()
+                            .getUuid())
+                    .as(form)
+                    .isEqualTo(HYPHENATED);
         }
     }
 
     @Test
     void malformedUuidIsInvalidArgument() {
-        assertThatThrownBy(() -> PointKey.of(PointId.newBuilder().setUuid("1-2-3-4-5").build()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> assertThat(e.getStatus().getCode())
-                        .isEqualTo(Status.Code.INVALID_ARGUMENT));
+        assertThatThrownBy(() ->
+                        PointKey.of(PointId.newBuilder().setUuid("1-2-3-4-5").build()))
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
     }
 
     @Test
     void integersAreUnsignedAndPrecedeUuids() {
         PointKey small = PointKey.of(PointId.newBuilder().setNum(1).build());
         PointKey huge = PointKey.of(PointId.newBuilder().setNum(-1L).build());
-        PointKey uuid = PointKey.of(PointId.newBuilder().setUuid("00000000-0000-0000-0000-000000000000").build());
+        PointKey uuid = PointKey.of(PointId.newBuilder()
+                .setUuid("00000000-0000-0000-0000-000000000000")
+                .build());
 
         assertThat(small).isLessThan(huge);
         assertThat(huge).isLessThan(uuid);

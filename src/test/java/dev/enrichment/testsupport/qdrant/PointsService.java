@@ -73,10 +73,13 @@ final class PointsService extends PointsGrpc.PointsImplBase {
 
     @Override
     public void count(CountPoints request, StreamObserver<CountResponse> observer) {
-        Rpc.respond(observer, () -> CountResponse.newBuilder()
-                .setResult(CountResult.newBuilder()
-                        .setCount(registry.get(request.getCollectionName()).count(request.getFilter())))
-                .build());
+        Rpc.respond(
+                observer,
+                () -> CountResponse.newBuilder()
+                        .setResult(CountResult.newBuilder()
+                                .setCount(registry.get(request.getCollectionName())
+                                        .count(request.getFilter())))
+                        .build());
     }
 
     @Override
@@ -89,9 +92,11 @@ final class PointsService extends PointsGrpc.PointsImplBase {
             }
             GetResponse.Builder response = GetResponse.newBuilder();
             for (PointKey id : ids) {
-                collection.payload(id).ifPresent(payload -> response.addResult(RetrievedPoint.newBuilder()
-                        .setId(id.toPointId())
-                        .putAllPayload(PayloadSelection.apply(request.getWithPayload(), false, payload))));
+                collection
+                        .payload(id)
+                        .ifPresent(payload -> response.addResult(RetrievedPoint.newBuilder()
+                                .setId(id.toPointId())
+                                .putAllPayload(PayloadSelection.apply(request.getWithPayload(), false, payload))));
             }
             return response.build();
         });

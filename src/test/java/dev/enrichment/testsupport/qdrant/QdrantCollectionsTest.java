@@ -24,7 +24,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ExpectQdrantClientFailures.class)
 class QdrantCollectionsTest {
 
-
     private static QdrantTestTarget target;
 
     @BeforeAll
@@ -62,15 +61,18 @@ class QdrantCollectionsTest {
     @Test
     void collectionInfoReportsPointsAndThePayloadIndexesWhisperEngineCreates() {
         target.createWhisperEngineCollection("whisperengine_memory_marcus");
-        target.upsert("whisperengine_memory_marcus", WhisperEnginePoints.writer()
-                .exchange("u1", LocalDateTime.of(2025, 10, 19, 8, 0), "morning", "good morning!"));
+        target.upsert(
+                "whisperengine_memory_marcus",
+                WhisperEnginePoints.writer()
+                        .exchange("u1", LocalDateTime.of(2025, 10, 19, 8, 0), "morning", "good morning!"));
 
         CollectionInfo info = await(target.client().getCollectionInfoAsync("whisperengine_memory_marcus"));
 
         assertThat(info.getStatus()).isEqualTo(CollectionStatus.Green);
         assertThat(info.getPointsCount()).isEqualTo(3);
         assertThat(info.getPayloadSchemaMap().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().getDataType())))
+                        .collect(Collectors.toMap(
+                                Map.Entry::getKey, entry -> entry.getValue().getDataType())))
                 .isEqualTo(Map.of(
                         "user_id", PayloadSchemaType.Keyword,
                         "memory_type", PayloadSchemaType.Keyword,
@@ -80,26 +82,34 @@ class QdrantCollectionsTest {
                         "channel_type", PayloadSchemaType.Keyword,
                         "timestamp_unix", PayloadSchemaType.Float,
                         "content_hash", PayloadSchemaType.Integer));
-        assertThat(info.getConfig().getParams().getVectorsConfig().getParamsMap().getMapMap())
+        assertThat(info.getConfig()
+                        .getParams()
+                        .getVectorsConfig()
+                        .getParamsMap()
+                        .getMapMap())
                 .containsOnlyKeys("content");
     }
 
     @Test
     void collectionExistsFollowsCreateAndDelete() {
-        assertThat(await(target.client().collectionExistsAsync("whisperengine_memory_ryan"))).isFalse();
+        assertThat(await(target.client().collectionExistsAsync("whisperengine_memory_ryan")))
+                .isFalse();
 
         target.createCollectionWithoutIndexes("whisperengine_memory_ryan");
-        assertThat(await(target.client().collectionExistsAsync("whisperengine_memory_ryan"))).isTrue();
+        assertThat(await(target.client().collectionExistsAsync("whisperengine_memory_ryan")))
+                .isTrue();
 
         target.deleteCollection("whisperengine_memory_ryan");
-        assertThat(await(target.client().collectionExistsAsync("whisperengine_memory_ryan"))).isFalse();
+        assertThat(await(target.client().collectionExistsAsync("whisperengine_memory_ryan")))
+                .isFalse();
     }
 
     @Test
     void unknownCollectionIsNotFoundForInfoScrollAndCount() {
         StatusRuntimeException info = failureOf(target.client().getCollectionInfoAsync("missing"));
-        StatusRuntimeException scroll = failureOf(target.client().scrollAsync(
-                ScrollPoints.newBuilder().setCollectionName("missing").build()));
+        StatusRuntimeException scroll = failureOf(target.client()
+                .scrollAsync(
+                        ScrollPoints.newBuilder().setCollectionName("missing").build()));
         StatusRuntimeException count = failureOf(target.client().countAsync("missing"));
 
         assertThat(info.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
@@ -112,8 +122,8 @@ class QdrantCollectionsTest {
     void creatingAnExistingCollectionFailsWithAlreadyExists() {
         target.createCollectionWithoutIndexes("whisperengine_memory_jake");
 
-        StatusRuntimeException failure = failureOf(target.client().createCollectionAsync(
-                WhisperEngineCollection.definition("whisperengine_memory_jake")));
+        StatusRuntimeException failure = failureOf(
+                target.client().createCollectionAsync(WhisperEngineCollection.definition("whisperengine_memory_jake")));
 
         assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
         assertThat(failure.getStatus().getDescription()).contains("already exists");

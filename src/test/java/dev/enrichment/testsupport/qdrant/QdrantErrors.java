@@ -12,28 +12,36 @@ import io.grpc.StatusRuntimeException;
  */
 final class QdrantErrors {
 
-    private QdrantErrors() {
-    }
+    private QdrantErrors() {}
 
     static StatusRuntimeException collectionNotFound(String name) {
-        return Status.NOT_FOUND.withDescription("Not found: Collection `" + name + "` doesn't exist!").asRuntimeException();
+        return Status.NOT_FOUND
+                .withDescription("Not found: Collection `" + name + "` doesn't exist!")
+                .asRuntimeException();
     }
 
     static StatusRuntimeException collectionAlreadyExists(String name) {
-        return Status.ALREADY_EXISTS.withDescription("Wrong input: Collection `" + name + "` already exists!")
+        return Status.ALREADY_EXISTS
+                .withDescription("Wrong input: Collection `" + name + "` already exists!")
                 .asRuntimeException();
     }
 
     static StatusRuntimeException badRequest(String description) {
-        return Status.INVALID_ARGUMENT.withDescription("Bad request: " + description).asRuntimeException();
+        return Status.INVALID_ARGUMENT
+                .withDescription("Bad request: " + description)
+                .asRuntimeException();
     }
 
     static StatusRuntimeException wrongInput(String description) {
-        return Status.INVALID_ARGUMENT.withDescription("Wrong input: " + description).asRuntimeException();
+        return Status.INVALID_ARGUMENT
+                .withDescription("Wrong input: " + description)
+                .asRuntimeException();
     }
 
     /** For request features the double deliberately leaves out, so a test fails loudly instead of passing wrongly. */
     static StatusRuntimeException unsupported(String feature) {
-        return Status.UNIMPLEMENTED.withDescription("QdrantTestDouble does not support " + feature).asRuntimeException();
+        return Status.UNIMPLEMENTED
+                .withDescription("QdrantTestDouble does not support " + feature)
+                .asRuntimeException();
     }
 }

@@ -141,7 +141,8 @@ public final class QdrantTestDouble implements AutoCloseable {
         Set<String> names = new HashSet<>();
         for (BindableService service : services) {
             ServerServiceDefinition definition = service.bindService();
-            for (MethodDescriptor<?, ?> method : definition.getServiceDescriptor().getMethods()) {
+            for (MethodDescriptor<?, ?> method :
+                    definition.getServiceDescriptor().getMethods()) {
                 names.add(CallInterceptor.qualifiedName(method.getFullMethodName()));
             }
         }

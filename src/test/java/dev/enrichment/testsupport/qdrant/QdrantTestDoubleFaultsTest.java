@@ -35,13 +35,13 @@ class QdrantTestDoubleFaultsTest {
         qdrant = target.testDouble().orElseThrow();
     }
 
-
     @BeforeEach
     void seeded() {
         qdrant.reset();
         target.createWhisperEngineCollection(COLLECTION);
-        target.upsert(COLLECTION, WhisperEnginePoints.writer().exchange("u1", LocalDateTime.of(2025, 10, 19, 8, 0),
-                "hello", "hi"));
+        target.upsert(
+                COLLECTION,
+                WhisperEnginePoints.writer().exchange("u1", LocalDateTime.of(2025, 10, 19, 8, 0), "hello", "hi"));
     }
 
     @AfterAll
@@ -93,7 +93,8 @@ class QdrantTestDoubleFaultsTest {
         assertThat(await(target.client().countAsync(COLLECTION))).isEqualTo(3);
         assertThat(failureOf(target.client().scrollAsync(scroll())).getStatus().getCode())
                 .isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
-        assertThat(await(target.client().scrollAsync(scroll())).getResultCount()).isEqualTo(3);
+        assertThat(await(target.client().scrollAsync(scroll())).getResultCount())
+                .isEqualTo(3);
         assertThat(qdrant.requestCount("Scroll")).isEqualTo(3);
     }
 
@@ -119,7 +120,9 @@ class QdrantTestDoubleFaultsTest {
         long started = System.nanoTime();
         await(target.client().healthCheckAsync());
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        Status.Code timedOut = failureOf(target.client().healthCheckAsync(Duration.ofMillis(50))).getStatus().getCode();
+        Status.Code timedOut = failureOf(target.client().healthCheckAsync(Duration.ofMillis(50)))
+                .getStatus()
+                .getCode();
 
         assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(300));
         assertThat(timedOut).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
@@ -144,6 +147,9 @@ class QdrantTestDoubleFaultsTest {
     }
 
     private static ScrollPoints scroll() {
-        return ScrollPoints.newBuilder().setCollectionName(COLLECTION).setLimit(100).build();
+        return ScrollPoints.newBuilder()
+                .setCollectionName(COLLECTION)
+                .setLimit(100)
+                .build();
     }
 }

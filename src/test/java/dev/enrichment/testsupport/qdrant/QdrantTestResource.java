@@ -38,7 +38,8 @@ public class QdrantTestResource implements QuarkusTestResourceLifecycleManager {
     public static QdrantTestTarget target() {
         QdrantTestTarget current = target;
         if (current == null) {
-            throw new IllegalStateException("QdrantTestResource is not started; it must be registered as a test resource");
+            throw new IllegalStateException(
+                    "QdrantTestResource is not started; it must be registered as a test resource");
         }
         return current;
     }

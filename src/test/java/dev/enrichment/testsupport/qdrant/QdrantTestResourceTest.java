@@ -19,7 +19,8 @@ class QdrantTestResourceTest {
         try {
             QdrantTestTarget target = QdrantTestResource.target();
 
-            assertThat(config).containsEntry("qdrant.host", target.host())
+            assertThat(config)
+                    .containsEntry("qdrant.host", target.host())
                     .containsEntry("qdrant.grpc-port", String.valueOf(target.port()))
                     .containsEntry("qdrant.use-tls", "false");
             assertThat(await(target.client().healthCheckAsync()).getTitle()).isNotBlank();

@@ -21,8 +21,8 @@ public interface QdrantTestTarget extends AutoCloseable {
         String port = System.getenv("QDRANT_TEST_PORT");
         int grpcPort = port == null || port.isBlank() ? 6334 : Integer.parseInt(port.trim());
         String apiKey = System.getenv("QDRANT_TEST_API_KEY");
-        return new RemoteTarget(host.trim(), grpcPort,
-                apiKey == null || apiKey.isBlank() ? Optional.empty() : Optional.of(apiKey));
+        return new RemoteTarget(
+                host.trim(), grpcPort, apiKey == null || apiKey.isBlank() ? Optional.empty() : Optional.of(apiKey));
     }
 
     String host();

@@ -76,7 +76,9 @@ final class RemoteTarget implements QdrantTestTarget {
             await(client.upsertAsync(UpsertPoints.newBuilder()
                     .setCollectionName(collection)
                     .setWait(true)
-                    .addAllPoints(batch.stream().map(WhisperEngineCollection::withDummyVector).toList())
+                    .addAllPoints(batch.stream()
+                            .map(WhisperEngineCollection::withDummyVector)
+                            .toList())
                     .build()));
         }
     }

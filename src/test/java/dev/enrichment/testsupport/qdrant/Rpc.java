@@ -8,8 +8,7 @@ import java.util.function.Supplier;
 /** Completes a unary call with the handler's answer, or with the gRPC status the handler failed with. */
 final class Rpc {
 
-    private Rpc() {
-    }
+    private Rpc() {}
 
     static <T> void respond(StreamObserver<T> observer, Supplier<T> handler) {
         T answer;
@@ -20,7 +19,9 @@ final class Rpc {
             return;
         } catch (RuntimeException e) {
             // A bug in the double must reach the test as a visible failure, not as a hung call.
-            observer.onError(Status.INTERNAL.withDescription("QdrantTestDouble failed: " + e).withCause(e)
+            observer.onError(Status.INTERNAL
+                    .withDescription("QdrantTestDouble failed: " + e)
+                    .withCause(e)
                     .asRuntimeException());
             return;
         }

@@ -38,8 +38,7 @@ final class Scroller {
 
     static final int DEFAULT_LIMIT = 10;
 
-    private Scroller() {
-    }
+    private Scroller() {}
 
     static ScrollResponse scroll(StoredCollection collection, ScrollPoints request) {
         long limit = request.hasLimit() ? Integer.toUnsignedLong(request.getLimit()) : DEFAULT_LIMIT;
@@ -55,7 +54,9 @@ final class Scroller {
 
     private static PayloadIndex validateOrderBy(StoredCollection collection, ScrollPoints request) {
         String key = request.getOrderBy().getKey();
-        PayloadIndex index = collection.index(key).filter(PayloadIndex::supportsRange)
+        PayloadIndex index = collection
+                .index(key)
+                .filter(PayloadIndex::supportsRange)
                 .orElseThrow(() -> QdrantErrors.badRequest("No range index for `order_by` key: `" + key
                         + "`. Please create one to use `order_by`. Check "
                         + "https://qdrant.tech/documentation/concepts/indexing/#payload-index "
@@ -68,8 +69,8 @@ final class Scroller {
         return index;
     }
 
-    private static ScrollResponse byId(NavigableMap<PointKey, Map<String, Value>> points, ScrollPoints request,
-            Filter filter, long limit) {
+    private static ScrollResponse byId(
+            NavigableMap<PointKey, Map<String, Value>> points, ScrollPoints request, Filter filter, long limit) {
         NavigableMap<PointKey, Map<String, Value>> from =
                 request.hasOffset() ? points.tailMap(PointKey.of(request.getOffset()), true) : points;
         ScrollResponse.Builder response = ScrollResponse.newBuilder();
@@ -86,31 +87,35 @@ final class Scroller {
         return response.build();
     }
 
-    private static ScrollResponse byField(NavigableMap<PointKey, Map<String, Value>> points, ScrollPoints request,
-            Filter filter, long limit, PayloadIndex index) {
+    private static ScrollResponse byField(
+            NavigableMap<PointKey, Map<String, Value>> points,
+            ScrollPoints request,
+            Filter filter,
+            long limit,
+            PayloadIndex index) {
         OrderBy orderBy = request.getOrderBy();
         boolean descending = orderBy.getDirection() == Direction.Desc;
         Optional<BigDecimal> start = orderBy.hasStartFrom() ? Optional.of(startValue(orderBy)) : Optional.empty();
-        record Candidate(PointKey id, Map<String, Value> payload, BigDecimal value) {
-        }
+        record Candidate(PointKey id, Map<String, Value> payload, BigDecimal value) {}
         List<Candidate> candidates = new ArrayList<>();
         for (Map.Entry<PointKey, Map<String, Value>> point : points.entrySet()) {
             if (!FilterMatcher.matches(filter, point.getKey(), point.getValue())) {
                 continue;
             }
             OrderValues.of(index.type(), point.getValue(), orderBy.getKey(), descending)
-                    .filter(value -> start.isEmpty() || (descending
-                            ? value.compareTo(start.get()) <= 0
-                            : value.compareTo(start.get()) >= 0))
+                    .filter(value -> start.isEmpty()
+                            || (descending ? value.compareTo(start.get()) <= 0 : value.compareTo(start.get()) >= 0))
                     .ifPresent(value -> candidates.add(new Candidate(point.getKey(), point.getValue(), value)));
         }
         Comparator<Candidate> byValue = Comparator.comparing(Candidate::value);
         candidates.sort((descending ? byValue.reversed() : byValue).thenComparing(Candidate::id));
         ScrollResponse.Builder response = ScrollResponse.newBuilder();
-        candidates.stream().limit(limit).forEach(candidate -> response.addResult(
-                retrieved(candidate.id(), candidate.payload(), request).toBuilder()
-                        .setOrderValue(OrderValues.toOrderValue(index.type(), candidate.value()))
-                        .build()));
+        candidates.stream()
+                .limit(limit)
+                .forEach(candidate ->
+                        response.addResult(retrieved(candidate.id(), candidate.payload(), request).toBuilder()
+                                .setOrderValue(OrderValues.toOrderValue(index.type(), candidate.value()))
+                                .build()));
         return response.build();
     }
 
@@ -118,10 +123,14 @@ final class Scroller {
         return switch (orderBy.getStartFrom().getValueCase()) {
             case FLOAT -> BigDecimal.valueOf(orderBy.getStartFrom().getFloat());
             case INTEGER -> BigDecimal.valueOf(orderBy.getStartFrom().getInteger());
-            case TIMESTAMP -> BigDecimal.valueOf(PayloadDatetimes.micros(orderBy.getStartFrom().getTimestamp()));
-            case DATETIME -> BigDecimal.valueOf(PayloadDatetimes.parseMicros(orderBy.getStartFrom().getDatetime())
-                    .orElseThrow(() -> QdrantErrors.wrongInput(
-                            "Unable to parse datetime: " + orderBy.getStartFrom().getDatetime())));
+            case TIMESTAMP ->
+                BigDecimal.valueOf(
+                        PayloadDatetimes.micros(orderBy.getStartFrom().getTimestamp()));
+            case DATETIME ->
+                BigDecimal.valueOf(
+                        PayloadDatetimes.parseMicros(orderBy.getStartFrom().getDatetime())
+                                .orElseThrow(() -> QdrantErrors.wrongInput("Unable to parse datetime: "
+                                        + orderBy.getStartFrom().getDatetime())));
             case VALUE_NOT_SET -> throw QdrantErrors.wrongInput("order_by.start_from is empty");
         };
     }
@@ -136,17 +145,18 @@ final class Scroller {
     /** The value a point is ordered by, in the units of the index type. */
     private static final class OrderValues {
 
-        private OrderValues() {
-        }
+        private OrderValues() {}
 
-        static Optional<BigDecimal> of(PayloadSchemaType type, Map<String, Value> payload, String key,
-                boolean descending) {
+        static Optional<BigDecimal> of(
+                PayloadSchemaType type, Map<String, Value> payload, String key, boolean descending) {
             List<BigDecimal> values = new ArrayList<>();
             for (Value found : PayloadPath.resolve(payload, key)) {
-                List<Value> elements = found.hasListValue() ? found.getListValue().getValuesList() : List.of(found);
+                List<Value> elements =
+                        found.hasListValue() ? found.getListValue().getValuesList() : List.of(found);
                 elements.forEach(element -> indexed(type, element).ifPresent(values::add));
             }
-            return descending ? values.stream().max(Comparator.naturalOrder())
+            return descending
+                    ? values.stream().max(Comparator.naturalOrder())
                     : values.stream().min(Comparator.naturalOrder());
         }
 
@@ -159,19 +169,24 @@ final class Scroller {
         /** What the index would hold for one value: integers only, numbers, or datetimes as epoch microseconds. */
         private static Optional<BigDecimal> indexed(PayloadSchemaType type, Value element) {
             return switch (type) {
-                case Integer -> element.hasIntegerValue()
-                        ? Optional.of(BigDecimal.valueOf(element.getIntegerValue())) : Optional.empty();
+                case Integer ->
+                    element.hasIntegerValue()
+                            ? Optional.of(BigDecimal.valueOf(element.getIntegerValue()))
+                            : Optional.empty();
                 case Float -> {
                     if (element.hasIntegerValue()) {
                         yield Optional.of(BigDecimal.valueOf(element.getIntegerValue()));
                     }
                     yield element.hasDoubleValue() && Double.isFinite(element.getDoubleValue())
-                            ? Optional.of(BigDecimal.valueOf(element.getDoubleValue())) : Optional.empty();
+                            ? Optional.of(BigDecimal.valueOf(element.getDoubleValue()))
+                            : Optional.empty();
                 }
-                case Datetime -> element.hasStringValue()
-                        ? PayloadDatetimes.parseMicros(element.getStringValue()).stream()
-                                .mapToObj(BigDecimal::valueOf).findFirst()
-                        : Optional.empty();
+                case Datetime ->
+                    element.hasStringValue()
+                            ? PayloadDatetimes.parseMicros(element.getStringValue()).stream()
+                                    .mapToObj(BigDecimal::valueOf)
+                                    .findFirst()
+                            : Optional.empty();
                 default -> Optional.empty();
             };
         }

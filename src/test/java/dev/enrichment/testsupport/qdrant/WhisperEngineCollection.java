@@ -25,17 +25,19 @@ final class WhisperEngineCollection {
     /** The bots' payload indexes, defined once in the demo layout so tests and the demo seeder cannot drift apart. */
     static final Map<String, PayloadSchemaType> PAYLOAD_INDEXES = DemoCollectionLayout.PAYLOAD_INDEXES;
 
-    private WhisperEngineCollection() {
-    }
+    private WhisperEngineCollection() {}
 
     static CreateCollection definition(String name) {
         return CreateCollection.newBuilder()
                 .setCollectionName(name)
-                .setVectorsConfig(VectorsConfig.newBuilder().setParamsMap(VectorParamsMap.newBuilder()
-                        .putMap(VECTOR_NAME, VectorParams.newBuilder()
-                                .setSize(VECTOR_SIZE)
-                                .setDistance(Distance.Cosine)
-                                .build())))
+                .setVectorsConfig(VectorsConfig.newBuilder()
+                        .setParamsMap(VectorParamsMap.newBuilder()
+                                .putMap(
+                                        VECTOR_NAME,
+                                        VectorParams.newBuilder()
+                                                .setSize(VECTOR_SIZE)
+                                                .setDistance(Distance.Cosine)
+                                                .build())))
                 .build();
     }
 
@@ -48,6 +50,8 @@ final class WhisperEngineCollection {
         for (int i = 0; i < VECTOR_SIZE; i++) {
             dummy.addData(0.5f);
         }
-        return point.toBuilder().setVectors(VectorsFactory.namedVectors(Map.of(VECTOR_NAME, dummy.build()))).build();
+        return point.toBuilder()
+                .setVectors(VectorsFactory.namedVectors(Map.of(VECTOR_NAME, dummy.build())))
+                .build();
     }
 }

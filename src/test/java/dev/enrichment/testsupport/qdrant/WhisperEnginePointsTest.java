@@ -30,11 +30,14 @@ class WhisperEnginePointsTest {
     void exchangeWritesUserBotAndPairPoints() {
         List<PointStruct> points = bot.exchange("672814231002939413", AT, "I love marine biology!", "So do I!");
 
-        assertThat(points).extracting(point -> text(point, "role"))
+        assertThat(points)
+                .extracting(point -> text(point, "role"))
                 .containsExactly("user", "assistant", "conversation_pair");
-        assertThat(points).extracting(point -> text(point, "source"))
+        assertThat(points)
+                .extracting(point -> text(point, "source"))
                 .containsExactly("user_message", "bot_response", "conversation_pair");
-        assertThat(points).extracting(point -> text(point, "content"))
+        assertThat(points)
+                .extracting(point -> text(point, "content"))
                 .containsExactly("I love marine biology!", "So do I!", "I love marine biology!");
         assertThat(points).allSatisfy(point -> {
             assertThat(text(point, "memory_type")).isEqualTo("conversation");
@@ -45,9 +48,16 @@ class WhisperEnginePointsTest {
             assertThat(UUID.fromString(point.getId().getUuid()).version()).isEqualTo(4);
         });
         assertThat(points.get(2).getPayloadMap())
-                .containsEntry("user_message", Value.newBuilder().setStringValue("I love marine biology!").build())
-                .containsEntry("bot_response", Value.newBuilder().setStringValue("So do I!").build());
-        assertThat(points).extracting(point -> point.getPayloadMap().containsKey("emotion_data"))
+                .containsEntry(
+                        "user_message",
+                        Value.newBuilder()
+                                .setStringValue("I love marine biology!")
+                                .build())
+                .containsEntry(
+                        "bot_response",
+                        Value.newBuilder().setStringValue("So do I!").build());
+        assertThat(points)
+                .extracting(point -> point.getPayloadMap().containsKey("emotion_data"))
                 .containsExactly(true, false, true);
     }
 
@@ -55,8 +65,10 @@ class WhisperEnginePointsTest {
     void timestampsAreNaiveIsoformatWithTheBotReplyOneMillisecondLater() {
         List<PointStruct> points = bot.exchange("u1", AT, "hi", "hello");
 
-        assertThat(points).extracting(point -> text(point, "timestamp")).containsExactly(
-                "2025-10-18T23:23:30.655569", "2025-10-18T23:23:30.656569", "2025-10-18T23:23:30.655569");
+        assertThat(points)
+                .extracting(point -> text(point, "timestamp"))
+                .containsExactly(
+                        "2025-10-18T23:23:30.655569", "2025-10-18T23:23:30.656569", "2025-10-18T23:23:30.655569");
         assertThat(points.get(0).getPayloadOrThrow("timestamp_unix").getDoubleValue())
                 .isEqualTo(1760829810.655569);
         assertThat(WhisperEnginePoints.pythonIsoFormat(LocalDateTime.of(2025, 10, 18, 23, 23, 30)))
@@ -73,8 +85,11 @@ class WhisperEnginePointsTest {
         assertThat(timestampWith(bot.timestampFormat(TimestampFormat.NAIVE_WHOLE_SECONDS)))
                 .isEqualTo("2025-10-18T23:23:30");
 
-        PointStruct isoOnly = bot.withoutTimestampUnix().exchange("u1", AT, "hi", "hello").get(0);
-        PointStruct offset = bot.timestampFormat(TimestampFormat.OFFSET_PLUS_TWO).exchange("u1", AT, "hi", "hello").get(0);
+        PointStruct isoOnly =
+                bot.withoutTimestampUnix().exchange("u1", AT, "hi", "hello").get(0);
+        PointStruct offset = bot.timestampFormat(TimestampFormat.OFFSET_PLUS_TWO)
+                .exchange("u1", AT, "hi", "hello")
+                .get(0);
         assertThat(isoOnly.getPayloadMap()).containsKey("timestamp").doesNotContainKey("timestamp_unix");
         assertThat(offset.getPayloadOrThrow("timestamp_unix").getDoubleValue())
                 .isEqualTo(WhisperEnginePoints.unixSeconds(AT));
@@ -84,34 +99,50 @@ class WhisperEnginePointsTest {
     void emojiReactionWritesThreeTaggedConversationPoints() {
         List<PointStruct> points = bot.emojiReaction("u1", AT, "❤️");
 
-        assertThat(points).extracting(point -> text(point, "content")).containsExactly(
-                "[EMOJI_REACTION] ❤️", "[EMOTIONAL_FEEDBACK] joy (confidence: 0.90)", "[EMOJI_REACTION] ❤️");
+        assertThat(points)
+                .extracting(point -> text(point, "content"))
+                .containsExactly(
+                        "[EMOJI_REACTION] ❤️", "[EMOTIONAL_FEEDBACK] joy (confidence: 0.90)", "[EMOJI_REACTION] ❤️");
         assertThat(points).allSatisfy(point -> {
             assertThat(text(point, "interaction_type")).isEqualTo("emoji_reaction");
             assertThat(text(point, "memory_type")).isEqualTo("conversation");
-            assertThat(point.getPayloadMap()).containsKeys("emotion_type", "standardized_emotion", "confidence_score",
-                    "original_bot_message", "character_context", "reaction_timestamp");
+            assertThat(point.getPayloadMap())
+                    .containsKeys(
+                            "emotion_type",
+                            "standardized_emotion",
+                            "confidence_score",
+                            "original_bot_message",
+                            "character_context",
+                            "reaction_timestamp");
         });
     }
 
     @Test
     void legacyBotRoleWritesBotForTheReply() {
         assertThat(bot.legacyBotRole().exchange("u1", AT, "hi", "hello"))
-                .extracting(point -> text(point, "role")).containsExactly("user", "bot", "conversation_pair");
+                .extracting(point -> text(point, "role"))
+                .containsExactly("user", "bot", "conversation_pair");
     }
 
     @Test
     void malformedPointsLackExactlyWhatTheirNameSays() {
         assertThat(bot.malformed(Malformation.MISSING_USER_ID, "u1", AT).getPayloadMap())
-                .doesNotContainKey("user_id").containsKeys("content", "timestamp", "timestamp_unix");
+                .doesNotContainKey("user_id")
+                .containsKeys("content", "timestamp", "timestamp_unix");
         assertThat(bot.malformed(Malformation.MISSING_TIMESTAMP, "u1", AT).getPayloadMap())
-                .doesNotContainKeys("timestamp", "timestamp_unix").containsKey("user_id");
+                .doesNotContainKeys("timestamp", "timestamp_unix")
+                .containsKey("user_id");
         assertThat(text(bot.malformed(Malformation.UNPARSEABLE_TIMESTAMP, "u1", AT), "timestamp"))
                 .isEqualTo("yesterday at noon");
-        assertThat(bot.malformed(Malformation.MISSING_CONTENT, "u1", AT).getPayloadMap()).doesNotContainKey("content");
-        assertThat(bot.malformed(Malformation.INTEGER_CONTENT, "u1", AT).getPayloadOrThrow("content").hasIntegerValue())
+        assertThat(bot.malformed(Malformation.MISSING_CONTENT, "u1", AT).getPayloadMap())
+                .doesNotContainKey("content");
+        assertThat(bot.malformed(Malformation.INTEGER_CONTENT, "u1", AT)
+                        .getPayloadOrThrow("content")
+                        .hasIntegerValue())
                 .isTrue();
-        assertThat(bot.malformed(Malformation.STRUCT_CONTENT, "u1", AT).getPayloadOrThrow("content").hasStructValue())
+        assertThat(bot.malformed(Malformation.STRUCT_CONTENT, "u1", AT)
+                        .getPayloadOrThrow("content")
+                        .hasStructValue())
                 .isTrue();
     }
 
@@ -121,21 +152,27 @@ class WhisperEnginePointsTest {
         List<PointStruct> odd = bot.conversation("u1", AT, 5, Duration.ofMinutes(1));
 
         assertThat(points).hasSize(3_750);
-        assertThat(points.stream().filter(point -> text(point, "role").equals("user"))).hasSize(1_250);
-        assertThat(points.stream().filter(point -> text(point, "role").equals("assistant"))).hasSize(1_250);
-        assertThat(points.stream().map(point -> point.getId().getUuid()).distinct()).hasSize(3_750);
+        assertThat(points.stream().filter(point -> text(point, "role").equals("user")))
+                .hasSize(1_250);
+        assertThat(points.stream().filter(point -> text(point, "role").equals("assistant")))
+                .hasSize(1_250);
+        assertThat(points.stream().map(point -> point.getId().getUuid()).distinct())
+                .hasSize(3_750);
         assertThat(text(points.get(3), "timestamp")).isEqualTo("2025-10-18T23:24:30.655569");
-        assertThat(odd).extracting(point -> text(point, "role"))
-                .containsExactly("user", "assistant", "conversation_pair", "user", "assistant", "conversation_pair",
-                        "user");
+        assertThat(odd)
+                .extracting(point -> text(point, "role"))
+                .containsExactly(
+                        "user", "assistant", "conversation_pair", "user", "assistant", "conversation_pair", "user");
     }
 
     @Test
     void seededWriterRepeatsItsIds() {
         List<String> first = WhisperEnginePoints.writer().seeded(7).exchange("u1", AT, "a", "b").stream()
-                .map(point -> point.getId().getUuid()).toList();
+                .map(point -> point.getId().getUuid())
+                .toList();
         List<String> second = WhisperEnginePoints.writer().seeded(7).exchange("u1", AT, "a", "b").stream()
-                .map(point -> point.getId().getUuid()).toList();
+                .map(point -> point.getId().getUuid())
+                .toList();
 
         assertThat(first).isEqualTo(second).doesNotHaveDuplicates();
         assertThat(UUID.fromString(first.get(0)).version()).isEqualTo(4);
@@ -150,10 +187,19 @@ class WhisperEnginePointsTest {
             target.upsert("whisperengine_memory_sophia_7d", bot.exchange("u2", AT, "hey", "hey yourself"));
             double start = WhisperEnginePoints.unixSeconds(AT);
 
-            long inWindow = await(target.client().countAsync("whisperengine_memory_sophia_7d", Filter.newBuilder()
-                    .addMust(matchKeyword("user_id", "u1"))
-                    .addMust(range("timestamp_unix", Range.newBuilder().setGte(start).setLte(start + 0.5).build()))
-                    .build(), true));
+            long inWindow = await(target.client()
+                    .countAsync(
+                            "whisperengine_memory_sophia_7d",
+                            Filter.newBuilder()
+                                    .addMust(matchKeyword("user_id", "u1"))
+                                    .addMust(range(
+                                            "timestamp_unix",
+                                            Range.newBuilder()
+                                                    .setGte(start)
+                                                    .setLte(start + 0.5)
+                                                    .build()))
+                                    .build(),
+                            true));
 
             assertThat(inWindow).isEqualTo(3);
             target.deleteCollection("whisperengine_memory_sophia_7d");
