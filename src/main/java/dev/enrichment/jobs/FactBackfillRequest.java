@@ -1,5 +1,6 @@
 package dev.enrichment.jobs;
 
+import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -12,4 +13,4 @@ public record FactBackfillRequest(
         @Schema(
                 description = "Only facts of these bots (fact names such as elena_7d match elena too)",
                 example = "[\"elena\", \"marcus\"]")
-        List<String> bots) {}
+        List<@Pattern(regexp = "\\P{Cntrl}*", message = "must not contain control characters") String> bots) {}

@@ -5,6 +5,7 @@ import dev.enrichment.security.ApiCaller;
 import dev.enrichment.web.ApiProblem;
 import dev.enrichment.web.ProblemResponses;
 import dev.enrichment.web.QueryParams;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -132,7 +133,7 @@ public class JobResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             examples = @ExampleObject(name = "job", value = JOB_EXAMPLE)))
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
-    public Response factTimestampBackfill(FactBackfillRequest request) {
+    public Response factTimestampBackfill(@Valid FactBackfillRequest request) {
         FactBackfillRequest body = request == null ? new FactBackfillRequest(null, null) : request;
         List<String> bots = body.bots() == null
                 ? List.of()
@@ -162,7 +163,7 @@ public class JobResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             examples = @ExampleObject(name = "job", value = JOB_EXAMPLE)))
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
-    public Response summaryRegeneration(SummaryRegenerationRequest request) {
+    public Response summaryRegeneration(@Valid SummaryRegenerationRequest request) {
         SummaryRegenerationRequest body = request == null
                 ? new SummaryRegenerationRequest(null, null, null, null, null, null, null, null, null, null)
                 : request;

@@ -1,5 +1,6 @@
 package dev.enrichment.jobs;
 
+import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -9,8 +10,13 @@ public record SummaryRegenerationRequest(
         @Schema(description = "Report counts and an estimate only (default true)")
         Boolean dryRun,
 
-        @Schema(description = "Only this bot's summaries") String bot,
-        @Schema(description = "Only this user's summaries") String userId,
+        @Schema(description = "Only this bot's summaries")
+        @Pattern(regexp = "\\P{Cntrl}*", message = "must not contain control characters")
+        String bot,
+
+        @Schema(description = "Only this user's summaries")
+        @Pattern(regexp = "\\P{Cntrl}*", message = "must not contain control characters")
+        String userId,
 
         @Schema(description = "Only summaries of windows ending after this instant")
         Instant from,
@@ -18,12 +24,15 @@ public record SummaryRegenerationRequest(
         @Schema(description = "Only summaries of windows starting before this instant")
         Instant to,
 
-        @Schema(description = "Only this summary_type") String summaryType,
+        @Schema(description = "Only this summary_type")
+        @Pattern(regexp = "\\P{Cntrl}*", message = "must not contain control characters")
+        String summaryType,
 
         @Schema(description = "Only summaries with confidence_score at most this")
         Double maxConfidence,
 
         @Schema(description = "Only summaries whose enrichment_version sorts before this (text order)")
+        @Pattern(regexp = "\\P{Cntrl}*", message = "must not contain control characters")
         String enrichmentVersionBelow,
 
         @Schema(

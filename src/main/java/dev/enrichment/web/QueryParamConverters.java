@@ -3,6 +3,7 @@ package dev.enrichment.web;
 import dev.enrichment.problem.ProblemException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
@@ -20,7 +21,8 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * Reads query parameters: text is stripped and an empty value counts as absent; integers, decimals, enums (in any
+ * Reads query parameters (and text path parameters): text is stripped, an empty value counts as absent, and control
+ * characters are refused; integers, decimals, enums (in any
  * case), time zones and times ({@link TimeParam}, {@link InstantParam}) are parsed. A value that cannot be read is
  * refused with a problem naming the parameter as its {@code @QueryParam} does (and, for a number, the bounds of its
  * {@code @Min}/{@code @Max}), so the caller gets the same 400 as for a value that breaks a constraint.
@@ -34,7 +36,13 @@ public class QueryParamConverters implements ParamConverterProvider {
     @SuppressWarnings("unchecked")
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
         QueryParam query = annotation(annotations, QueryParam.class);
-        return query == null ? null : (ParamConverter<T>) reader(rawType, query.value(), annotations);
+        if (query != null) {
+            return (ParamConverter<T>) reader(rawType, query.value(), annotations);
+        }
+        PathParam path = annotation(annotations, PathParam.class);
+        return path != null && rawType == String.class
+                ? (ParamConverter<T>) new Reader(path.value(), text -> text, null)
+                : null;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -108,6 +116,10 @@ public class QueryParamConverters implements ParamConverterProvider {
                 return null;
             }
             String text = value.strip();
+            if (text.chars().anyMatch(Character::isISOControl)) {
+                // NUL cannot reach PostgreSQL text at all, and no id or filter of ours contains control characters
+                throw ProblemException.invalid(name, "must not contain control characters");
+            }
             try {
                 return read.apply(text);
             } catch (RuntimeException e) {
