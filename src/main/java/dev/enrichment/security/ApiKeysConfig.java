@@ -3,6 +3,7 @@ package dev.enrichment.security;
 import dev.enrichment.StrictBooleanConverter;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
+import io.smallrye.config.WithDefault;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,4 +20,12 @@ public interface ApiKeysConfig {
     /** {@code API_AUTH_DISABLED}: serve the API without keys; meant for local development only. */
     @WithConverter(StrictBooleanConverter.class)
     boolean authDisabled();
+
+    /**
+     * {@code API_AUTH_DISABLED_ON_ALL_INTERFACES}: serve the API without keys although it listens beyond loopback
+     * (a protected network, say); without it, {@code API_AUTH_DISABLED} only starts on 127.0.0.1, ::1 or localhost.
+     */
+    @WithDefault("false")
+    @WithConverter(StrictBooleanConverter.class)
+    boolean authDisabledOnAllInterfaces();
 }

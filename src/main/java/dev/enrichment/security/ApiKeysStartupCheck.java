@@ -4,9 +4,12 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses to start without any API key unless {@code API_AUTH_DISABLED=true}, warns at every start while it is, and
+ * Refuses to start without any API key unless {@code API_AUTH_DISABLED=true} (which itself starts only on loopback
+ * unless confirmed with {@code API_AUTH_DISABLED_ON_ALL_INTERFACES=true}), warns at every start while it is, and
  * warns about short keys and keys listed as both admin and bot.
  */
 @ApplicationScoped
@@ -15,10 +18,14 @@ class ApiKeysStartupCheck {
     /** Shorter keys only draw a warning: refusing them would break set-ups that work today. */
     static final int RECOMMENDED_MIN_LENGTH = 16;
 
-    private final ApiKeysConfig config;
+    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "::1", "localhost", "[::1]");
 
-    ApiKeysStartupCheck(ApiKeysConfig config) {
+    private final ApiKeysConfig config;
+    private final String httpHost;
+
+    ApiKeysStartupCheck(ApiKeysConfig config, @ConfigProperty(name = "quarkus.http.host") String httpHost) {
         this.config = config;
+        this.httpHost = httpHost;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -28,6 +35,12 @@ class ApiKeysStartupCheck {
     void check() {
         ConfiguredKeys keys = ConfiguredKeys.from(config);
         if (config.authDisabled()) {
+            if (!LOOPBACK.contains(httpHost) && !config.authDisabledOnAllInterfaces()) {
+                throw new IllegalStateException("API_AUTH_DISABLED=true while the API listens on " + httpHost
+                        + ", beyond this machine: anyone who can reach it could act as an admin. Listen on "
+                        + "127.0.0.1 only (QUARKUS_HTTP_HOST=127.0.0.1), configure API_ADMIN_KEYS/API_BOT_KEYS, or "
+                        + "confirm with API_AUTH_DISABLED_ON_ALL_INTERFACES=true");
+            }
             Log.warn("API_AUTH_DISABLED=true: the API accepts every request without a key, including admin "
                     + "actions. Use this for local development only.");
             return;

@@ -13,7 +13,11 @@ import org.junit.jupiter.api.Test;
 
 class ApiKeysStartupCheckTest {
 
-    record StubConfig(Optional<List<String>> adminKeys, Optional<List<String>> botKeys, boolean authDisabled)
+    record StubConfig(
+            Optional<List<String>> adminKeys,
+            Optional<List<String>> botKeys,
+            boolean authDisabled,
+            boolean authDisabledOnAllInterfaces)
             implements ApiKeysConfig {}
 
     private static final String STRONG_ADMIN = "a3f1c9e07b5d4e2f8a6c1b0d9e7f5a3c";
@@ -62,6 +66,22 @@ class ApiKeysStartupCheckTest {
     }
 
     @Test
+    void refusesToServeWithoutKeysBeyondLoopbackUnlessConfirmed() {
+        StubConfig disabled = new StubConfig(Optional.empty(), Optional.empty(), true, false);
+        Throwable failure = catchThrowable(() -> new ApiKeysStartupCheck(disabled, "0.0.0.0").check());
+
+        assertThat(failure)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("0.0.0.0")
+                .hasMessageContaining("API_AUTH_DISABLED_ON_ALL_INTERFACES=true");
+        StubConfig confirmed = new StubConfig(Optional.empty(), Optional.empty(), true, true);
+        assertThatCode(() -> new ApiKeysStartupCheck(confirmed, "0.0.0.0").check())
+                .doesNotThrowAnyException();
+        assertThatCode(() -> new ApiKeysStartupCheck(disabled, "localhost").check())
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void warnsAboutShortKeysWithoutNamingThem() {
         check(Optional.of(List.of("short-admin")), Optional.of(List.of(STRONG_BOT)), false);
 
@@ -85,7 +105,7 @@ class ApiKeysStartupCheckTest {
     }
 
     private static void check(Optional<List<String>> admin, Optional<List<String>> bot, boolean disabled) {
-        new ApiKeysStartupCheck(new StubConfig(admin, bot, disabled)).check();
+        new ApiKeysStartupCheck(new StubConfig(admin, bot, disabled, false), "127.0.0.1").check();
     }
 
     private List<String> warnings() {
