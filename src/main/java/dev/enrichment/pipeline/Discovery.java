@@ -68,44 +68,22 @@ public class Discovery {
     private DiscoveryOutcome discoverNew(BotCollection collection) {
         Instant now = clock.instant();
         Cursor cursor = QuarkusTransaction.requiringNew().call(() -> loadCursor(collection, now));
-        Duration overlap = config.discoveryOverlap();
-
-        List<Message> read = new ArrayList<>();
+        // Pages are folded as they arrive: only the windows to mark and the ids near the newest time are kept,
+        // never the messages, so a collection's size does not decide the memory a cycle needs.
+        Fold fold = new Fold(cursor, config.discoveryOverlap());
         List<QuarantinedPoint> quarantined = new ArrayList<>();
-        ReadStats stats =
-                source.forEachPage(MessageQuery.all(collection).from(cursor.at().minus(overlap)), page -> {
-                    sort(page.messages(), now, read, quarantined);
+        ReadStats stats = source.forEachPage(
+                MessageQuery.all(collection).from(cursor.at().minus(config.discoveryOverlap())), page -> {
+                    List<Message> fine = new ArrayList<>(page.messages().size());
+                    sort(page.messages(), now, fine, quarantined);
                     page.rejected().forEach(rejected -> quarantined.add(quarantined(rejected)));
+                    fine.forEach(fold::add);
                 });
-
-        Map<WindowKey, Instant> marks = new HashMap<>();
-        Instant newest = cursor.at();
-        long fresh = 0;
-        for (Message m : read) {
-            if (m.timestamp().isAfter(newest)) {
-                newest = m.timestamp();
-            }
-            if (cursor.accountedIds().contains(m.pointId())) {
-                continue;
-            }
-            fresh++;
-            TimeWindow window = grid.windowOf(m.timestamp());
-            marks.merge(new WindowKey(m.userId(), window), m.timestamp(), (a, b) -> a.isAfter(b) ? a : b);
-        }
-        // Everything at or above the new band's floor was read in this pass (the read started lower), so the
-        // band's ids are exactly the ids read there.
-        Instant bandFloor = newest.minus(overlap);
-        List<String> band = new ArrayList<>();
-        for (Message m : read) {
-            if (!m.timestamp().isBefore(bandFloor)) {
-                band.add(m.pointId());
-            }
-        }
-        Instant cursorAt = newest;
+        List<String> band = fold.band();
         QuarkusTransaction.requiringNew().run(() -> {
-            marks.forEach((key, newestInWindow) -> mark(collection.botName(), key, newestInWindow, now));
+            fold.marks.forEach((key, newestInWindow) -> mark(collection.botName(), key, newestInWindow, now));
             quarantine.record(collection, quarantined, now);
-            saveCursor(collection, cursorAt, band, now);
+            saveCursor(collection, fold.newest, band, now);
         });
         if (!quarantined.isEmpty()) {
             Log.warnf(
@@ -113,7 +91,64 @@ public class Discovery {
                             + "status)",
                     collection.collectionName(), quarantined.size());
         }
-        return new DiscoveryOutcome(collection.collectionName(), read.size(), fresh, marks.size(), stats.pages());
+        return new DiscoveryOutcome(
+                collection.collectionName(), fold.read, fold.fresh, fold.marks.size(), stats.pages());
+    }
+
+    /**
+     * What discovery keeps of the messages it reads: the newest time, the windows to mark, and the ids within the
+     * overlap below the newest time (the next read starts there and must not count them again).
+     */
+    private final class Fold {
+
+        private final Cursor cursor;
+        private final Duration overlap;
+        private final Map<WindowKey, Instant> marks = new HashMap<>();
+        private final Map<String, Instant> nearNewest = new HashMap<>();
+        private Instant newest;
+        private long read;
+        private long fresh;
+
+        Fold(Cursor cursor, Duration overlap) {
+            this.cursor = cursor;
+            this.overlap = overlap;
+            this.newest = cursor.at();
+        }
+
+        void add(Message m) {
+            read++;
+            if (m.timestamp().isAfter(newest)) {
+                newest = m.timestamp();
+                if (nearNewest.size() > 10_000) {
+                    Instant floor = newest.minus(overlap);
+                    nearNewest.values().removeIf(at -> at.isBefore(floor));
+                }
+            }
+            if (!m.timestamp().isBefore(newest.minus(overlap))) {
+                nearNewest.put(m.pointId(), m.timestamp());
+            }
+            if (cursor.accountedIds().contains(m.pointId())) {
+                return;
+            }
+            fresh++;
+            TimeWindow window = grid.windowOf(m.timestamp());
+            marks.merge(new WindowKey(m.userId(), window), m.timestamp(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+
+        /**
+         * The ids at or above the new band's floor. Everything there was read in this pass (the read started
+         * lower), so these are exactly the ids the next read will see again below its start.
+         */
+        List<String> band() {
+            Instant floor = newest.minus(overlap);
+            List<String> band = new ArrayList<>();
+            nearNewest.forEach((id, at) -> {
+                if (!at.isBefore(floor)) {
+                    band.add(id);
+                }
+            });
+            return band;
+        }
     }
 
     /**
