@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
@@ -103,6 +104,13 @@ class StartupReport implements FlywayConfigurationCustomizer {
                 count(api.adminKeys()),
                 count(api.botKeys()),
                 api.authDisabled() ? " (API_AUTH_DISABLED=true: the API accepts requests without a key)" : "");
+        Log.infof(
+                "Health details (hosts, driver errors) in /q/health: %s",
+                ConfigProvider.getConfig()
+                                .getOptionalValue("health.details", Boolean.class)
+                                .orElse(false)
+                        ? "shown (ENRICHMENT_HEALTH_DETAILS=true)"
+                        : "hidden");
     }
 
     private static String setOrNot(boolean set) {

@@ -75,16 +75,27 @@ class PackagedAppStartIT {
         TestPostgres.get().recreateDatabase(database);
         int nothingListens = LaunchedApp.freePort();
 
-        try (LaunchedApp app = LaunchedApp.start("no-qdrant", environment(database, nothingListens))) {
+        Map<String, String> env = environment(database, nothingListens);
+        try (LaunchedApp app = LaunchedApp.start("no-qdrant", env)) {
             await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(100))
                     .until(() -> app.get("/q/health/live").status() == 200 || !app.isAlive());
             LaunchedApp.Response readiness = app.get("/q/health/ready");
 
+            // public by default: which check and its state, not where it connects or the driver's words
             assertThat(readiness.status()).as(app.output()).isEqualTo(503);
             assertThat(readiness.body())
                     .contains("\"qdrant\"")
                     .contains("\"DOWN\"")
+                    .doesNotContain("UNAVAILABLE")
+                    .doesNotContain("127.0.0.1:" + nothingListens);
+        }
+        env.put("ENRICHMENT_HEALTH_DETAILS", "true");
+        try (LaunchedApp app = LaunchedApp.start("no-qdrant-details", env)) {
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> app.get("/q/health/live").status() == 200 || !app.isAlive());
+            assertThat(app.get("/q/health/ready").body())
                     .contains("UNAVAILABLE")
                     .contains("127.0.0.1:" + nothingListens);
         }

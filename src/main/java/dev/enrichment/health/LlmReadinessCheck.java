@@ -2,6 +2,7 @@ package dev.enrichment.health;
 
 import dev.enrichment.pipeline.LlmOutage;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -18,8 +19,11 @@ public class LlmReadinessCheck implements HealthCheck {
 
     private final LlmOutage outage;
 
-    LlmReadinessCheck(LlmOutage outage) {
+    private final boolean details;
+
+    LlmReadinessCheck(LlmOutage outage, @ConfigProperty(name = "health.details") boolean details) {
         this.outage = outage;
+        this.details = details;
     }
 
     @Override
@@ -27,7 +31,8 @@ public class LlmReadinessCheck implements HealthCheck {
         LlmOutage.Status status = outage.current();
         HealthCheckResponseBuilder response =
                 HealthCheckResponse.named("llm").withData("analysis", status.paused() ? "paused" : "running");
-        if (status.paused()) {
+        // the reason quotes the provider; the admin status always shows it
+        if (status.paused() && details) {
             response.withData("reason", status.reason())
                     .withData("since", status.since().toString())
                     .withData("next_probe_at", status.nextProbeAt().toString());

@@ -8,12 +8,16 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only when Qdrant answers its health RPC; when it does not, says why. */
+/**
+ * Ready only when Qdrant answers its health RPC. Where it connects and why it failed are shown only with
+ * {@code ENRICHMENT_HEALTH_DETAILS=true}: the health endpoints answer anyone.
+ */
 @Readiness
 @ApplicationScoped
 public class QdrantReadinessCheck implements HealthCheck {
@@ -23,31 +27,39 @@ public class QdrantReadinessCheck implements HealthCheck {
     private final QdrantClient client;
     private final QdrantConfig config;
 
-    QdrantReadinessCheck(QdrantClient client, QdrantConfig config) {
+    private final boolean details;
+
+    QdrantReadinessCheck(
+            QdrantClient client, QdrantConfig config, @ConfigProperty(name = "health.details") boolean details) {
         this.client = client;
         this.config = config;
+        this.details = details;
     }
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response =
-                HealthCheckResponse.named("qdrant").withData("target", config.host() + ":" + config.grpcPort());
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("qdrant");
+        if (details) {
+            response.withData("target", config.host() + ":" + config.grpcPort());
+        }
+        String error;
         try {
             HealthCheckReply reply =
                     client.healthCheckAsync(TIMEOUT).get(TIMEOUT.toMillis() + 1_000, TimeUnit.MILLISECONDS);
-            return response.up().withData("version", reply.getVersion()).build();
+            return details
+                    ? response.up().withData("version", reply.getVersion()).build()
+                    : response.up().build();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            return response.down()
-                    .withData("error", String.valueOf(cause.getMessage()))
-                    .build();
+            error = String.valueOf(cause.getMessage());
         } catch (TimeoutException e) {
-            return response.down()
-                    .withData("error", "no answer within " + TIMEOUT.toSeconds() + " s")
-                    .build();
+            error = "no answer within " + TIMEOUT.toSeconds() + " s";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return response.down().withData("error", "interrupted").build();
+            error = "interrupted";
         }
+        return details
+                ? response.down().withData("error", error).build()
+                : response.down().build();
     }
 }
