@@ -27,6 +27,7 @@ public class SummaryRegenerator {
     private final WindowAnalyzer analyzer;
     private final WindowWriter writer;
     private final SummaryReader summaries;
+    private final LeaseKeeper leases;
 
     SummaryRegenerator(
             ConversationSource source,
@@ -34,7 +35,9 @@ public class SummaryRegenerator {
             WindowProcessor processor,
             WindowAnalyzer analyzer,
             WindowWriter writer,
-            SummaryReader summaries) {
+            SummaryReader summaries,
+            LeaseKeeper leases) {
+        this.leases = leases;
         this.source = source;
         this.queue = queue;
         this.processor = processor;
@@ -61,6 +64,7 @@ public class SummaryRegenerator {
                         summary.bot(), summary.userId(), summary.start(), summary.end(), owner)
                 .orElseThrow(() -> new WindowBusyException(
                         "summary " + summaryId + "'s window is being analysed right now; try again shortly"));
+        leases.hold(claimed);
         try {
             List<BotCollection> collections = source.botCollections();
             List<Message> messages = processor.readWindow(claimed, collections);
@@ -76,6 +80,8 @@ public class SummaryRegenerator {
         } catch (RuntimeException e) {
             queue.abandon(claimed);
             throw e;
+        } finally {
+            leases.letGo(claimed);
         }
     }
 }

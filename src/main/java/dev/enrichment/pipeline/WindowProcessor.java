@@ -28,6 +28,7 @@ public class WindowProcessor {
     private final WindowQueue queue;
     private final PipelineConfig config;
     private final LlmOutage outage;
+    private final LeaseKeeper leases;
 
     WindowProcessor(
             ConversationSource source,
@@ -35,7 +36,9 @@ public class WindowProcessor {
             WindowWriter writer,
             WindowQueue queue,
             PipelineConfig config,
-            LlmOutage outage) {
+            LlmOutage outage,
+            LeaseKeeper leases) {
+        this.leases = leases;
         this.outage = outage;
         this.source = source;
         this.analyzer = analyzer;
@@ -46,6 +49,15 @@ public class WindowProcessor {
 
     /** Processes the window; failures are recorded on the window, never thrown. */
     public WindowResult process(ClaimedWindow claimed, List<BotCollection> botCollections) {
+        leases.hold(claimed);
+        try {
+            return processHeld(claimed, botCollections);
+        } finally {
+            leases.letGo(claimed);
+        }
+    }
+
+    private WindowResult processHeld(ClaimedWindow claimed, List<BotCollection> botCollections) {
         try {
             List<Message> messages = readWindow(claimed, botCollections);
             if (messages.size() < config.minMessagesForSummary()) {
