@@ -16,6 +16,23 @@ import java.util.Optional;
 @ApplicationScoped
 public class WindowQueue {
 
+    /**
+     * The oldest ready window: pending, due (closed, or quiet and not analysed too recently) and past its retry
+     * time, or held under an expired lease. Read in {@code (window_start, id)} order through
+     * {@code idx_enrichment_windows_claim}, so a claim stops at the first ready row whatever the backlog.
+     */
+    static final String READY_WINDOW = """
+            SELECT id FROM enrichment_windows
+            WHERE (status = 'pending'
+                   AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
+                   AND (window_end <= :now
+                        OR (newest_message_at <= :quietBefore
+                            AND (last_analyzed_at IS NULL OR last_analyzed_at <= :resummarizeBefore))))
+               OR (status = 'processing' AND lease_expires_at < :now)
+            ORDER BY window_start, id
+            LIMIT 1
+            FOR UPDATE SKIP LOCKED""";
+
     private final EntityManager em;
     private final PipelineConfig config;
     private final Clock clock;
@@ -35,17 +52,8 @@ public class WindowQueue {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant();
             Optional<SqlRow> row = SqlRow.first(SqlRow.query(em, """
-                    WITH ready AS (
-                        SELECT id FROM enrichment_windows
-                        WHERE (status = 'pending'
-                               AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
-                               AND (window_end <= :now
-                                    OR (newest_message_at <= :quietBefore
-                                        AND (last_analyzed_at IS NULL OR last_analyzed_at <= :resummarizeBefore))))
-                           OR (status = 'processing' AND lease_expires_at < :now)
-                        ORDER BY window_start, id
-                        LIMIT 1
-                        FOR UPDATE SKIP LOCKED)
+                    WITH ready AS (""" + READY_WINDOW + """
+                    )
                     UPDATE enrichment_windows w SET
                         attempts = CASE WHEN w.status = 'processing' THEN w.attempts + 1 ELSE w.attempts END,
                         status = 'processing',
