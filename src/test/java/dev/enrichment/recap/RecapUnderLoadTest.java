@@ -15,8 +15,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -45,6 +47,7 @@ class RecapUnderLoadTest {
         AtomicLong answered = new AtomicLong();
         Map<Integer, AtomicLong> failures = new ConcurrentHashMap<>();
         Set<String> failureBodies = ConcurrentHashMap.newKeySet();
+        Queue<Long> latencies = new ConcurrentLinkedQueue<>();
         Instant end = Instant.now().plus(RUN_FOR);
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try {
@@ -54,12 +57,14 @@ class RecapUnderLoadTest {
                         + "&when=last%20week&as_of=2025-10-22T12:00:00Z");
                 running.add(clients.submit(() -> {
                     while (Instant.now().isBefore(end)) {
+                        long sent = System.nanoTime();
                         HttpResponse<String> response = http.send(
                                 HttpRequest.newBuilder(uri)
                                         .header("X-API-Key", "test-bot-key")
                                         .timeout(Duration.ofSeconds(30))
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString());
+                        latencies.add(System.nanoTime() - sent);
                         if (response.statusCode() == 200) {
                             answered.incrementAndGet();
                         } else {
@@ -77,11 +82,26 @@ class RecapUnderLoadTest {
         } finally {
             clients.shutdownNow();
         }
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        // figures, not assertions: the pool is cut to two connections here, and timing belongs to the benchmarks
         System.out.printf(
-                "[recap-load] %d clients, %d s, pool of 2: %d answered, failures %s%n",
-                CLIENTS, RUN_FOR.toSeconds(), answered.get(), failures);
+                "[recap-load] %d clients, %d s, pool of 2: %d answered, failures %s, p50 %.1f ms, p99 %.1f ms%n",
+                CLIENTS,
+                RUN_FOR.toSeconds(),
+                answered.get(),
+                failures,
+                percentile(sorted, 0.50),
+                percentile(sorted, 0.99));
         assertThat(failures).as("failed answers, e.g. %s", failureBodies).isEmpty();
         assertThat(answered.get()).isGreaterThan(CLIENTS);
+    }
+
+    private static double percentile(long[] sortedNanos, double fraction) {
+        if (sortedNanos.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(fraction * sortedNanos.length) - 1);
+        return sortedNanos[Math.max(0, index)] / 1_000_000d;
     }
 
     public static class TwoConnections implements QuarkusTestProfile {
