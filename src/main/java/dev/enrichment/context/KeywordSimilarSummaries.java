@@ -1,25 +1,22 @@
 package dev.enrichment.context;
 
 import dev.enrichment.summary.SummaryReader;
-import dev.enrichment.summary.SummaryView;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The default {@link SimilarSummaries}: a deterministic keyword match, no model involved. Each keyword of the
- * message found among a summary's key topics counts 2, found only in its text 1; the score is that sum over twice
- * the number of keywords, so 1 means every keyword is a topic. Ties go to the newer summary. It scans the user's
- * newest {@value #SCAN} summaries with the bot, which keeps a request cheap however long the history.
+ * message (see {@link Keywords}) found among a summary's key topics counts 2, found only in its text 1 (whole words,
+ * any case); the score is that sum over twice the number of keywords, so 1 means every keyword is a topic. Ties go to
+ * the newer summary. The matching runs in PostgreSQL over all the user's summaries with the bot, so only the best
+ * few rows are loaded however long the history.
  */
 @ApplicationScoped
 @DefaultBean
 public class KeywordSimilarSummaries implements SimilarSummaries {
-
-    static final int SCAN = 1000;
 
     private final SummaryReader summaries;
     private final Clock clock;
@@ -35,24 +32,12 @@ public class KeywordSimilarSummaries implements SimilarSummaries {
         if (wanted.isEmpty() || limit <= 0) {
             return List.of();
         }
-        return summaries.latest(bot, userId, clock.instant(), SCAN).stream()
-                .map(summary -> new SimilarSummary(summary, score(wanted, summary)))
-                .filter(found -> found.score() > 0)
-                .sorted(Comparator.comparingDouble(SimilarSummary::score)
-                        .reversed()
-                        .thenComparing(found -> found.summary().start(), Comparator.reverseOrder())
-                        .thenComparing(found -> found.summary().id(), Comparator.reverseOrder()))
-                .limit(limit)
+        return summaries.mentioning(bot, userId, clock.instant(), wanted, limit).stream()
+                .map(match -> new SimilarSummary(match.summary(), score(match.points(), wanted.size())))
                 .toList();
     }
 
-    static double score(Set<String> wanted, SummaryView summary) {
-        Set<String> topics = Keywords.of(String.join(" ", summary.keyTopics()));
-        Set<String> text = Keywords.of(summary.summary());
-        int points = 0;
-        for (String word : wanted) {
-            points += topics.contains(word) ? 2 : text.contains(word) ? 1 : 0;
-        }
-        return Math.round(points * 10_000.0 / (2 * wanted.size())) / 10_000.0;
+    static double score(int points, int keywords) {
+        return Math.round(points * 10_000.0 / (2 * keywords)) / 10_000.0;
     }
 }
