@@ -27,6 +27,16 @@ public class FactReader {
     private static final String NOT_A_MARKER =
             " fe.entity_type <> '_processing_marker' AND ufr.relationship_type NOT LIKE '\\_enrichment%'";
 
+    private static final String SELECT_FACTS = """
+            SELECT ufr.id, fe.entity_name, fe.entity_type, fe.category, ufr.relationship_type, ufr.confidence,
+                   COALESCE(ufr.mentioned_by_character, ufr.context_metadata ->> 'bot_name') AS bot,
+                   ufr.context_metadata ->> 'latest_message_timestamp' AS latest_message_timestamp,
+                   CAST(ufr.context_metadata -> 'source_messages' AS text) AS source_messages,
+                   ufr.created_at AT TIME ZONE 'UTC' AS created_at, ufr.updated_at AT TIME ZONE 'UTC' AS updated_at
+              FROM user_fact_relationships ufr
+              JOIN fact_entities fe ON fe.id = ufr.entity_id
+             WHERE ufr.user_id = :user AND """;
+
     private final EntityManager em;
     private final ObjectMapper json;
 
@@ -37,15 +47,7 @@ public class FactReader {
 
     /** The user's facts matching the query, most confident first; an unknown user simply has none. */
     FactList list(FactQuery query) {
-        StringBuilder sql = new StringBuilder("""
-                SELECT ufr.id, fe.entity_name, fe.entity_type, fe.category, ufr.relationship_type, ufr.confidence,
-                       COALESCE(ufr.mentioned_by_character, ufr.context_metadata ->> 'bot_name') AS bot,
-                       ufr.context_metadata ->> 'latest_message_timestamp' AS latest_message_timestamp,
-                       CAST(ufr.context_metadata -> 'source_messages' AS text) AS source_messages,
-                       ufr.created_at AT TIME ZONE 'UTC' AS created_at, ufr.updated_at AT TIME ZONE 'UTC' AS updated_at
-                  FROM user_fact_relationships ufr
-                  JOIN fact_entities fe ON fe.id = ufr.entity_id
-                 WHERE ufr.user_id = :user AND """).append(NOT_A_MARKER);
+        StringBuilder sql = new StringBuilder(SELECT_FACTS).append(NOT_A_MARKER);
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("user", query.userId());
         if (query.bot() != null) {
@@ -64,21 +66,38 @@ public class FactReader {
         params.put("limit", query.limit());
         Query q = SqlRow.query(em, sql.toString());
         params.forEach(q::setParameter);
-        List<FactView> facts = SqlRow.all(q).stream()
-                .map(r -> new FactView(
-                        r.uuid("id"),
-                        r.text("entity_name"),
-                        r.text("entity_type"),
-                        r.text("category"),
-                        r.text("relationship_type"),
-                        r.decimal("confidence"),
-                        r.text("bot"),
-                        PythonIsoTime.parse(r.text("latest_message_timestamp")).orElse(null),
-                        messageIds(r.text("source_messages")),
-                        r.instant("created_at"),
-                        r.instant("updated_at")))
-                .toList();
+        List<FactView> facts = SqlRow.all(q).stream().map(this::view).toList();
         return new FactList(query.userId(), facts);
+    }
+
+    /**
+     * The user's facts as WhisperEngine's bots scope them for one bot: those it wrote or confirmed last
+     * ({@code mentioned_by_character}) and those no bot claims (extracted inline by the bots), most confident first,
+     * at most {@code limit}. Facts another bot wrote last are left out, as the bots' own query does.
+     */
+    public List<FactView> scopedTo(String userId, String bot, int limit) {
+        Query q = SqlRow.query(em, SELECT_FACTS + NOT_A_MARKER + """
+                         AND (ufr.mentioned_by_character = :bot OR ufr.mentioned_by_character IS NULL)
+                       ORDER BY ufr.confidence DESC NULLS LAST, ufr.updated_at DESC NULLS LAST, ufr.id LIMIT :limit""")
+                .setParameter("user", userId)
+                .setParameter("bot", bot)
+                .setParameter("limit", limit);
+        return SqlRow.all(q).stream().map(this::view).toList();
+    }
+
+    private FactView view(SqlRow r) {
+        return new FactView(
+                r.uuid("id"),
+                r.text("entity_name"),
+                r.text("entity_type"),
+                r.text("category"),
+                r.text("relationship_type"),
+                r.decimal("confidence"),
+                r.text("bot"),
+                PythonIsoTime.parse(r.text("latest_message_timestamp")).orElse(null),
+                messageIds(r.text("source_messages")),
+                r.instant("created_at"),
+                r.instant("updated_at"));
     }
 
     /**

@@ -31,7 +31,7 @@ public class PreferenceReader {
     }
 
     /** The user's preferences by type; an unknown user has none. */
-    UserPreferences preferences(String userId) {
+    public UserPreferences preferences(String userId) {
         Map<String, PreferenceView> views = new TreeMap<>();
         stored(userId).forEach((type, entry) -> views.put(type, view(StoredEntry.of(entry))));
         return new UserPreferences(userId, views);

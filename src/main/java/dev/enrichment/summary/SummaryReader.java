@@ -150,4 +150,48 @@ public class SummaryReader {
         Collections.reverse(summaries);
         return summaries;
     }
+
+    /**
+     * The user's summaries with the bot that mention these lower-case words, with their points: a word among the
+     * key topics counts 2, found only in the text 1 (whole words, any case). Most points first, then newest; at most
+     * {@code limit}. The words are matched in PostgreSQL so that only the few best rows are loaded.
+     */
+    public List<WordMatch> mentioning(String bot, String userId, Instant before, Collection<String> words, int limit) {
+        List<String> plain = words.stream()
+                .filter(word -> !word.isEmpty() && word.codePoints().allMatch(Character::isLetterOrDigit))
+                .toList();
+        if (plain.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        // \m and \M anchor a word's start and end; the words hold only letters and digits, nothing a regex reads
+        List<?> rows = entityManager
+                .createNativeQuery("""
+                        SELECT s.id, m.points FROM conversation_summaries s
+                        CROSS JOIN LATERAL (
+                            SELECT SUM(CASE WHEN array_to_string(s.key_topics, ' ') ~* ('\\m' || w || '\\M') THEN 2
+                                            WHEN s.summary_text ~* ('\\m' || w || '\\M') THEN 1 ELSE 0 END) AS points
+                              FROM unnest(CAST(:words AS text[])) AS w) m
+                         WHERE s.bot_name = :bot AND s.user_id = :user AND s.start_timestamp < :before AND m.points > 0
+                         ORDER BY m.points DESC, s.start_timestamp DESC, s.id DESC
+                         LIMIT :limit""", Tuple.class)
+                .setParameter("words", plain.toArray(String[]::new))
+                .setParameter("bot", bot)
+                .setParameter("user", userId)
+                .setParameter("before", UtcTimestamps.naive(before))
+                .setParameter("limit", limit)
+                .getResultList();
+        Map<Integer, Integer> points = new java.util.LinkedHashMap<>();
+        rows.forEach(row -> points.put(
+                ((Number) ((Tuple) row).get("id")).intValue(), ((Number) ((Tuple) row).get("points")).intValue()));
+        if (points.isEmpty()) {
+            return List.of();
+        }
+        Map<Integer, SummaryView> found = new HashMap<>();
+        ConversationSummary.<ConversationSummary>find("id in ?1", points.keySet()).stream()
+                .forEach(s -> found.put(s.id, SummaryView.of(s)));
+        return points.entrySet().stream()
+                .filter(entry -> found.containsKey(entry.getKey()))
+                .map(entry -> new WordMatch(found.get(entry.getKey()), entry.getValue()))
+                .toList();
+    }
 }
