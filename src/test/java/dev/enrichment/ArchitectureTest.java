@@ -52,6 +52,7 @@ class ArchitectureTest {
         "dev.enrichment.fact..",
         "dev.enrichment.preference..",
         "dev.enrichment.recap..",
+        "dev.enrichment.search..",
         "dev.enrichment.jobs..",
         "dev.enrichment.security..",
         "dev.enrichment.web..",
