@@ -138,42 +138,6 @@ public class IndexBacklog {
                         .longValue());
     }
 
-    /**
-     * Enqueues up to {@code limit} summaries of one granularity with ids above {@code afterId}, in id order, in one
-     * transaction; returns the ids enqueued (the backfill's page and checkpoint).
-     */
-    public List<Integer> enqueueExisting(Granularity granularity, int afterId, int limit) {
-        String table = granularity == Granularity.DAY ? "conversation_summaries" : "enrichment_summary_rollups";
-        String kindFilter = granularity == Granularity.DAY ? "" : " AND granularity = :kind";
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var query = em.createNativeQuery(
-                            "SELECT id FROM " + table + " WHERE id > :after" + kindFilter + " ORDER BY id LIMIT :limit")
-                    .setParameter("after", afterId)
-                    .setParameter("limit", limit);
-            if (granularity != Granularity.DAY) {
-                query.setParameter("kind", granularity.wireName());
-            }
-            List<Integer> ids = query.getResultList().stream()
-                    .map(id -> ((Number) id).intValue())
-                    .toList();
-            ids.forEach(id -> enqueue(granularity, id));
-            return ids;
-        });
-    }
-
-    /** Counts summaries of one granularity with ids above {@code afterId}: what a backfill has left. */
-    public long countExisting(Granularity granularity, int afterId) {
-        String sql = granularity == Granularity.DAY
-                ? "SELECT count(*) FROM conversation_summaries WHERE id > :after"
-                : "SELECT count(*) FROM enrichment_summary_rollups WHERE id > :after AND granularity = '"
-                        + granularity.wireName() + "'";
-        return QuarkusTransaction.requiringNew()
-                .call(() -> ((Number) em.createNativeQuery(sql)
-                                .setParameter("after", afterId)
-                                .getSingleResult())
-                        .longValue());
-    }
-
     private static List<Integer> ids(List<SqlRow> rows, boolean days) {
         return rows.stream()
                 .filter(row -> "day".equals(row.text("kind")) == days)
