@@ -53,6 +53,7 @@ class ArchitectureTest {
         "dev.enrichment.preference..",
         "dev.enrichment.recap..",
         "dev.enrichment.context..",
+        "dev.enrichment.search..",
         "dev.enrichment.jobs..",
         "dev.enrichment.security..",
         "dev.enrichment.web..",

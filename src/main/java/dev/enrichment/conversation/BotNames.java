@@ -2,6 +2,7 @@ package dev.enrichment.conversation;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Maps collection names to bot names the way the bots themselves name them: strip the collection prefix, then the
@@ -12,8 +13,18 @@ final class BotNames {
     private static final String LEGACY_SUFFIX = "_7d";
 
     private final List<String> prefixes;
+    private final Set<String> excluded;
 
     BotNames(List<String> prefixes) {
+        this(prefixes, Set.of());
+    }
+
+    /**
+     * @param excluded collections that are never a bot's whatever their name: this service's own (the search index),
+     *     which a broad prefix such as {@code enrichment_} would otherwise claim, so it would enrich its own index
+     */
+    BotNames(List<String> prefixes, Set<String> excluded) {
+        this.excluded = Set.copyOf(excluded);
         // Longest first, so that a prefix which extends another one wins.
         this.prefixes = prefixes.stream()
                 .map(String::trim)
@@ -24,6 +35,9 @@ final class BotNames {
 
     /** The bot owning the collection, or empty when the collection is not a bot's. */
     Optional<String> botNameOf(String collectionName) {
+        if (excluded.contains(collectionName)) {
+            return Optional.empty();
+        }
         for (String prefix : prefixes) {
             if (collectionName.startsWith(prefix)) {
                 String rest = collectionName.substring(prefix.length());

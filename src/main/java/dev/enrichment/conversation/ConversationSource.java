@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +47,7 @@ public class ConversationSource {
     ConversationSource(QdrantClient client, QdrantConfig config) {
         this.client = client;
         this.config = config;
-        this.botNames = new BotNames(config.collectionPrefixes());
+        this.botNames = new BotNames(config.collectionPrefixes(), Set.of(config.searchCollection()));
         this.parser = new PointParser(config.maxContentChars());
     }
 

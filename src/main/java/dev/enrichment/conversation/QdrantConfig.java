@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +33,13 @@ public interface QdrantConfig {
     /** {@code QDRANT_COLLECTION_PREFIXES}: a collection whose name starts with one of these belongs to a bot. */
     @NotEmpty(message = "QDRANT_COLLECTION_PREFIXES must name at least one prefix")
     List<String> collectionPrefixes();
+
+    /**
+     * {@code ENRICHMENT_SEARCH_COLLECTION}: the collection this service owns for its summary search index. Never a
+     * bot's collection, whatever the prefixes say.
+     */
+    @NotBlank(message = "ENRICHMENT_SEARCH_COLLECTION must name a collection")
+    String searchCollection();
 
     /** {@code QDRANT_PAGE_SIZE}: points per scroll request; reads always continue until the last page. */
     @Min(value = 1, message = "QDRANT_PAGE_SIZE must be between 1 and 10000")

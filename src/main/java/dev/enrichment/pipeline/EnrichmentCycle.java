@@ -8,6 +8,8 @@ import dev.enrichment.llm.UsageTotals;
 import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +44,7 @@ public class EnrichmentCycle {
     private final PipelineConfig config;
     private final LlmOutage outage;
     private final Clock clock;
+    private final Instance<CycleStep> steps;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final String owner = ownerId();
@@ -59,8 +62,10 @@ public class EnrichmentCycle {
             EnrichmentMetrics metrics,
             PipelineConfig config,
             LlmOutage outage,
-            Clock clock) {
+            Clock clock,
+            @Any Instance<CycleStep> steps) {
         this.source = source;
+        this.steps = steps;
         this.outage = outage;
         this.discovery = discovery;
         this.queue = queue;
@@ -178,6 +183,9 @@ public class EnrichmentCycle {
             if (config.rollups().enabled() && !stopping.get()) {
                 buildRollups(owner, tally.work);
             }
+            if (!stopping.get()) {
+                runSteps();
+            }
         } catch (RuntimeException e) {
             // Still the last cycle an admin must see; the caller (scheduler or admin thread) reports the exception.
             finish(outcome(started, nanos, tally, qdrantBefore, llmBefore, messageOf(e)));
@@ -204,6 +212,22 @@ public class EnrichmentCycle {
                 outcome.qdrantRequests(),
                 outcome.duration().toMillis());
         return outcome;
+    }
+
+    /** The other features' steps (the search index); each one's failure is its own, never the cycle's. */
+    private void runSteps() {
+        for (CycleStep step : steps) {
+            try {
+                CycleStepOutcome outcome = step.run();
+                if (!outcome.idle()) {
+                    Log.infof(
+                            "Enrichment cycle step %s: %d done, %d failed",
+                            outcome.step(), outcome.done(), outcome.failed());
+                }
+            } catch (RuntimeException e) {
+                Log.warnf("Enrichment cycle step %s failed, retried next cycle: %s", step, e.getMessage());
+            }
+        }
     }
 
     /** Records the cycle as the last one, whatever its outcome, and counts it. */

@@ -16,7 +16,8 @@ public class ProblemException extends RuntimeException {
         NOT_FOUND,
         CONFLICT,
         LLM_UNAVAILABLE,
-        SOURCE_UNAVAILABLE
+        SOURCE_UNAVAILABLE,
+        SEARCH_UNAVAILABLE
     }
 
     private final Kind kind;

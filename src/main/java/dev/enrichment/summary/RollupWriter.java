@@ -20,10 +20,12 @@ public class RollupWriter {
 
     private final EntityManager entityManager;
     private final Clock clock;
+    private final IndexBacklog backlog;
 
-    RollupWriter(EntityManager entityManager, Clock clock) {
+    RollupWriter(EntityManager entityManager, Clock clock, IndexBacklog backlog) {
         this.entityManager = entityManager;
         this.clock = clock;
+        this.backlog = backlog;
     }
 
     /**
@@ -69,6 +71,8 @@ public class RollupWriter {
             rollup.persist();
         }
         entityManager.flush();
+        // in the rollup's transaction: a committed rollup always has its pending search index entry
+        backlog.enqueue(draft.period().granularity(), rollup.id);
         return rollup.id;
     }
 

@@ -32,11 +32,13 @@ public class SummaryWriter {
     private final EntityManager entityManager;
     private final ObjectMapper json;
     private final Clock clock;
+    private final IndexBacklog backlog;
 
-    SummaryWriter(EntityManager entityManager, ObjectMapper json, Clock clock) {
+    SummaryWriter(EntityManager entityManager, ObjectMapper json, Clock clock, IndexBacklog backlog) {
         this.entityManager = entityManager;
         this.json = json;
         this.clock = clock;
+        this.backlog = backlog;
     }
 
     /**
@@ -56,6 +58,8 @@ public class SummaryWriter {
         if (existing.isEmpty()) {
             Optional<Integer> inserted = insertIfAbsent(draft, start, end, now);
             if (inserted.isPresent()) {
+                // the search index learns of it in this same transaction, so the entry cannot be lost
+                backlog.enqueue(Granularity.DAY, inserted.get());
                 return inserted.get();
             }
             // another transaction inserted the window first; once it committed, its row is ours to revise
@@ -74,6 +78,7 @@ public class SummaryWriter {
         summary.enrichmentVersion = draft.enrichmentVersion();
         summary.updatedAt = now;
         entityManager.flush();
+        backlog.enqueue(Granularity.DAY, summary.id);
         return summary.id;
     }
 

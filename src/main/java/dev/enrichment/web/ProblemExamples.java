@@ -43,6 +43,10 @@ public final class ProblemExamples {
             "title":"Conversation source unavailable","status":503,\
             "detail":"the conversation source (Qdrant) cannot be read right now; try again later"}""";
 
+    public static final String SEARCH_UNAVAILABLE = """
+            {"type":"https://enrichment.dev/problems/search-unavailable","title":"Search unavailable","status":503,\
+            "detail":"semantic search is switched off (EMBEDDINGS_PROVIDER=off)"}""";
+
     public static final String INTERNAL_ERROR = """
             {"type":"https://enrichment.dev/problems/internal-error","title":"Internal error","status":500,\
             "detail":"an internal error occurred; quote error id 5f0c1a52-8d0e-4c59-9a51-0d3c8f1e2b7a when \

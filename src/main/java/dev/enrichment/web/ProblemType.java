@@ -21,7 +21,8 @@ enum ProblemType {
     // The generic 503 comes first so that forStatus(503) finds it.
     SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable"),
     LLM_UNAVAILABLE(503, "llm-unavailable", "LLM unavailable"),
-    SOURCE_UNAVAILABLE(503, "conversation-source-unavailable", "Conversation source unavailable");
+    SOURCE_UNAVAILABLE(503, "conversation-source-unavailable", "Conversation source unavailable"),
+    SEARCH_UNAVAILABLE(503, "search-unavailable", "Search unavailable");
 
     static final String BASE = "https://enrichment.dev/problems/";
 

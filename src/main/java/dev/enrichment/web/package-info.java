@@ -82,7 +82,8 @@
                             @APIResponse(
                                     name = ProblemResponses.SERVICE_UNAVAILABLE,
                                     responseCode = "503",
-                                    description = "The LLM or Qdrant cannot be reached; try again later.",
+                                    description =
+                                            "The LLM or Qdrant cannot be reached, or search is off or unavailable; try again later.",
                                     content =
                                             @Content(
                                                     mediaType = ProblemResponses.MEDIA_TYPE,
@@ -93,7 +94,10 @@
                                                                 value = ProblemExamples.LLM_UNAVAILABLE),
                                                         @ExampleObject(
                                                                 name = "source-unavailable",
-                                                                value = ProblemExamples.SOURCE_UNAVAILABLE)
+                                                                value = ProblemExamples.SOURCE_UNAVAILABLE),
+                                                        @ExampleObject(
+                                                                name = "search-unavailable",
+                                                                value = ProblemExamples.SEARCH_UNAVAILABLE)
                                                     })),
                             @APIResponse(
                                     name = ProblemResponses.INTERNAL_ERROR,

@@ -38,4 +38,11 @@ class BotNamesTest {
         BotNames nested = new BotNames(List.of("memory_", "memory_bot_"));
         assertThat(nested.botNameOf("memory_bot_jake")).contains("jake");
     }
+
+    @Test
+    void neverClaimsAnExcludedCollectionWhateverThePrefix() {
+        BotNames broad = new BotNames(List.of("enrichment_"), java.util.Set.of("enrichment_summaries"));
+        assertThat(broad.botNameOf("enrichment_summaries")).isEmpty();
+        assertThat(broad.botNameOf("enrichment_elena")).contains("elena");
+    }
 }

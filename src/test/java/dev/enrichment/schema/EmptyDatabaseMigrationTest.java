@@ -45,6 +45,7 @@ class EmptyDatabaseMigrationTest {
                             "enrichment_rollup_marks",
                             "enrichment_recap_answers",
                             "enrichment_quarantine",
+                            "enrichment_search_outbox",
                             "flyway_schema_history");
         }
         assertThat(Databases.migrate(DATABASE).migrationsExecuted).isZero();

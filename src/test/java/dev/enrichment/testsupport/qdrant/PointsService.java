@@ -11,8 +11,11 @@ import io.qdrant.client.grpc.Points.GetPoints;
 import io.qdrant.client.grpc.Points.GetResponse;
 import io.qdrant.client.grpc.Points.PointsOperationResponse;
 import io.qdrant.client.grpc.Points.RetrievedPoint;
+import io.qdrant.client.grpc.Points.ScoredPoint;
 import io.qdrant.client.grpc.Points.ScrollPoints;
 import io.qdrant.client.grpc.Points.ScrollResponse;
+import io.qdrant.client.grpc.Points.SearchPoints;
+import io.qdrant.client.grpc.Points.SearchResponse;
 import io.qdrant.client.grpc.Points.UpdateResult;
 import io.qdrant.client.grpc.Points.UpdateStatus;
 import io.qdrant.client.grpc.Points.UpsertPoints;
@@ -21,8 +24,10 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The {@code qdrant.Points} service: {@code Upsert} (vectors ignored), {@code Delete} (ids or filter),
- * {@code CreateFieldIndex}, {@code Scroll} (see {@link Scroller}), {@code Count} (always exact) and {@code Get}.
+ * The {@code qdrant.Points} service: {@code Upsert} (vectors kept only for a collection with one unnamed cosine
+ * vector), {@code Delete} (ids or filter), {@code CreateFieldIndex}, {@code Scroll} (see {@link Scroller}),
+ * {@code Search} (exact cosine over the unnamed vector, with filter, limit, offset, score threshold and
+ * {@code with_payload}; Qdrant's default leaves the payload out), {@code Count} (always exact) and {@code Get}.
  * Writes apply before the answer, so {@code wait} makes no difference. Other methods answer UNIMPLEMENTED.
  */
 final class PointsService extends PointsGrpc.PointsImplBase {
@@ -69,6 +74,35 @@ final class PointsService extends PointsGrpc.PointsImplBase {
     @Override
     public void scroll(ScrollPoints request, StreamObserver<ScrollResponse> observer) {
         Rpc.respond(observer, () -> Scroller.scroll(registry.get(request.getCollectionName()), request));
+    }
+
+    @Override
+    public void search(SearchPoints request, StreamObserver<SearchResponse> observer) {
+        Rpc.respond(observer, () -> {
+            if (request.hasVectorName() && !request.getVectorName().isEmpty()) {
+                throw QdrantErrors.unsupported("named vectors in search");
+            }
+            if (request.getLimit() == 0) {
+                throw QdrantErrors.wrongInput("limit must be at least 1");
+            }
+            SearchResponse.Builder response = SearchResponse.newBuilder();
+            for (StoredCollection.Scored hit : registry
+                    .get(request.getCollectionName())
+                    .search(request.getVectorList(), request.getFilter(), (int)
+                            (request.getLimit() + request.getOffset()))
+                    .stream()
+                    .skip(request.getOffset())
+                    .toList()) {
+                if (request.hasScoreThreshold() && hit.score() < request.getScoreThreshold()) {
+                    continue;
+                }
+                response.addResult(ScoredPoint.newBuilder()
+                        .setId(hit.id().toPointId())
+                        .setScore(hit.score())
+                        .putAllPayload(PayloadSelection.apply(request.getWithPayload(), false, hit.payload())));
+            }
+            return response.build();
+        });
     }
 
     @Override
