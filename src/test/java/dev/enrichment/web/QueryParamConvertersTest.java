@@ -100,9 +100,14 @@ class QueryParamConvertersTest {
 
     @Test
     void leavesOtherParametersToQuarkus() {
-        assertThat(converter(7, String.class)).isNull();
         assertThat(converters.getConverter(Object.class, Object.class, annotations(6)))
                 .isNull();
+    }
+
+    @Test
+    void readsTextPathParametersRefusingControlCharacters() {
+        assertThat(read(7, String.class, " 672814231002939413 ")).isEqualTo("672814231002939413");
+        assertRefused(7, String.class, "a\u0000b", "id", "must not contain control characters");
     }
 
     private <T> T read(int parameter, Class<T> type, String value) {
