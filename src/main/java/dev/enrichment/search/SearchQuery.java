@@ -70,7 +70,7 @@ record SearchQuery(
         @Parameter(
                 name = "tz",
                 in = QUERY,
-                description = "IANA time zone for when and dates; default UTC",
+                description = "IANA time zone for when and dates; default: the user's timezone preference, else UTC",
                 schema = @Schema(type = STRING))
         @QueryParam("tz")
         ZoneId tz,

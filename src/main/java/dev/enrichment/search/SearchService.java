@@ -1,5 +1,6 @@
 package dev.enrichment.search;
 
+import dev.enrichment.preference.PreferenceReader;
 import dev.enrichment.problem.ProblemException;
 import dev.enrichment.recap.RecapConfig;
 import dev.enrichment.recap.TimeExpressionParser;
@@ -8,6 +9,7 @@ import dev.enrichment.summary.IndexedSummary;
 import dev.enrichment.summary.SearchableSummaries;
 import io.qdrant.client.grpc.JsonWithInt.Value;
 import io.qdrant.client.grpc.Points.ScoredPoint;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -118,12 +120,16 @@ public class SearchService {
     private final TimeExpressionParser parser;
     private final Clock clock;
 
+    private final PreferenceReader preferences;
+
     SearchService(
             Embeddings embeddings,
             SearchIndex index,
             SearchableSummaries summaries,
             RecapConfig recapConfig,
+            PreferenceReader preferences,
             Clock clock) {
+        this.preferences = preferences;
         this.embeddings = embeddings;
         this.index = index;
         this.summaries = summaries;
@@ -139,7 +145,12 @@ public class SearchService {
      */
     SearchResults search(SearchQuery query) {
         query.refuseNonsense();
-        ZoneId zone = query.tz() == null ? ZoneOffset.UTC : query.tz();
+        // as the recap does: the user's own zone makes "yesterday" their yesterday
+        ZoneId zone = query.tz() != null
+                ? query.tz()
+                : QuarkusTransaction.requiringNew()
+                        .call(() -> preferences.timezone(query.userId()))
+                        .orElse(ZoneOffset.UTC);
         Instant asOf = query.asOf() == null ? clock.instant() : query.asOf().instant();
         Instant from = null;
         Instant to = null;

@@ -158,4 +158,33 @@ class SearchQualityTest {
                 .as("share of paraphrased queries whose day is in the top 3")
                 .isGreaterThanOrEqualTo(0.8);
     }
+
+    @Test
+    void readsWhenInTheUsersOwnZone() {
+        Sql sql = new Sql(dataSource);
+        String user = "tokyo-" + UUID.randomUUID().toString().substring(0, 8);
+        sql.update(
+                """
+                INSERT INTO universal_users (universal_id, primary_username, display_name, created_at, last_active,
+                                             preferences)
+                VALUES (?, ?, ?, now(), now(), CAST(? AS jsonb))""",
+                user,
+                "user_tokyo",
+                "User tokyo",
+                "{\"timezone\": {\"value\": \"Asia/Tokyo\", \"confidence\": 0.9}}");
+
+        // 15:30 UTC on Wednesday is already Thursday 00:30 in Tokyo: "yesterday" there is Wednesday, Tokyo time
+        given().header("X-API-Key", "test-bot-key")
+                .queryParam("bot", "elena")
+                .queryParam("user_id", user)
+                .queryParam("q", "travel plans")
+                .queryParam("when", "yesterday")
+                .queryParam("as_of", "2025-11-05T15:30:00Z")
+                .when()
+                .get("/api/v1/search")
+                .then()
+                .statusCode(200)
+                .body("from", org.hamcrest.Matchers.equalTo("2025-11-04T15:00:00Z"))
+                .body("to", org.hamcrest.Matchers.equalTo("2025-11-05T15:00:00Z"));
+    }
 }
