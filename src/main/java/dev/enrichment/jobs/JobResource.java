@@ -118,6 +118,36 @@ public class JobResource {
     }
 
     @POST
+    @Path("/search-index")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Start the search index backfill",
+            description = "Puts every existing summary (days, the old worker's included, and week/month rollups) "
+                    + "into the search index's outbox; the worker embeds and indexes them over the next cycles. "
+                    + "A dry run (the default) counts them per bot and granularity.")
+    @APIResponse(
+            responseCode = "202",
+            description = "The job was queued (Location: the job)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "job", value = JOB_EXAMPLE)))
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    public Response searchIndex(@Valid SearchIndexRequest request) {
+        SearchIndexRequest body = request == null ? new SearchIndexRequest(null, null) : request;
+        List<String> bots = body.bots() == null
+                ? List.of()
+                : body.bots().stream()
+                        .map(b -> b.strip().toLowerCase(Locale.ROOT))
+                        .toList();
+        return started(jobs.start(
+                SearchIndexBackfill.KIND,
+                new SearchIndexBackfill.Parameters(bots.isEmpty() ? null : bots),
+                !Boolean.FALSE.equals(body.dryRun()),
+                startedBy()));
+    }
+
+    @POST
     @Path("/fact-timestamp-backfill")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(

@@ -148,4 +148,48 @@ public class IndexBacklog {
     private static String key(Granularity granularity, int id) {
         return granularity.wireName() + ":" + id;
     }
+
+    /**
+     * Summaries that exist, of one granularity, per bot (every bot when {@code bots} is empty): what a backfill of
+     * the index would enqueue, old worker's rows included.
+     */
+    public Map<String, Long> existing(Granularity granularity, List<String> bots) {
+        Map<String, Long> perBot = new HashMap<>();
+        SqlRow.all(SqlRow.query(
+                                em,
+                                "SELECT bot_name, count(*) AS summaries FROM " + source(granularity)
+                                        + " GROUP BY bot_name")
+                        .setParameter("granularity", granularity.wireName())
+                        .setParameter("allBots", bots.isEmpty())
+                        .setParameter("bots", bots.isEmpty() ? List.of("") : bots))
+                .forEach(row -> perBot.put(row.text("bot_name"), row.longValue("summaries")));
+        return perBot;
+    }
+
+    /** The next {@code limit} ids of existing summaries after {@code afterId}, in id order, with their bots. */
+    public List<ExistingSummary> existingAfter(Granularity granularity, List<String> bots, int afterId, int limit) {
+        return SqlRow.all(SqlRow.query(
+                                em,
+                                "SELECT id, bot_name FROM " + source(granularity)
+                                        + " AND id > :after ORDER BY id LIMIT :limit")
+                        .setParameter("granularity", granularity.wireName())
+                        .setParameter("allBots", bots.isEmpty())
+                        .setParameter("bots", bots.isEmpty() ? List.of("") : bots)
+                        .setParameter("after", afterId)
+                        .setParameter("limit", limit))
+                .stream()
+                .map(row -> new ExistingSummary(row.intValue("id"), row.text("bot_name")))
+                .toList();
+    }
+
+    // day summaries are WhisperEngine's rows, rollups the service's own; both filtered the same way
+    private static String source(Granularity granularity) {
+        String table = granularity == Granularity.DAY
+                ? "conversation_summaries WHERE CAST(:granularity AS text) IS NOT NULL"
+                : "enrichment_summary_rollups WHERE granularity = :granularity";
+        return table + " AND (:allBots OR bot_name IN :bots)";
+    }
+
+    /** A summary the index backfill enqueues. */
+    public record ExistingSummary(int id, String bot) {}
 }

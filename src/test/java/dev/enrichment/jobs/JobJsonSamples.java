@@ -43,7 +43,10 @@ public final class JobJsonSamples {
                 estimate,
                 counts,
                 new SummaryRegeneration.Checkpoint(List.of(7, 8), List.of("elena"), 1, List.of(failure)),
-                new SummaryRegeneration.Result(estimate, counts, List.of(failure)));
+                new SummaryRegeneration.Result(estimate, counts, List.of(failure)),
+                new SearchIndexBackfill.Parameters(List.of("elena")),
+                new SearchIndexBackfill.Checkpoint("week", 42, 1_042),
+                new SearchIndexBackfill.Result(new SearchIndexBackfill.Counts(1_000, 40, 10), 1_042));
     }
 
     /** A running backfill as {@link JobResource} answers it, its JSON columns written by {@code mapper}. */
