@@ -135,11 +135,7 @@ public class JobResource {
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response searchIndex(@Valid SearchIndexRequest request) {
         SearchIndexRequest body = request == null ? new SearchIndexRequest(null, null) : request;
-        List<String> bots = body.bots() == null
-                ? List.of()
-                : body.bots().stream()
-                        .map(b -> b.strip().toLowerCase(Locale.ROOT))
-                        .toList();
+        List<String> bots = botNames(body.bots());
         return started(jobs.start(
                 SearchIndexBackfill.KIND,
                 new SearchIndexBackfill.Parameters(bots.isEmpty() ? null : bots),
@@ -165,11 +161,7 @@ public class JobResource {
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response factTimestampBackfill(@Valid FactBackfillRequest request) {
         FactBackfillRequest body = request == null ? new FactBackfillRequest(null, null) : request;
-        List<String> bots = body.bots() == null
-                ? List.of()
-                : body.bots().stream()
-                        .map(b -> b.strip().toLowerCase(Locale.ROOT))
-                        .toList();
+        List<String> bots = botNames(body.bots());
         return started(jobs.start(
                 FactTimestampBackfill.KIND,
                 new FactTimestampBackfill.Parameters(bots.isEmpty() ? null : bots),
@@ -221,6 +213,13 @@ public class JobResource {
         return Response.accepted(job)
                 .location(URI.create(PATH + "/" + job.id()))
                 .build();
+    }
+
+    /** Bot names as the jobs compare them: stripped, lower case; none when the body names none. */
+    private static List<String> botNames(List<String> bots) {
+        return bots == null
+                ? List.of()
+                : bots.stream().map(b -> b.strip().toLowerCase(Locale.ROOT)).toList();
     }
 
     private String startedBy() {
