@@ -43,8 +43,8 @@ final class DoubleTarget implements QdrantTestTarget {
     }
 
     @Override
-    public void createWhisperEngineCollection(String name) {
-        createCollectionWithoutIndexes(name);
+    public void createWhisperEngineCollection(String name, int vectorSize) {
+        testDouble.registry().create(WhisperEngineCollection.definition(name, vectorSize));
         StoredCollection collection = testDouble.registry().get(name);
         for (Map.Entry<String, PayloadSchemaType> index : WhisperEngineCollection.PAYLOAD_INDEXES.entrySet()) {
             collection.createIndex(index.getKey(), new PayloadIndex(index.getValue(), Optional.empty()));

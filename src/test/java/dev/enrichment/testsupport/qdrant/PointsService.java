@@ -24,9 +24,9 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The {@code qdrant.Points} service: {@code Upsert} (vectors kept only for a collection with one unnamed cosine
- * vector), {@code Delete} (ids or filter), {@code CreateFieldIndex}, {@code Scroll} (see {@link Scroller}),
- * {@code Search} (exact cosine over the unnamed vector, with filter, limit, offset, score threshold and
+ * The {@code qdrant.Points} service: {@code Upsert} (cosine vectors kept, unnamed or named), {@code Delete} (ids or
+ * filter), {@code CreateFieldIndex}, {@code Scroll} (see {@link Scroller}), {@code Search} (exact cosine over the
+ * unnamed vector or the one named by {@code vector_name}, with filter, limit, offset, score threshold and
  * {@code with_payload}; Qdrant's default leaves the payload out), {@code Count} (always exact) and {@code Get}.
  * Writes apply before the answer, so {@code wait} makes no difference. Other methods answer UNIMPLEMENTED.
  */
@@ -79,16 +79,13 @@ final class PointsService extends PointsGrpc.PointsImplBase {
     @Override
     public void search(SearchPoints request, StreamObserver<SearchResponse> observer) {
         Rpc.respond(observer, () -> {
-            if (request.hasVectorName() && !request.getVectorName().isEmpty()) {
-                throw QdrantErrors.unsupported("named vectors in search");
-            }
             if (request.getLimit() == 0) {
                 throw QdrantErrors.wrongInput("limit must be at least 1");
             }
             SearchResponse.Builder response = SearchResponse.newBuilder();
             for (StoredCollection.Scored hit : registry
                     .get(request.getCollectionName())
-                    .search(request.getVectorList(), request.getFilter(), (int)
+                    .search(request.getVectorName(), request.getVectorList(), request.getFilter(), (int)
                             (request.getLimit() + request.getOffset()))
                     .stream()
                     .skip(request.getOffset())

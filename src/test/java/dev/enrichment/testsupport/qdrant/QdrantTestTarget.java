@@ -36,8 +36,16 @@ public interface QdrantTestTarget extends AutoCloseable {
     /** A client connected to the target, owned by it (closed by {@link #close()}). */
     QdrantClient client();
 
-    /** A collection laid out like a WhisperEngine bot's: named vector {@code content} and its payload indexes. */
-    void createWhisperEngineCollection(String name);
+    /**
+     * A collection laid out like a WhisperEngine bot's: named vector {@code content} (4 dimensions, enough for tests
+     * that never search) and its payload indexes.
+     */
+    default void createWhisperEngineCollection(String name) {
+        createWhisperEngineCollection(name, WhisperEngineCollection.VECTOR_SIZE);
+    }
+
+    /** The same, with a {@code content} vector of this size (384 for the bots' real all-MiniLM-L6-v2 vectors). */
+    void createWhisperEngineCollection(String name, int vectorSize);
 
     /** The same collection without any payload index. */
     void createCollectionWithoutIndexes(String name);

@@ -57,8 +57,8 @@ final class RemoteTarget implements QdrantTestTarget {
     }
 
     @Override
-    public void createWhisperEngineCollection(String name) {
-        createCollectionWithoutIndexes(name);
+    public void createWhisperEngineCollection(String name, int vectorSize) {
+        await(client.createCollectionAsync(WhisperEngineCollection.definition(name, vectorSize)));
         for (Map.Entry<String, PayloadSchemaType> index : WhisperEngineCollection.PAYLOAD_INDEXES.entrySet()) {
             await(client.createPayloadIndexAsync(name, index.getKey(), index.getValue(), null, true, null, null));
         }

@@ -2,6 +2,8 @@ package dev.enrichment.testsupport.qdrant;
 
 import io.qdrant.client.grpc.Collections.CreateCollection;
 import io.qdrant.client.grpc.Collections.Distance;
+import io.qdrant.client.grpc.Collections.VectorParams;
+import io.qdrant.client.grpc.Collections.VectorsConfig;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.JsonWithInt.Value;
@@ -20,17 +22,18 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * One in-memory collection: payloads by point id (kept in Qdrant's id order), the payload indexes created on it and,
- * for a collection created with one unnamed dense cosine vector, each point's vector (normalised on upsert, as
- * Qdrant does for cosine, so a search scores by the dot product). Other vectors are not stored. Every method holds
- * the collection's lock, so each request sees one consistent state.
+ * One in-memory collection: payloads by point id (kept in Qdrant's id order), the payload indexes created on it and
+ * the dense cosine vectors of its points, unnamed or named (normalised on upsert, as Qdrant does for cosine, so a
+ * search scores by the dot product). Vectors of other distances are checked but not stored. Every method holds the
+ * collection's lock, so each request sees one consistent state.
  */
 final class StoredCollection {
 
     private final CreateCollection definition;
     private final NavigableMap<PointKey, Map<String, Value>> points = new TreeMap<>();
     private final Map<String, PayloadIndex> indexes = new LinkedHashMap<>();
-    private final Map<PointKey, float[]> vectors = new HashMap<>();
+    /** By vector name ({@code ""} for the unnamed vector), then by point. */
+    private final Map<String, Map<PointKey, float[]>> vectors = new HashMap<>();
 
     StoredCollection(CreateCollection definition) {
         this.definition = definition;
@@ -42,55 +45,61 @@ final class StoredCollection {
 
     /** Inserts or overwrites whole points, as Qdrant's upsert does (the old payload is replaced, not merged). */
     synchronized void upsert(List<PointStruct> batch) {
-        // Parse every id first so that a bad id rejects the whole batch, as a failed request would.
+        // Parse every id and vector first so that a bad one rejects the whole batch, as a failed request would.
         Map<PointKey, Map<String, Value>> parsed = new LinkedHashMap<>();
-        Map<PointKey, float[]> parsedVectors = new HashMap<>();
+        Map<PointKey, Map<String, float[]>> parsedVectors = new HashMap<>();
         for (PointStruct point : batch) {
             if (!point.hasId()) {
                 throw QdrantErrors.wrongInput("point id is missing");
             }
             PointKey key = PointKey.of(point.getId());
             parsed.put(key, Map.copyOf(point.getPayloadMap()));
-            if (searchable()) {
-                parsedVectors.put(key, normalised(denseVector(point)));
-            }
+            parsedVectors.put(key, cosineVectors(point));
         }
         points.putAll(parsed);
-        vectors.putAll(parsedVectors);
+        parsedVectors.forEach((key, byName) -> {
+            // an upsert replaces the whole point, vectors included
+            vectors.values().forEach(stored -> stored.remove(key));
+            byName.forEach((name, vector) ->
+                    vectors.computeIfAbsent(name, n -> new HashMap<>()).put(key, vector));
+        });
     }
 
     synchronized void delete(List<PointId> ids) {
         ids.stream().map(PointKey::of).forEach(id -> {
             points.remove(id);
-            vectors.remove(id);
+            vectors.values().forEach(stored -> stored.remove(id));
         });
     }
 
     synchronized void delete(Filter filter) {
         points.entrySet().removeIf(entry -> FilterMatcher.matches(filter, entry.getKey(), entry.getValue()));
-        vectors.keySet().retainAll(points.keySet());
+        vectors.values().forEach(stored -> stored.keySet().retainAll(points.keySet()));
     }
 
     /**
-     * Qdrant's {@code Search} on the one unnamed vector: the points matching the filter, by score (the cosine of the
-     * query and the point) descending, at most {@code limit}.
+     * Qdrant's {@code Search} on one vector ({@code vectorName} empty for the unnamed one): the points matching the
+     * filter that have that vector, by score (the cosine of the query and the point) descending, at most
+     * {@code limit}.
      */
-    synchronized List<Scored> search(List<Float> query, Filter filter, int limit) {
-        if (!searchable()) {
-            throw QdrantErrors.unsupported("search in a collection without one unnamed cosine vector");
+    synchronized List<Scored> search(String vectorName, List<Float> query, Filter filter, int limit) {
+        VectorParams params = params(vectorName);
+        if (params.getDistance() != Distance.Cosine) {
+            throw QdrantErrors.unsupported("search on a vector whose distance is not cosine");
         }
         float[] q = new float[query.size()];
         for (int i = 0; i < q.length; i++) {
             q[i] = query.get(i);
         }
-        if (q.length != definition.getVectorsConfig().getParams().getSize()) {
-            throw QdrantErrors.wrongInput("Vector dimension error: expected dim: "
-                    + definition.getVectorsConfig().getParams().getSize() + ", got " + q.length);
+        if (q.length != params.getSize()) {
+            throw QdrantErrors.wrongInput(
+                    "Vector dimension error: expected dim: " + params.getSize() + ", got " + q.length);
         }
         float[] normalisedQuery = normalised(q);
+        Map<PointKey, float[]> stored = vectors.getOrDefault(vectorName, Map.of());
         List<Scored> scored = new ArrayList<>();
         for (Map.Entry<PointKey, Map<String, Value>> entry : points.entrySet()) {
-            float[] vector = vectors.get(entry.getKey());
+            float[] vector = stored.get(entry.getKey());
             if (vector != null && FilterMatcher.matches(filter, entry.getKey(), entry.getValue())) {
                 float dot = 0;
                 for (int i = 0; i < vector.length; i++) {
@@ -106,29 +115,57 @@ final class StoredCollection {
     /** A search hit: the point, its score and its payload. */
     record Scored(PointKey id, float score, Map<String, Value> payload) {}
 
-    /** Whether the collection holds one unnamed dense vector with cosine distance, the only kind stored. */
-    private boolean searchable() {
-        return definition.hasVectorsConfig()
-                && definition.getVectorsConfig().hasParams()
-                && definition.getVectorsConfig().getParams().getDistance() == Distance.Cosine;
+    /** The definition of one vector, as Qdrant answers for a name the collection does not have. */
+    private VectorParams params(String vectorName) {
+        VectorsConfig config = definition.getVectorsConfig();
+        if (vectorName.isEmpty()) {
+            if (!config.hasParams()) {
+                throw QdrantErrors.wrongInput("Wrong input: Not existing vector name error: ");
+            }
+            return config.getParams();
+        }
+        VectorParams params =
+                config.hasParamsMap() ? config.getParamsMap().getMapMap().get(vectorName) : null;
+        if (params == null) {
+            throw QdrantErrors.wrongInput("Wrong input: Not existing vector name error: " + vectorName);
+        }
+        return params;
     }
 
-    private float[] denseVector(PointStruct point) {
-        if (!point.hasVectors() || !point.getVectors().hasVector()) {
-            throw QdrantErrors.wrongInput("Wrong input: a vector is required for this collection");
+    /**
+     * The point's vectors checked against the collection's definition, the cosine ones normalised. An unnamed
+     * collection requires its vector; a named one takes any subset of its names, as Qdrant does.
+     */
+    private Map<String, float[]> cosineVectors(PointStruct point) {
+        VectorsConfig config = definition.getVectorsConfig();
+        Map<String, float[]> result = new HashMap<>();
+        if (config.hasParams()) {
+            if (!point.hasVectors() || !point.getVectors().hasVector()) {
+                throw QdrantErrors.wrongInput("Wrong input: a vector is required for this collection");
+            }
+            add(result, "", config.getParams(), point.getVectors().getVector());
+        } else if (point.hasVectors() && point.getVectors().hasVectors()) {
+            for (Map.Entry<String, Vector> named :
+                    point.getVectors().getVectors().getVectorsMap().entrySet()) {
+                add(result, named.getKey(), params(named.getKey()), named.getValue());
+            }
         }
-        Vector vector = point.getVectors().getVector();
+        return result;
+    }
+
+    private static void add(Map<String, float[]> result, String name, VectorParams params, Vector vector) {
         List<Float> data = vector.hasDense() ? vector.getDense().getDataList() : vector.getDataList();
-        long size = definition.getVectorsConfig().getParams().getSize();
-        if (data.size() != size) {
+        if (data.size() != params.getSize()) {
             throw QdrantErrors.wrongInput(
-                    "Wrong input: Vector dimension error: expected dim: " + size + ", got " + data.size());
+                    "Wrong input: Vector dimension error: expected dim: " + params.getSize() + ", got " + data.size());
         }
-        float[] values = new float[data.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = data.get(i);
+        if (params.getDistance() == Distance.Cosine) {
+            float[] values = new float[data.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = data.get(i);
+            }
+            result.put(name, normalised(values));
         }
-        return values;
     }
 
     private static float[] normalised(float[] vector) {

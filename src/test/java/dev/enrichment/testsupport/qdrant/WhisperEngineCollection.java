@@ -28,6 +28,10 @@ final class WhisperEngineCollection {
     private WhisperEngineCollection() {}
 
     static CreateCollection definition(String name) {
+        return definition(name, VECTOR_SIZE);
+    }
+
+    static CreateCollection definition(String name, int vectorSize) {
         return CreateCollection.newBuilder()
                 .setCollectionName(name)
                 .setVectorsConfig(VectorsConfig.newBuilder()
@@ -35,7 +39,7 @@ final class WhisperEngineCollection {
                                 .putMap(
                                         VECTOR_NAME,
                                         VectorParams.newBuilder()
-                                                .setSize(VECTOR_SIZE)
+                                                .setSize(vectorSize)
                                                 .setDistance(Distance.Cosine)
                                                 .build())))
                 .build();
