@@ -1,6 +1,7 @@
 package dev.enrichment.conversation;
 
 import static io.qdrant.client.ConditionFactory.matchKeyword;
+import static io.qdrant.client.ConditionFactory.matchKeywords;
 import static io.qdrant.client.ConditionFactory.range;
 
 import com.google.common.util.concurrent.ListenableFuture;
@@ -11,8 +12,10 @@ import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.Common.Range;
 import io.qdrant.client.grpc.Points.RetrievedPoint;
+import io.qdrant.client.grpc.Points.ScoredPoint;
 import io.qdrant.client.grpc.Points.ScrollPoints;
 import io.qdrant.client.grpc.Points.ScrollResponse;
+import io.qdrant.client.grpc.Points.SearchPoints;
 import io.qdrant.client.grpc.Points.WithVectorsSelector;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -112,6 +115,50 @@ public class ConversationSource {
                         config.requestTimeout()),
                 "retrieve from " + collection.collectionName());
         return parsePage(collection.botName(), points);
+    }
+
+    /**
+     * The user's conversation messages whose text vector ({@code QDRANT_MESSAGE_VECTOR}) is nearest to
+     * {@code vector}, best first, within [from, to) when given: one search request. Pair points and emoji reactions
+     * are asked for too (they carry the same filter fields) and dropped here, so up to three times {@code limit}
+     * points are read to return {@code limit} messages.
+     */
+    public List<ScoredMessage> nearestMessages(
+            BotCollection collection, float[] vector, String userId, Instant from, Instant to, int limit) {
+        List<Float> query = new ArrayList<>(vector.length);
+        for (float f : vector) {
+            query.add(f);
+        }
+        // memory_type keeps out what the bots store beside conversation (facts, reflections); the oldest data
+        // marks its messages with user_message / bot_response instead
+        Filter filter = filterFor(
+                        MessageQuery.all(collection).forUser(userId).from(from).until(to))
+                .toBuilder()
+                .addMust(matchKeywords("memory_type", List.of("conversation", "user_message", "bot_response")))
+                .build();
+        SearchPoints request = SearchPoints.newBuilder()
+                .setCollectionName(collection.collectionName())
+                .setVectorName(config.messageVector())
+                .addAllVector(query)
+                .setFilter(filter)
+                .setLimit(3L * limit)
+                .setWithPayload(WithPayloadSelectorFactory.include(PointParser.PAYLOAD_FIELDS))
+                .build();
+        List<ScoredPoint> points =
+                await(client.searchAsync(request, config.requestTimeout()), "search " + collection.collectionName());
+        List<ScoredMessage> found = new ArrayList<>();
+        for (ScoredPoint point : points) {
+            ParsedPoint parsed = parser.parse(
+                    collection.botName(),
+                    RetrievedPoint.newBuilder()
+                            .setId(point.getId())
+                            .putAllPayload(point.getPayloadMap())
+                            .build());
+            if (parsed.kind() == ParsedPoint.Kind.MESSAGE && found.size() < limit) {
+                found.add(new ScoredMessage(parsed.message(), point.getScore()));
+            }
+        }
+        return found;
     }
 
     private static PointId pointId(String id) {

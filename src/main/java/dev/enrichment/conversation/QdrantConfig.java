@@ -49,6 +49,13 @@ public interface QdrantConfig {
     /** {@code QDRANT_REQUEST_TIMEOUT}: deadline of one Qdrant request. */
     Duration requestTimeout();
 
+    /**
+     * {@code QDRANT_MESSAGE_VECTOR}: the named vector of the bots' points that embeds the message text
+     * ({@code content} in WhisperEngine's collections), searched by {@code include_messages}.
+     */
+    @NotBlank(message = "QDRANT_MESSAGE_VECTOR must name a vector")
+    String messageVector();
+
     /** {@code MESSAGE_MAX_CHARS}: longer message contents are truncated, with a marker, when read. */
     @Min(value = 100, message = "MESSAGE_MAX_CHARS must be at least 100")
     int maxContentChars();

@@ -1,6 +1,7 @@
 package dev.enrichment.search;
 
 import static org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY;
+import static org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN;
 import static org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER;
 import static org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING;
 
@@ -91,13 +92,42 @@ record SearchQuery(
         @QueryParam("limit")
         @Min(value = 1, message = "must be from 1 to 50, was ${validatedValue}")
         @Max(value = 50, message = "must be from 1 to 50, was ${validatedValue}")
-        Integer limit) {
+        Integer limit,
+
+        @Parameter(
+                name = "include_messages",
+                in = QUERY,
+                description = "true: also search the bot's own message vectors for the user's messages nearest to "
+                        + "q (conversation messages only, within the range) and return them with their timestamps "
+                        + "and their day summary's id; default false",
+                schema = @Schema(type = BOOLEAN))
+        @QueryParam("include_messages")
+        Boolean includeMessages,
+
+        @Parameter(
+                name = "message_limit",
+                in = QUERY,
+                description = "Messages returned with include_messages, 1 to 50; default 5",
+                schema = @Schema(type = INTEGER))
+        @QueryParam("message_limit")
+        @Min(value = 1, message = "must be from 1 to 50, was ${validatedValue}")
+        @Max(value = 50, message = "must be from 1 to 50, was ${validatedValue}")
+        Integer messageLimit) {
 
     static final int MAX_QUERY_CHARS = 500;
     static final int DEFAULT_LIMIT = 10;
+    static final int DEFAULT_MESSAGE_LIMIT = 5;
 
     int limitOrDefault() {
         return limit == null ? DEFAULT_LIMIT : limit;
+    }
+
+    boolean messagesWanted() {
+        return Boolean.TRUE.equals(includeMessages);
+    }
+
+    int messageLimitOrDefault() {
+        return messageLimit == null ? DEFAULT_MESSAGE_LIMIT : messageLimit;
     }
 
     /** Refuses a query that is not text, and contradicting ranges; called after the constraints. */
@@ -110,6 +140,8 @@ record SearchQuery(
         }
         if (when != null && (from != null || to != null)) {
             throw ProblemException.invalid("when", "give either when or from and to, not both");
+        } else if (messageLimit != null && !messagesWanted()) {
+            throw ProblemException.invalid("message_limit", "is only read with include_messages=true");
         } else if (when == null && (from == null) != (to == null)) {
             throw from == null
                     ? ProblemException.invalid("from", "is required with to")

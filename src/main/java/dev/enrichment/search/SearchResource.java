@@ -36,7 +36,12 @@ public class SearchResource {
                     + "0.8 × similarity (cosine of the embeddings of q and of the summary's topics and text) + 0.2 × "
                     + "keyword_score (share of q's words found in the topics, or at half weight in the text). "
                     + "matching_topics are the topics containing one of q's words. Read-only; the chat LLM is never "
-                    + "called. 503 (search-unavailable) when EMBEDDINGS_PROVIDER=off, when the embedding model "
+                    + "called. include_messages=true also searches the bot's own message vectors (Qdrant's "
+                    + "content vector of each point, filtered on the user, the range and conversation messages) and "
+                    + "returns the message_limit nearest messages with their timestamps and the id of the day "
+                    + "summary that holds each (null while its day has none); when the bot's collection cannot be "
+                    + "searched, messages is empty and messages_notice says why. "
+                    + "503 (search-unavailable) when EMBEDDINGS_PROVIDER=off, when the embedding model "
                     + "could not be loaded, or when the index cannot be reached; the detail says which.")
     @APIResponse(
             responseCode = "200",
@@ -53,7 +58,12 @@ public class SearchResource {
                       "window_end": "2025-09-15T00:00:00Z", "score": 0.7124, "similarity": 0.6405,
                       "keyword_score": 1.0, "matching_topics": ["travel plans to Lisbon"],
                       "topics": ["travel plans to Lisbon", "packing"],
-                      "summary": "The user is planning a week in Lisbon and asked what to pack."}]}""")))
+                      "summary": "The user is planning a week in Lisbon and asked what to pack."}],
+                     "messages": [{"point_id": "3f2c8a0e-5d1b-4c8e-9a57-0b6d2e4f1a93", "role": "user",
+                      "text": "I booked the flights to Lisbon, leaving on the 20th!",
+                      "timestamp": "2025-09-14T18:02:11Z", "similarity": 0.6618, "summary_id": 42,
+                      "window_start": "2025-09-14T00:00:00Z", "window_end": "2025-09-15T00:00:00Z"}],
+                     "messages_notice": null}""")))
     @APIResponse(
             responseCode = "400",
             description = "A parameter is missing, invalid or contradicts another",

@@ -10,6 +10,9 @@ import java.util.List;
  * @param to end (exclusive) of the range searched; null when unlimited
  * @param expression the time expression that was read, when one was given
  * @param model where the query's vector came from
+ * @param messages with {@code include_messages=true}: the user's messages nearest to the query, best first; else
+ *     null
+ * @param messagesNotice why some or all of the bot's messages could not be searched; null when they could
  */
 public record SearchResults(
         String bot,
@@ -19,4 +22,6 @@ public record SearchResults(
         Instant to,
         String expression,
         String model,
-        List<SearchHit> hits) {}
+        List<SearchHit> hits,
+        List<MessageHit> messages,
+        String messagesNotice) {}

@@ -121,6 +121,7 @@ public class SearchService {
     private final Clock clock;
 
     private final PreferenceReader preferences;
+    private final MessageSearch messageSearch;
 
     SearchService(
             Embeddings embeddings,
@@ -128,8 +129,10 @@ public class SearchService {
             SearchableSummaries summaries,
             RecapConfig recapConfig,
             PreferenceReader preferences,
+            MessageSearch messageSearch,
             Clock clock) {
         this.preferences = preferences;
+        this.messageSearch = messageSearch;
         this.embeddings = embeddings;
         this.index = index;
         this.summaries = summaries;
@@ -182,8 +185,9 @@ public class SearchService {
         int limit = query.limitOrDefault();
         List<String> words = words(query.q());
         Map<String, Candidate> candidates = new HashMap<>();
+        float[] vector;
         try {
-            float[] vector = embeddings.embed(List.of(query.q())).get(0);
+            vector = embeddings.embed(List.of(query.q())).get(0);
             List<ScoredPoint> nearest = index.nearest(
                     vector,
                     query.bot(),
@@ -227,6 +231,9 @@ public class SearchService {
         hits.sort(Comparator.comparingDouble(SearchHit::score)
                 .reversed()
                 .thenComparing(SearchHit::windowStart, Comparator.reverseOrder()));
+        MessageSearch.Found messages = query.messagesWanted()
+                ? messageSearch.find(vector, query.bot(), query.userId(), from, to, query.messageLimitOrDefault())
+                : null;
         return new SearchResults(
                 query.bot(),
                 query.userId(),
@@ -235,7 +242,9 @@ public class SearchService {
                 to,
                 expression,
                 state.model().orElse(null),
-                hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : List.copyOf(hits));
+                hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : List.copyOf(hits),
+                messages == null ? null : messages.hits(),
+                messages == null ? null : messages.notice());
     }
 
     private static SearchHit hit(IndexedSummary summary, double similarity, List<String> words) {

@@ -7,8 +7,12 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Day summaries and rollups read the way search uses them: by id (the index's hits), and by words in their text or
@@ -106,6 +110,46 @@ public class SearchableSummaries {
             }
             return found;
         });
+    }
+
+    /**
+     * For each instant, the user's day summary whose window holds it (the latest-starting one where windows
+     * overlap, as the old worker's could); instants no summary covers yet are left out.
+     */
+    public Map<Instant, IndexedSummary> daysCovering(String bot, String user, Collection<Instant> instants) {
+        if (instants.isEmpty()) {
+            return Map.of();
+        }
+        Instant earliest = Collections.min(instants);
+        Instant latest = Collections.max(instants);
+        List<IndexedSummary> windows = QuarkusTransaction.requiringNew()
+                .call(() -> SqlRow.all(SqlRow.query(em, """
+                                        SELECT id, bot_name, user_id, summary_text,
+                                               start_timestamp AT TIME ZONE 'UTC' AS window_start,
+                                               end_timestamp AT TIME ZONE 'UTC' AS window_end,
+                                               array_to_string(key_topics, :separator) AS topics
+                                        FROM conversation_summaries
+                                        WHERE bot_name = :bot AND user_id = :user
+                                          AND end_timestamp AT TIME ZONE 'UTC' > :earliest
+                                          AND start_timestamp AT TIME ZONE 'UTC' <= :latest
+                                        ORDER BY start_timestamp DESC""")
+                                .setParameter("separator", TOPIC_SEPARATOR)
+                                .setParameter("bot", bot)
+                                .setParameter("user", user)
+                                .setParameter("earliest", earliest)
+                                .setParameter("latest", latest))
+                        .stream()
+                        .map(row -> summary(Granularity.DAY, row))
+                        .toList());
+        Map<Instant, IndexedSummary> covering = new HashMap<>();
+        for (Instant at : instants) {
+            windows.stream()
+                    .filter(window -> !window.windowStart().isAfter(at)
+                            && window.windowEnd().isAfter(at))
+                    .findFirst()
+                    .ifPresent(window -> covering.put(at, window));
+        }
+        return covering;
     }
 
     List<IndexedSummary> days(List<Integer> ids) {

@@ -51,6 +51,9 @@ public class QueryParamConverters implements ParamConverterProvider {
             return new Reader(name, text -> text, null);
         } else if (type == Integer.class) {
             return new Reader(name, Integer::valueOf, text -> "must be an integer" + bounds(annotations));
+        } else if (type == Boolean.class) {
+            // strict: the usual reading turns any other word (a typo such as "ture") into false
+            return new Reader(name, QueryParamConverters::bool, text -> "must be true or false");
         } else if (type == BigDecimal.class) {
             return new Reader(name, BigDecimal::new, text -> "must be a number" + bounds(annotations));
         } else if (type == ZoneId.class) {
@@ -83,6 +86,15 @@ public class QueryParamConverters implements ParamConverterProvider {
         Min min = annotation(annotations, Min.class);
         Max max = annotation(annotations, Max.class);
         return min == null || max == null ? "" : " from " + min.value() + " to " + max.value();
+    }
+
+    private static Boolean bool(String text) {
+        if (text.equalsIgnoreCase("true")) {
+            return Boolean.TRUE;
+        } else if (text.equalsIgnoreCase("false")) {
+            return Boolean.FALSE;
+        }
+        throw new IllegalArgumentException(text);
     }
 
     private static TimeParam time(String text) {
