@@ -17,8 +17,9 @@ import java.util.List;
 
 /**
  * Builds the prompt context for one user and one bot: preferences, the facts most relevant now, the latest
- * conversation and, given the current message, the past conversations most like it. Everything is read in one
- * transaction on one connection; no LLM is called, so the same data always gives the same block.
+ * conversation and, given the current message, the past conversations most like it (found first, see
+ * {@link SimilarSummaries}). The rest is read in one transaction on one connection; no chat LLM is called, so the
+ * same data always gives the same block.
  */
 @ApplicationScoped
 public class ContextService {
@@ -55,11 +56,15 @@ public class ContextService {
     /** The context; a user nobody knows yet gets an empty block, not an error (bots ask before every reply). */
     ContextView context(ContextRequest request) {
         Instant now = clock.instant();
-        ContextInputs inputs = QuarkusTransaction.requiringNew().call(() -> read(request, now));
+        // before the read transaction: a semantic match waits on the network and must not hold its connection
+        List<SimilarSummary> candidates = request.q() == null || config.similarCount() == 0
+                ? List.of()
+                : similar.similarTo(request.bot(), request.userId(), request.q(), config.similarCount() + 1);
+        ContextInputs inputs = QuarkusTransaction.requiringNew().call(() -> read(request, candidates, now));
         return composer.compose(request.userId(), request.bot(), request.maxTokens(), inputs);
     }
 
-    private ContextInputs read(ContextRequest request, Instant now) {
+    private ContextInputs read(ContextRequest request, List<SimilarSummary> candidates, Instant now) {
         String user = request.userId();
         String bot = request.bot();
         UserPreferences stored = preferences.preferences(user);
@@ -68,12 +73,10 @@ public class ContextService {
                 .toList();
         List<SummaryView> newest = summaries.latest(bot, user, now, 1);
         SummaryView latest = newest.isEmpty() ? null : newest.get(0);
-        List<SimilarSummary> like = request.q() == null || config.similarCount() == 0
-                ? List.of()
-                : similar.similarTo(bot, user, request.q(), config.similarCount() + 1).stream()
-                        .filter(found -> latest == null || found.summary().id() != latest.id())
-                        .limit(config.similarCount())
-                        .toList();
+        List<SimilarSummary> like = candidates.stream()
+                .filter(found -> latest == null || found.summary().id() != latest.id())
+                .limit(config.similarCount())
+                .toList();
         return new ContextInputs(stored.preferences(), ranked, latest, like, zone(stored), now);
     }
 

@@ -2,6 +2,7 @@ package dev.enrichment.context;
 
 import dev.enrichment.summary.SummaryReader;
 import io.quarkus.arc.DefaultBean;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
@@ -21,7 +22,8 @@ public class KeywordSimilarSummaries implements SimilarSummaries {
     private final SummaryReader summaries;
     private final Clock clock;
 
-    KeywordSimilarSummaries(SummaryReader summaries, Clock clock) {
+    /** Public so that a replacing implementation can fall back on the keyword match. */
+    public KeywordSimilarSummaries(SummaryReader summaries, Clock clock) {
         this.summaries = summaries;
         this.clock = clock;
     }
@@ -32,7 +34,9 @@ public class KeywordSimilarSummaries implements SimilarSummaries {
         if (wanted.isEmpty() || limit <= 0) {
             return List.of();
         }
-        return summaries.mentioning(bot, userId, clock.instant(), wanted, limit).stream()
+        return QuarkusTransaction.requiringNew()
+                .call(() -> summaries.mentioning(bot, userId, clock.instant(), wanted, limit))
+                .stream()
                 .map(match -> new SimilarSummary(match.summary(), score(match.points(), wanted.size())))
                 .toList();
     }
