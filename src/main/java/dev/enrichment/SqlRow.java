@@ -46,6 +46,12 @@ public final class SqlRow {
         return ((Number) tuple.get(column)).intValue();
     }
 
+    /** A nullable integer column as a long, or null. */
+    public Long longOrNull(String column) {
+        Object value = tuple.get(column);
+        return value == null ? null : ((Number) value).longValue();
+    }
+
     /** A nullable number column as a double, or null. */
     public Double decimal(String column) {
         Object value = tuple.get(column);

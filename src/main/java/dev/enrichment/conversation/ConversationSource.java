@@ -161,6 +161,17 @@ public class ConversationSource {
         return found;
     }
 
+    /** How many points of the collection are dated before {@code before} ({@code timestamp_unix}); one exact count. */
+    public long countBefore(String collectionName, Instant before) {
+        Filter filter = Filter.newBuilder()
+                .addMust(range(
+                        "timestamp_unix",
+                        Range.newBuilder().setLt(epochSeconds(before)).build()))
+                .build();
+        return await(
+                client.countAsync(collectionName, filter, true, config.requestTimeout()), "count " + collectionName);
+    }
+
     private static PointId pointId(String id) {
         return id.indexOf('-') >= 0
                 ? PointIdFactory.id(UUID.fromString(id))

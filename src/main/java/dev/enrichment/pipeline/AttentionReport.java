@@ -4,6 +4,7 @@ import dev.enrichment.SqlRow;
 import dev.enrichment.pipeline.PipelineStatus.Attention;
 import dev.enrichment.pipeline.PipelineStatus.DiscoveryError;
 import dev.enrichment.pipeline.PipelineStatus.FailedWindow;
+import dev.enrichment.pipeline.PipelineStatus.LateWrite;
 import dev.enrichment.pipeline.PipelineStatus.QuarantineSample;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -72,15 +73,30 @@ class AttentionReport {
                             row.intValue("attempts"),
                             row.text("last_error")));
         }
+        Map<String, List<LateWrite>> late = new HashMap<>();
+        for (SqlRow row : SqlRow.all(SqlRow.query(em, """
+                SELECT bot_name, collection_name, late_points, late_seen_at FROM enrichment_discovery_cursors
+                 WHERE late_points > 0 ORDER BY bot_name, collection_name"""))) {
+            late.computeIfAbsent(row.text("bot_name"), b -> new ArrayList<>())
+                    .add(new LateWrite(
+                            row.text("collection_name"),
+                            row.longValue("late_points"),
+                            row.instant("late_seen_at"),
+                            "written dated before the discovery cursor, so never discovered: check the bot's clock and "
+                                    + "time zone (timestamp_unix must be UTC); a summary regeneration job over the "
+                                    + "period reads them"));
+        }
         Map<String, Attention> byBot = new HashMap<>();
-        for (String bot : union(quarantined.keySet(), samples.keySet(), discoveryErrors.keySet(), failed.keySet())) {
+        for (String bot : union(
+                quarantined.keySet(), samples.keySet(), discoveryErrors.keySet(), failed.keySet(), late.keySet())) {
             byBot.put(
                     bot,
                     new Attention(
                             quarantined.getOrDefault(bot, Map.of()),
                             samples.getOrDefault(bot, List.of()),
                             discoveryErrors.getOrDefault(bot, List.of()),
-                            failed.getOrDefault(bot, List.of())));
+                            failed.getOrDefault(bot, List.of()),
+                            late.getOrDefault(bot, List.of())));
         }
         return byBot;
     }

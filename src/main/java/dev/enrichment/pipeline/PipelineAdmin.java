@@ -23,6 +23,7 @@ public class PipelineAdmin {
     private final WindowQueue queue;
     private final EntityManager em;
     private final AttentionReport attentionReport;
+    private final LateWrites lateWrites;
     private final LlmOutage outage;
     private final Discovery discovery;
     private final ConversationSource source;
@@ -33,6 +34,7 @@ public class PipelineAdmin {
             WindowQueue queue,
             EntityManager em,
             AttentionReport attentionReport,
+            LateWrites lateWrites,
             Discovery discovery,
             ConversationSource source,
             LlmOutage outage,
@@ -40,6 +42,7 @@ public class PipelineAdmin {
         this.cycle = cycle;
         this.outage = outage;
         this.attentionReport = attentionReport;
+        this.lateWrites = lateWrites;
         this.discovery = discovery;
         this.source = source;
         this.queue = queue;
@@ -58,6 +61,8 @@ public class PipelineAdmin {
     }
 
     public PipelineStatus status() {
+        // Qdrant counts first, outside the read transaction
+        lateWrites.check();
         return QuarkusTransaction.requiringNew().call(this::readStatus);
     }
 

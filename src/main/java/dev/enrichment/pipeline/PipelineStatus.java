@@ -38,15 +38,26 @@ public record PipelineStatus(boolean running, CycleOutcome lastCycle, LlmOutage.
      * @param quarantineSample a few of them, newest first
      * @param discoveryErrors collections whose last discovery failed, and why
      * @param failedWindowSample a few windows that failed every attempt, with their last error
+     * @param lateWrites collections that grew behind their discovery cursor: points no discovery will read
      */
     public record Attention(
             Map<String, Long> quarantined,
             List<QuarantineSample> quarantineSample,
             List<DiscoveryError> discoveryErrors,
-            List<FailedWindow> failedWindowSample) {
+            List<FailedWindow> failedWindowSample,
+            List<LateWrite> lateWrites) {
 
-        static final Attention NONE = new Attention(Map.of(), List.of(), List.of(), List.of());
+        static final Attention NONE = new Attention(Map.of(), List.of(), List.of(), List.of(), List.of());
     }
+
+    /**
+     * Points written dated before the collection's discovery cursor after discovery had passed that time, found by
+     * the status's counts (a floor: deletions can hide some).
+     *
+     * @param points how many, since the collection was first checked
+     * @param lastSeenAt when the last of them was found
+     */
+    public record LateWrite(String collection, long points, Instant lastSeenAt, String hint) {}
 
     public record QuarantineSample(
             String collection, String pointId, String userId, String reason, String detail, Instant lastSeenAt) {}

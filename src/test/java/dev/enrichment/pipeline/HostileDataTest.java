@@ -69,6 +69,39 @@ class HostileDataTest extends PipelineTestBase {
     }
 
     @Test
+    void pointsWrittenBehindTheCursorAreFlaggedInTheStatus() {
+        qdrant.createWhisperEngineCollection(COLLECTION);
+        qdrant.upsert(
+                COLLECTION, bots.conversation("dora", naive(NOW.minusSeconds(3 * 3600)), 6, Duration.ofSeconds(20)));
+        cycle.run();
+        assertThat(lateWrites()).as("the first check only sets the boundary").isNull();
+
+        // a bot whose clock is a day behind: its new messages are dated before the cursor, so never discovered
+        clock.advance(Duration.ofHours(1));
+        List<PointStruct> behind =
+                bots.conversation("emil", naive(NOW.minusSeconds(26 * 3600)), 4, Duration.ofSeconds(20));
+        qdrant.upsert(COLLECTION, behind);
+        // and one on time, which is no late write
+        qdrant.upsert(COLLECTION, bots.conversation("dora", naive(NOW.plusSeconds(600)), 2, Duration.ofSeconds(20)));
+        cycle.run();
+
+        assertThat(db.count("SELECT count(*) FROM enrichment_windows WHERE user_id = 'emil'"))
+                .isZero();
+        // points, pair points included: the count is Qdrant's
+        assertThat(lateWrites()).isEqualTo(behind.size());
+        assertThat(lateWrites()).as("counted once").isEqualTo(behind.size());
+    }
+
+    private static Integer lateWrites() {
+        return given().header("X-API-Key", "test-admin-key")
+                .get("/api/v1/admin/enrichment/status")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("bots.find { it.bot == 'elena' }.attention.late_writes[0].points");
+    }
+
+    @Test
     void nulCharactersAreDroppedFromTextAndABadUserIdIsSetAsideWithoutStoppingTheCollection() {
         qdrant.createWhisperEngineCollection(COLLECTION);
         List<PointStruct> cleo = new ArrayList<>();
