@@ -327,6 +327,10 @@ public class EnrichmentCycle {
             }
             WindowResult result = processor.process(claimed.get(), collections);
             totals.add(result.outcome());
+            if (result.outcome() == WindowOutcome.RELEASED) {
+                // a dependency is failing for everyone: claiming more would only hand them back too
+                return;
+            }
         }
     }
 

@@ -8,6 +8,9 @@ public enum WindowOutcome {
     SKIPPED,
     /** Nothing stored; the window will be retried (or is now failed after too many attempts). */
     FAILED,
-    /** Given back untouched because the LLM provider refuses or fails every call; analysis is paused. */
+    /**
+     * Given back untouched because the LLM provider refuses or fails every call (analysis is paused), or Qdrant is
+     * unavailable (the cycle's analysis stops; the next cycle tries again).
+     */
     RELEASED
 }

@@ -2,6 +2,7 @@ package dev.enrichment.pipeline;
 
 import dev.enrichment.conversation.BotCollection;
 import dev.enrichment.conversation.ConversationSource;
+import dev.enrichment.conversation.ConversationSourceException;
 import dev.enrichment.conversation.Message;
 import dev.enrichment.conversation.MessageQuery;
 import dev.enrichment.llm.LlmException;
@@ -74,6 +75,11 @@ public class WindowProcessor {
             Optional<LlmException> llmFailure = llmFailure(e);
             if (llmFailure.isPresent() && outage.failed(llmFailure.get())) {
                 // the provider refuses us: not this window's fault, so it keeps its attempt and waits
+                queue.release(claimed, error);
+                return new WindowResult(WindowOutcome.RELEASED, null, error);
+            }
+            if (e instanceof ConversationSourceException source && source.isOutage()) {
+                // Qdrant is down or refuses us: the window keeps its attempt; the next cycle tries again
                 queue.release(claimed, error);
                 return new WindowResult(WindowOutcome.RELEASED, null, error);
             }

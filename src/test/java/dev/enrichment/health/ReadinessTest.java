@@ -30,7 +30,7 @@ class ReadinessTest {
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("qdrant"))
                 .body("checks.find { it.name == 'qdrant' }.status", equalTo("UP"))
-                .body("checks.find { it.name.contains('Database') }.status", equalTo("UP"));
+                .body("checks.find { it.name == 'database' }.status", equalTo("UP"));
     }
 
     @Test

@@ -3,7 +3,11 @@ package dev.enrichment.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.enrichment.conversation.BotCollection;
 import dev.enrichment.testsupport.llm.LlmStubs;
+import dev.enrichment.testsupport.qdrant.ExpectQdrantClientFailures;
+import dev.enrichment.testsupport.qdrant.QdrantTestDouble;
+import io.grpc.Status;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -13,8 +17,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @QuarkusTest
+@ExtendWith(ExpectQdrantClientFailures.class)
 class PipelineFailureTest extends PipelineTestBase {
 
     private static final String ELENA = "whisperengine_memory_elena_7d";
@@ -24,6 +30,12 @@ class PipelineFailureTest extends PipelineTestBase {
 
     @Inject
     WindowQueue queue;
+
+    @Inject
+    Discovery discovery;
+
+    @Inject
+    WindowProcessor processor;
 
     @Test
     void writesNothingWhileTheLlmFailsAndEverythingOnceItRecovers() {
@@ -140,6 +152,35 @@ class PipelineFailureTest extends PipelineTestBase {
     }
 
     /** Two closed windows of one user, plus one too small to summarise. */
+    @Test
+    void aQdrantOutageDuringAnalysisLeavesTheWindowsTheirAttempts() {
+        seedClosedWindows();
+        List<BotCollection> collections = List.of(new BotCollection(ELENA, "elena"));
+        discovery.discover(collections.get(0));
+        QdrantTestDouble faults = qdrant.testDouble().orElseThrow();
+
+        faults.failAll(Status.UNAVAILABLE.withDescription("injected outage"));
+        WindowResult outage = processor.process(queue.claimNext("test").orElseThrow(), collections);
+        faults.clearFaults();
+
+        assertThat(outage.outcome()).isEqualTo(WindowOutcome.RELEASED);
+        assertThat(db.count("SELECT count(*) FROM enrichment_windows WHERE status = 'pending' AND attempts = 0"
+                        + " AND last_error LIKE '%injected outage%'"))
+                .as("the window read during the outage keeps its attempts")
+                .isEqualTo(1);
+
+        // the same window again, now refused by Qdrant for its own request: that is the window's attempt
+        faults.failNext("Scroll", Status.INVALID_ARGUMENT.withDescription("a request Qdrant refuses"), 1);
+        WindowResult refused = processor.process(queue.claimNext("test").orElseThrow(), collections);
+
+        assertThat(refused.outcome()).isEqualTo(WindowOutcome.FAILED);
+        assertThat(db.count("SELECT count(*) FROM enrichment_windows WHERE attempts = 1"))
+                .isEqualTo(1);
+        assertThat(llm.requestCount())
+                .as("no paid call for a window that could not be read")
+                .isZero();
+    }
+
     private int seedClosedWindows() {
         qdrant.createWhisperEngineCollection(ELENA);
         LocalDateTime day = LocalDateTime.of(2025, 10, 18, 9, 0);
