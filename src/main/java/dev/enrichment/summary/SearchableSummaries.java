@@ -24,6 +24,15 @@ public class SearchableSummaries {
     /** Separates topics in one text column: a control character no topic holds (and one the index never needs). */
     private static final String TOPIC_SEPARATOR = "\u001f";
 
+    /** The columns of a day summary as {@link #summary} reads them, from the bots' table. */
+    private static final String DAYS = """
+            SELECT id, bot_name, user_id, summary_text,
+                   start_timestamp AT TIME ZONE 'UTC' AS window_start,
+                   end_timestamp AT TIME ZONE 'UTC' AS window_end,
+                   array_to_string(key_topics, :separator) AS topics
+            FROM conversation_summaries
+            """;
+
     private final EntityManager em;
 
     SearchableSummaries(EntityManager em) {
@@ -62,12 +71,7 @@ public class SearchableSummaries {
                                 .replace("_", "\\_") + "%")
                 .toList();
         String range = (from == null ? "" : " AND end_col > :from") + (to == null ? "" : " AND start_col < :to");
-        String days = """
-                SELECT id, bot_name, user_id, summary_text,
-                       start_timestamp AT TIME ZONE 'UTC' AS window_start,
-                       end_timestamp AT TIME ZONE 'UTC' AS window_end,
-                       array_to_string(key_topics, :separator) AS topics
-                FROM conversation_summaries
+        String days = DAYS + """
                 WHERE bot_name = :bot AND user_id = :user
                   AND (lower(summary_text) LIKE ANY (CAST(:patterns AS text[]))
                        OR lower(array_to_string(key_topics, ' ')) LIKE ANY (CAST(:patterns AS text[])))"""
@@ -123,12 +127,7 @@ public class SearchableSummaries {
         Instant earliest = Collections.min(instants);
         Instant latest = Collections.max(instants);
         List<IndexedSummary> windows = QuarkusTransaction.requiringNew()
-                .call(() -> SqlRow.all(SqlRow.query(em, """
-                                        SELECT id, bot_name, user_id, summary_text,
-                                               start_timestamp AT TIME ZONE 'UTC' AS window_start,
-                                               end_timestamp AT TIME ZONE 'UTC' AS window_end,
-                                               array_to_string(key_topics, :separator) AS topics
-                                        FROM conversation_summaries
+                .call(() -> SqlRow.all(SqlRow.query(em, DAYS + """
                                         WHERE bot_name = :bot AND user_id = :user
                                           AND end_timestamp AT TIME ZONE 'UTC' > :earliest
                                           AND start_timestamp AT TIME ZONE 'UTC' <= :latest
@@ -153,12 +152,7 @@ public class SearchableSummaries {
     }
 
     List<IndexedSummary> days(List<Integer> ids) {
-        return SqlRow.all(SqlRow.query(em, """
-                                SELECT id, bot_name, user_id, summary_text,
-                                       start_timestamp AT TIME ZONE 'UTC' AS window_start,
-                                       end_timestamp AT TIME ZONE 'UTC' AS window_end,
-                                       array_to_string(key_topics, :separator) AS topics
-                                FROM conversation_summaries WHERE id IN (:ids)""")
+        return SqlRow.all(SqlRow.query(em, DAYS + "WHERE id IN (:ids)")
                         .setParameter("separator", TOPIC_SEPARATOR)
                         .setParameter("ids", ids))
                 .stream()
