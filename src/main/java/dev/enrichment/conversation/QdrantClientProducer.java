@@ -1,5 +1,6 @@
 package dev.enrichment.conversation;
 
+import io.grpc.ManagedChannelBuilder;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.QdrantGrpcClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,12 +12,25 @@ import jakarta.inject.Singleton;
 @ApplicationScoped
 class QdrantClientProducer {
 
+    /**
+     * The largest answer accepted from Qdrant. gRPC's default, 4 MiB, is exceeded by one page holding a few
+     * megabyte-long contents (hostile or pasted data), which would fail every read of that page, and so discovery of
+     * the whole collection, on every cycle. Contents are cut to {@code MESSAGE_MAX_CHARS} once read.
+     */
+    static final int MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+
     @Produces
     @Singleton
     QdrantClient qdrantClient(QdrantConfig config) {
-        // The 4-argument builder skips the server version check, which would log a warning at every start.
-        QdrantGrpcClient.Builder builder =
-                QdrantGrpcClient.newBuilder(config.host(), config.grpcPort(), config.useTls(), false);
+        ManagedChannelBuilder<?> channel = ManagedChannelBuilder.forAddress(config.host(), config.grpcPort())
+                .maxInboundMessageSize(MAX_ANSWER_BYTES);
+        if (config.useTls()) {
+            channel.useTransportSecurity();
+        } else {
+            channel.usePlaintext();
+        }
+        // Without the version check, which would log a warning at every start; the client closes the channel.
+        QdrantGrpcClient.Builder builder = QdrantGrpcClient.newBuilder(channel.build(), true, false);
         config.apiKey().filter(key -> !key.isBlank()).ifPresent(builder::withApiKey);
         return new QdrantClient(builder.build());
     }

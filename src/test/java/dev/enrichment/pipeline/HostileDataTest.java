@@ -69,6 +69,26 @@ class HostileDataTest extends PipelineTestBase {
     }
 
     @Test
+    void megabyteContentsInOnePageNeitherStopDiscoveryNorTheirWindow() {
+        qdrant.createWhisperEngineCollection(COLLECTION);
+        List<PointStruct> huge = new ArrayList<>();
+        for (PointStruct point :
+                bots.conversation("gus", naive(NOW.minusSeconds(3 * 3600)), 6, Duration.ofSeconds(20))) {
+            // six megabyte-long contents: one scroll page of them is over gRPC's default 4 MiB
+            huge.add(point.toBuilder()
+                    .putPayload("content", value("x".repeat(1_000_000)))
+                    .build());
+        }
+        qdrant.upsert(COLLECTION, huge);
+
+        CycleOutcome outcome = cycle.run();
+
+        assertThat(outcome.collectionsFailed()).isZero();
+        assertThat(db.count("SELECT count(*) FROM conversation_summaries WHERE user_id = 'gus'"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void pointsWrittenBehindTheCursorAreFlaggedInTheStatus() {
         qdrant.createWhisperEngineCollection(COLLECTION);
         qdrant.upsert(
