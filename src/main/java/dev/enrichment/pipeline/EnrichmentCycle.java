@@ -325,8 +325,13 @@ public class EnrichmentCycle {
             if (claimed.isEmpty()) {
                 return;
             }
-            WindowResult result = processor.process(claimed.get(), collections);
-            totals.add(result.outcome());
+            // A backlog (first run, regeneration) often holds several windows of one user: they share one call.
+            List<ClaimedWindow> batch = new ArrayList<>();
+            batch.add(claimed.get());
+            batch.addAll(queue.claimSiblings(claimed.get(), config.batchMaxWindows() - 1));
+            for (WindowResult result : processor.processBatch(batch, collections)) {
+                totals.add(result.outcome());
+            }
         }
     }
 
