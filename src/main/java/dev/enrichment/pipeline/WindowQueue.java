@@ -155,17 +155,14 @@ public class WindowQueue {
                     history_job = :job AND window_start >= :from AND window_start < :to AND window_end <= :now
                     AND ((status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= :now))
                          OR (status = 'processing' AND lease_expires_at < :now))""";
-            List<SqlRow> rows = SqlRow.all(SqlRow.query(
-                            em,
-                            "WITH first AS (SELECT bot_name, user_id FROM enrichment_windows WHERE " + held + """
-
-                                    ORDER BY window_start DESC, id DESC LIMIT 1),
-                                    ready AS (SELECT id FROM enrichment_windows WHERE """ + held
-                                    + """
-
-                                      AND (bot_name, user_id) IN (SELECT bot_name, user_id FROM first)
-                                    ORDER BY window_start DESC, id DESC LIMIT :limit FOR UPDATE SKIP LOCKED)
-                                    """ + CLAIM_READY)
+            String sql = """
+                    WITH first AS (SELECT bot_name, user_id FROM enrichment_windows WHERE %1$s
+                                   ORDER BY window_start DESC, id DESC LIMIT 1),
+                    ready AS (SELECT id FROM enrichment_windows WHERE %1$s
+                                AND (bot_name, user_id) IN (SELECT bot_name, user_id FROM first)
+                              ORDER BY window_start DESC, id DESC LIMIT :limit FOR UPDATE SKIP LOCKED)
+                    """.formatted(held) + CLAIM_READY;
+            List<SqlRow> rows = SqlRow.all(SqlRow.query(em, sql)
                     .setParameter("job", job)
                     .setParameter("from", from)
                     .setParameter("to", to)
