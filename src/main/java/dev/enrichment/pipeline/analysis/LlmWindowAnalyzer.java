@@ -1,7 +1,6 @@
 package dev.enrichment.pipeline.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,11 +14,8 @@ import dev.enrichment.pipeline.WindowAnalyzer;
 import dev.enrichment.pipeline.analysis.AnalysisPrompts.WindowContext;
 import io.quarkus.logging.Log;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -34,8 +30,6 @@ public final class LlmWindowAnalyzer implements WindowAnalyzer {
 
     /** No chunk is made smaller than this, however low {@code LLM_MAX_INPUT_TOKENS} is: two full messages fit. */
     static final int MIN_BUDGET_CHARS = 2 * (TranscriptFormatter.MAX_MESSAGE_CHARS + 100);
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LlmClient llm;
     private final AnalysisCaller caller;
@@ -171,7 +165,7 @@ public final class LlmWindowAnalyzer implements WindowAnalyzer {
         } catch (AnalysisFailedException e) {
             return group.stream().map(input -> BatchResult.failed(e)).toList();
         }
-        Map<String, JsonNode> parts = parts(completion.content());
+        Map<String, JsonNode> parts = AnswerValidator.batchParts(completion.content());
         long allChars =
                 Math.max(1, transcriptChars.stream().mapToLong(Long::longValue).sum());
         List<BatchResult> results = new ArrayList<>(group.size());
@@ -205,42 +199,6 @@ public final class LlmWindowAnalyzer implements WindowAnalyzer {
             results.add(alone(input));
         }
         return results;
-    }
-
-    /** The batch answer's parts by window id, without the id; none when the answer is not the expected object. */
-    private static Map<String, JsonNode> parts(String content) {
-        Map<String, JsonNode> parts = new HashMap<>();
-        JsonNode root;
-        try {
-            root = JSON.readTree(unfenced(content));
-        } catch (Exception e) {
-            return parts;
-        }
-        JsonNode windows = root == null ? null : root.get("windows");
-        if (windows == null || !windows.isArray()) {
-            return parts;
-        }
-        Set<String> twice = new HashSet<>();
-        for (JsonNode part : windows) {
-            if (part.isObject() && part.path("window_id").isTextual()) {
-                ObjectNode analysis = ((ObjectNode) part).deepCopy();
-                String id = analysis.remove("window_id").asText().strip();
-                if (parts.putIfAbsent(id, analysis) != null) {
-                    twice.add(id);
-                }
-            }
-        }
-        // A window answered twice is trusted in neither answer: it is analysed alone.
-        parts.keySet().removeAll(twice);
-        return parts;
-    }
-
-    private static String unfenced(String content) {
-        String text = content == null ? "" : content.strip();
-        if (text.startsWith("```")) {
-            text = text.replaceFirst("^```(?:json|JSON)?\\s*", "").replaceFirst("\\s*```$", "");
-        }
-        return text;
     }
 
     /** A window's id within its batch prompt: short, and the same for the same position. */
