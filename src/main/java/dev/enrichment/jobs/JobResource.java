@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Admin jobs: start the fact timestamp backfill or a bulk regeneration, follow them, cancel them. */
+/** Admin jobs: start the fact timestamp backfill, a bulk regeneration or a history enrichment, follow them, cancel them. */
 @Path("/api/v1/admin/jobs")
 @Tag(name = "jobs", description = "Long admin operations: persisted, resumable, cancellable")
 @Produces(MediaType.APPLICATION_JSON)
@@ -207,6 +207,51 @@ public class JobResource {
                 body.limit());
         return started(
                 jobs.start(SummaryRegeneration.KIND, parameters, !Boolean.FALSE.equals(body.dryRun()), startedBy()));
+    }
+
+    @POST
+    @Path("/history-enrichment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Start a history enrichment",
+            description = "Marks the windows of a period that the worker never analysed (it reads only LOOKBACK_DAYS "
+                    + "back) and analyses them phase by phase, newest first, in batches, under a token budget and a "
+                    + "calls-per-minute limit. Windows that already have a work item are left alone. A dry run (the "
+                    + "default) reports windows, messages, estimated tokens and cost per phase.")
+    @APIResponse(
+            responseCode = "202",
+            description = "The job was queued (Location: the job)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "job", value = JOB_EXAMPLE)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    public Response historyEnrichment(@Valid HistoryEnrichmentRequest request) {
+        HistoryEnrichmentRequest body = request == null
+                ? new HistoryEnrichmentRequest(null, null, null, null, null, null, null, null, null)
+                : request;
+        if (body.from() != null && body.to() != null && !body.from().isBefore(body.to())) {
+            throw ApiProblem.badRequest("to", "must be after from");
+        }
+        List<String> bots = botNames(body.bots());
+        List<String> users = body.users() == null
+                ? List.of()
+                : body.users().stream()
+                        .map(String::strip)
+                        .filter(u -> !u.isEmpty())
+                        .toList();
+        HistoryEnrichment.Parameters parameters = new HistoryEnrichment.Parameters(
+                body.from(),
+                body.to(),
+                bots.isEmpty() ? null : bots,
+                users.isEmpty() ? null : users,
+                body.phaseDays() == null || body.phaseDays().isEmpty() ? null : body.phaseDays(),
+                body.tokenBudget(),
+                body.callsPerMinute(),
+                body.batchMaxWindows());
+        return started(
+                jobs.start(HistoryEnrichment.KIND, parameters, !Boolean.FALSE.equals(body.dryRun()), startedBy()));
     }
 
     private Response started(JobView job) {

@@ -3,6 +3,7 @@ package dev.enrichment.jobs;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 
 /** Settings of the admin jobs. */
 @ConfigMapping(prefix = "jobs")
@@ -39,4 +40,30 @@ public interface JobsConfig {
     /** Regeneration estimate: completion tokens per window. */
     @WithDefault("400")
     int estimatedCompletionTokensPerWindow();
+
+    /** The history-enrichment job's defaults; each can be given per job. */
+    History history();
+
+    /** Defaults of {@code POST /admin/jobs/history-enrichment}. */
+    interface History {
+
+        /**
+         * {@code JOBS_HISTORY_PHASE_DAYS}: phase bounds in days before the period's end, newest phase first (30,90:
+         * the last 30 days, then 30-90, then older).
+         */
+        @WithDefault("30,90")
+        List<Integer> phaseDays();
+
+        /** {@code JOBS_HISTORY_TOKEN_BUDGET}: prompt plus completion tokens a live run may spend. */
+        @WithDefault("2000000")
+        long tokenBudget();
+
+        /** {@code JOBS_HISTORY_CALLS_PER_MINUTE}: LLM calls a live run may start per minute. */
+        @WithDefault("30")
+        int callsPerMinute();
+
+        /** {@code JOBS_HISTORY_BATCH_MAX_WINDOWS}: windows of one user analysed together in one call. */
+        @WithDefault("8")
+        int batchMaxWindows();
+    }
 }

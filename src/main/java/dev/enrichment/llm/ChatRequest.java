@@ -6,13 +6,17 @@ import java.util.Objects;
 /**
  * One chat completion request. A null {@code model} means the configured {@code LLM_CHAT_MODEL}; null
  * {@code temperature}, {@code maxTokens} and {@code responseFormat} are left out so the provider's defaults apply.
+ *
+ * @param cacheSystemPrompt the system messages are the same across many calls: mark them for the provider's prompt
+ *     cache where it needs an explicit marker (see {@link PromptCaching})
  */
 public record ChatRequest(
         String model,
         List<ChatMessage> messages,
         Double temperature,
         Integer maxTokens,
-        ResponseFormat responseFormat) {
+        ResponseFormat responseFormat,
+        boolean cacheSystemPrompt) {
 
     public ChatRequest {
         model = model == null || model.isBlank() ? null : model;
@@ -34,22 +38,27 @@ public record ChatRequest(
     }
 
     public static ChatRequest of(List<ChatMessage> messages) {
-        return new ChatRequest(null, messages, null, null, null);
+        return new ChatRequest(null, messages, null, null, null, false);
     }
 
     public ChatRequest withModel(String newModel) {
-        return new ChatRequest(newModel, messages, temperature, maxTokens, responseFormat);
+        return new ChatRequest(newModel, messages, temperature, maxTokens, responseFormat, cacheSystemPrompt);
     }
 
     public ChatRequest withTemperature(double newTemperature) {
-        return new ChatRequest(model, messages, newTemperature, maxTokens, responseFormat);
+        return new ChatRequest(model, messages, newTemperature, maxTokens, responseFormat, cacheSystemPrompt);
     }
 
     public ChatRequest withMaxTokens(int newMaxTokens) {
-        return new ChatRequest(model, messages, temperature, newMaxTokens, responseFormat);
+        return new ChatRequest(model, messages, temperature, newMaxTokens, responseFormat, cacheSystemPrompt);
     }
 
     public ChatRequest withResponseFormat(ResponseFormat newResponseFormat) {
-        return new ChatRequest(model, messages, temperature, maxTokens, newResponseFormat);
+        return new ChatRequest(model, messages, temperature, maxTokens, newResponseFormat, cacheSystemPrompt);
+    }
+
+    /** Asks for the system prompt to be cached where the provider needs to be told; harmless elsewhere. */
+    public ChatRequest withCachedSystemPrompt() {
+        return new ChatRequest(model, messages, temperature, maxTokens, responseFormat, true);
     }
 }

@@ -263,7 +263,7 @@ public class Discovery {
     /**
      * Marks a window dirty. A window that had been done, skipped or failed goes back to pending with a fresh
      * attempt budget; one being analysed stays with its worker, whose completion sees the higher mark count and
-     * leaves it pending.
+     * leaves it pending. A window a history job held becomes the worker's: new messages are not the job's to pace.
      */
     private void mark(String bot, WindowKey key, Instant newestMessage, Instant now) {
         em.createNativeQuery("""
@@ -278,6 +278,7 @@ public class Discovery {
                                     ELSE enrichment_windows.attempts END,
                     next_attempt_at = CASE WHEN enrichment_windows.status IN ('done', 'skipped', 'failed') THEN NULL
                                            ELSE enrichment_windows.next_attempt_at END,
+                    history_job = NULL,
                     updated_at = EXCLUDED.updated_at
                 """)
                 .setParameter("bot", bot)

@@ -325,9 +325,16 @@ public class EnrichmentCycle {
             if (claimed.isEmpty()) {
                 return;
             }
-            WindowResult result = processor.process(claimed.get(), collections);
-            totals.add(result.outcome());
-            if (result.outcome() == WindowOutcome.RELEASED) {
+            // A backlog (first run, regeneration) often holds several windows of one user: they share one call.
+            List<ClaimedWindow> batch = new ArrayList<>();
+            batch.add(claimed.get());
+            batch.addAll(queue.claimSiblings(claimed.get(), config.batchMaxWindows() - 1));
+            boolean released = false;
+            for (WindowResult result : processor.processBatch(batch, collections)) {
+                totals.add(result.outcome());
+                released |= result.outcome() == WindowOutcome.RELEASED;
+            }
+            if (released) {
                 // a dependency is failing for everyone: claiming more would only hand them back too
                 return;
             }

@@ -72,6 +72,14 @@ public interface PipelineConfig {
     @Min(value = 500, message = "LLM_MAX_INPUT_TOKENS must be at least 500")
     int maxInputTokens();
 
+    /**
+     * {@code ENRICHMENT_BATCH_MAX_WINDOWS}: ready windows of one bot and user analysed together in one call, within
+     * {@code LLM_MAX_INPUT_TOKENS}; 1 analyses every window alone.
+     */
+    @Min(value = 1, message = "ENRICHMENT_BATCH_MAX_WINDOWS must be between 1 and 32")
+    @Max(value = 32, message = "ENRICHMENT_BATCH_MAX_WINDOWS must be between 1 and 32")
+    int batchMaxWindows();
+
     /** Weekly and monthly rollups of the day summaries. */
     Rollups rollups();
 

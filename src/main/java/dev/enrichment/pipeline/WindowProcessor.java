@@ -58,6 +58,52 @@ public class WindowProcessor {
         }
     }
 
+    /**
+     * Processes windows of one bot and user together: each is read and, when too small, skipped on its own; the
+     * others are analysed in as few calls as the input budget allows ({@link WindowAnalyzer#analyzeAll}) and each is
+     * written in its own transaction. Every window ends as it would alone: stored, skipped, failed or released.
+     */
+    public List<WindowResult> processBatch(List<ClaimedWindow> claimed, List<BotCollection> botCollections) {
+        if (claimed.size() == 1) {
+            return List.of(process(claimed.get(0), botCollections));
+        }
+        claimed.forEach(leases::hold);
+        try {
+            WindowResult[] results = new WindowResult[claimed.size()];
+            List<Integer> positions = new ArrayList<>();
+            List<AnalysisInput> inputs = new ArrayList<>();
+            List<List<Message>> read = new ArrayList<>();
+            for (int i = 0; i < claimed.size(); i++) {
+                ClaimedWindow window = claimed.get(i);
+                try {
+                    List<Message> messages = readWindow(window, botCollections);
+                    if (messages.size() < config.minMessagesForSummary()) {
+                        writer.writeSkipped(window, messages.size());
+                        results[i] = new WindowResult(WindowOutcome.SKIPPED, null, null);
+                    } else {
+                        positions.add(i);
+                        read.add(messages);
+                        inputs.add(new AnalysisInput(
+                                window.botName(), window.userId(), window.start(), window.end(), messages));
+                    }
+                } catch (RuntimeException e) {
+                    results[i] = failed(window, e);
+                }
+            }
+            List<WindowAnalyzer.BatchResult> parts = inputs.isEmpty() ? List.of() : analyzer.analyzeAll(inputs);
+            for (int k = 0; k < parts.size(); k++) {
+                int i = positions.get(k);
+                WindowAnalyzer.BatchResult part = parts.get(k);
+                results[i] = part.analysis() == null
+                        ? failed(claimed.get(i), part.failure())
+                        : written(claimed.get(i), read.get(k), part.analysis());
+            }
+            return List.of(results);
+        } finally {
+            claimed.forEach(leases::letGo);
+        }
+    }
+
     private WindowResult processHeld(ClaimedWindow claimed, List<BotCollection> botCollections) {
         try {
             List<Message> messages = readWindow(claimed, botCollections);
@@ -67,28 +113,44 @@ public class WindowProcessor {
             }
             WindowAnalysis analysis = analyzer.analyze(
                     new AnalysisInput(claimed.botName(), claimed.userId(), claimed.start(), claimed.end(), messages));
+            return written(claimed, messages, analysis);
+        } catch (RuntimeException e) {
+            return failed(claimed, e);
+        }
+    }
+
+    private WindowResult written(ClaimedWindow claimed, List<Message> messages, WindowAnalysis analysis) {
+        try {
             writer.writeAnalysed(claimed, messages, analysis, "window re-analysed");
             outage.succeeded();
             return new WindowResult(WindowOutcome.ANALYSED, analysis, null);
         } catch (RuntimeException e) {
-            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            Optional<LlmException> llmFailure = llmFailure(e);
-            if (llmFailure.isPresent() && outage.failed(llmFailure.get())) {
-                // the provider refuses us: not this window's fault, so it keeps its attempt and waits
-                queue.release(claimed, error);
-                return new WindowResult(WindowOutcome.RELEASED, null, error);
-            }
-            if (e instanceof ConversationSourceException source && source.isOutage()) {
-                // Qdrant is down or refuses us: the window keeps its attempt; the next cycle tries again
-                queue.release(claimed, error);
-                return new WindowResult(WindowOutcome.RELEASED, null, error);
-            }
-            Log.warnf(
-                    "Window %d (%s, %s) failed on attempt %d: %s",
-                    claimed.id(), claimed.botName(), claimed.start(), claimed.attempts() + 1, error);
-            queue.fail(claimed, error);
-            return new WindowResult(WindowOutcome.FAILED, null, error);
+            return failed(claimed, e);
         }
+    }
+
+    /**
+     * Records the failure on the window: released when the provider refuses us or Qdrant is unavailable, else a failed
+     * attempt.
+     */
+    private WindowResult failed(ClaimedWindow claimed, RuntimeException e) {
+        String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        Optional<LlmException> llmFailure = llmFailure(e);
+        if (llmFailure.isPresent() && outage.failed(llmFailure.get())) {
+            // the provider refuses us: not this window's fault, so it keeps its attempt and waits
+            queue.release(claimed, error);
+            return new WindowResult(WindowOutcome.RELEASED, null, error);
+        }
+        if (e instanceof ConversationSourceException source && source.isOutage()) {
+            // Qdrant is down or refuses us: the window keeps its attempt; the next cycle tries again
+            queue.release(claimed, error);
+            return new WindowResult(WindowOutcome.RELEASED, null, error);
+        }
+        Log.warnf(
+                "Window %d (%s, %s) failed on attempt %d: %s",
+                claimed.id(), claimed.botName(), claimed.start(), claimed.attempts() + 1, error);
+        queue.fail(claimed, error);
+        return new WindowResult(WindowOutcome.FAILED, null, error);
     }
 
     private static Optional<LlmException> llmFailure(Throwable failure) {

@@ -7,7 +7,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The window work items in {@code enrichment_windows}: claiming ready ones under a lease with
@@ -17,21 +20,41 @@ import java.util.Optional;
 public class WindowQueue {
 
     /**
-     * The oldest ready window: pending, due (closed, or quiet and not analysed too recently) and past its retry
-     * time, or held under an expired lease. Read in {@code (window_start, id)} order through
-     * {@code idx_enrichment_windows_claim}, so a claim stops at the first ready row whatever the backlog.
+     * A ready window: pending, due (closed, or quiet and not analysed too recently) and past its retry time, or held
+     * under an expired lease. Windows a history job holds are its own to claim.
      */
-    static final String READY_WINDOW = """
-            SELECT id FROM enrichment_windows
-            WHERE (status = 'pending'
-                   AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
-                   AND (window_end <= :now
-                        OR (newest_message_at <= :quietBefore
-                            AND (last_analyzed_at IS NULL OR last_analyzed_at <= :resummarizeBefore))))
-               OR (status = 'processing' AND lease_expires_at < :now)
+    static final String READY_CONDITION = """
+            history_job IS NULL
+            AND ((status = 'pending'
+                  AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
+                  AND (window_end <= :now
+                       OR (newest_message_at <= :quietBefore
+                           AND (last_analyzed_at IS NULL OR last_analyzed_at <= :resummarizeBefore))))
+                 OR (status = 'processing' AND lease_expires_at < :now))""";
+
+    /**
+     * The oldest ready window. Read in {@code (window_start, id)} order through {@code idx_enrichment_windows_claim},
+     * so a claim stops at the first ready row whatever the backlog.
+     */
+    static final String READY_WINDOW = "SELECT id FROM enrichment_windows WHERE " + READY_CONDITION + """
+
             ORDER BY window_start, id
             LIMIT 1
             FOR UPDATE SKIP LOCKED""";
+
+    /** What a claim sets and returns; {@code ready} is the CTE of the rows to claim. */
+    private static final String CLAIM_READY = """
+            UPDATE enrichment_windows w SET
+                attempts = CASE WHEN w.status = 'processing' THEN w.attempts + 1 ELSE w.attempts END,
+                status = 'processing',
+                lease_owner = :owner,
+                lease_expires_at = :leaseUntil,
+                claimed_mark = w.marked_count,
+                updated_at = :now
+            FROM ready WHERE w.id = ready.id
+            RETURNING w.id, w.bot_name, w.user_id, w.window_start, w.window_end, w.marked_count, w.attempts,
+                      w.analysis_model, w.prompt_version, w.input_hash
+            """;
 
     private final EntityManager em;
     private final PipelineConfig config;
@@ -51,39 +74,148 @@ public class WindowQueue {
     public Optional<ClaimedWindow> claimNext(String owner) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant();
-            Optional<SqlRow> row = SqlRow.first(SqlRow.query(em, """
-                    WITH ready AS (""" + READY_WINDOW + """
-                    )
-                    UPDATE enrichment_windows w SET
-                        attempts = CASE WHEN w.status = 'processing' THEN w.attempts + 1 ELSE w.attempts END,
-                        status = 'processing',
-                        lease_owner = :owner,
-                        lease_expires_at = :leaseUntil,
-                        claimed_mark = w.marked_count,
-                        updated_at = :now
-                    FROM ready WHERE w.id = ready.id
-                    RETURNING w.id, w.bot_name, w.user_id, w.window_start, w.window_end, w.marked_count, w.attempts,
-                              w.analysis_model, w.prompt_version, w.input_hash
-                    """)
+            Optional<SqlRow> row = SqlRow.first(SqlRow.query(em, "WITH ready AS (" + READY_WINDOW + ")\n" + CLAIM_READY)
                     .setParameter("now", now)
                     .setParameter("quietBefore", now.minusSeconds(60L * config.quietMinutes()))
                     .setParameter("resummarizeBefore", now.minusSeconds(60L * config.resummarizeMinutes()))
                     .setParameter("owner", owner)
                     .setParameter("leaseUntil", now.plus(config.lease())));
-            return row.map(r -> new ClaimedWindow(
-                    r.longValue("id"),
-                    r.text("bot_name"),
-                    r.text("user_id"),
-                    r.instant("window_start"),
-                    r.instant("window_end"),
-                    r.longValue("marked_count"),
-                    r.intValue("attempts"),
-                    owner,
-                    r.text("analysis_model"),
-                    r.text("prompt_version"),
-                    r.text("input_hash")));
+            return row.map(r -> claimed(r, owner));
         });
     }
+
+    /**
+     * Leases up to {@code limit} more ready windows of the claimed window's bot and user, oldest first, to be analysed
+     * together with it (ENRICHMENT_BATCH_MAX_WINDOWS). Windows another worker holds are passed by, not waited for.
+     */
+    public List<ClaimedWindow> claimSiblings(ClaimedWindow first, int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = clock.instant();
+            List<SqlRow> rows = SqlRow.all(SqlRow.query(
+                            em,
+                            "WITH ready AS (SELECT id FROM enrichment_windows WHERE "
+                                    + "bot_name = :bot AND user_id = :user AND id <> :id AND " + READY_CONDITION + """
+
+                            ORDER BY window_start, id LIMIT :limit FOR UPDATE SKIP LOCKED)
+                            """
+                                    + CLAIM_READY)
+                    .setParameter("bot", first.botName())
+                    .setParameter("user", first.userId())
+                    .setParameter("id", first.id())
+                    .setParameter("limit", limit)
+                    .setParameter("now", now)
+                    .setParameter("quietBefore", now.minusSeconds(60L * config.quietMinutes()))
+                    .setParameter("resummarizeBefore", now.minusSeconds(60L * config.resummarizeMinutes()))
+                    .setParameter("owner", first.owner())
+                    .setParameter("leaseUntil", now.plus(config.lease())));
+            return sorted(rows.stream().map(r -> claimed(r, first.owner())).toList());
+        });
+    }
+
+    /**
+     * Marks windows for a history job, in one transaction: each window that has no work item yet gets a pending one
+     * held by the job. A window that already has one (discovery's, an earlier run's) is left as it is, so no window
+     * is analysed twice for history's sake. Returns how many were marked.
+     */
+    public int markForJob(UUID job, String bot, List<HistoryWindow> windows) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = clock.instant();
+            int marked = 0;
+            for (HistoryWindow window : windows) {
+                marked += em.createNativeQuery("""
+                                INSERT INTO enrichment_windows (bot_name, user_id, window_start, window_end, status,
+                                    newest_message_at, marked_count, attempts, history_job, created_at, updated_at)
+                                VALUES (:bot, :user, :start, :end, 'pending', :newest, 1, 0, :job, :now, :now)
+                                ON CONFLICT (bot_name, user_id, window_start, window_end) DO NOTHING
+                                """)
+                        .setParameter("bot", bot)
+                        .setParameter("user", window.userId())
+                        .setParameter("start", window.window().start())
+                        .setParameter("end", window.window().end())
+                        .setParameter("newest", window.newestMessage())
+                        .setParameter("job", job)
+                        .setParameter("now", now)
+                        .executeUpdate();
+            }
+            return marked;
+        });
+    }
+
+    /**
+     * Leases the newest ready window the job holds within {@code [from, to)}, with up to {@code limit - 1} more of the
+     * same bot and user, newest first; returned oldest first. Only closed windows are taken.
+     */
+    public List<ClaimedWindow> claimForJob(UUID job, String owner, Instant from, Instant to, int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = clock.instant();
+            String held = """
+                    history_job = :job AND window_start >= :from AND window_start < :to AND window_end <= :now
+                    AND ((status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= :now))
+                         OR (status = 'processing' AND lease_expires_at < :now))""";
+            String sql = """
+                    WITH first AS (SELECT bot_name, user_id FROM enrichment_windows WHERE %1$s
+                                   ORDER BY window_start DESC, id DESC LIMIT 1),
+                    ready AS (SELECT id FROM enrichment_windows WHERE %1$s
+                                AND (bot_name, user_id) IN (SELECT bot_name, user_id FROM first)
+                              ORDER BY window_start DESC, id DESC LIMIT :limit FOR UPDATE SKIP LOCKED)
+                    """.formatted(held) + CLAIM_READY;
+            List<SqlRow> rows = SqlRow.all(SqlRow.query(em, sql)
+                    .setParameter("job", job)
+                    .setParameter("from", from)
+                    .setParameter("to", to)
+                    .setParameter("limit", Math.max(1, limit))
+                    .setParameter("now", now)
+                    .setParameter("owner", owner)
+                    .setParameter("leaseUntil", now.plus(config.lease())));
+            return sorted(rows.stream().map(r -> claimed(r, owner)).toList());
+        });
+    }
+
+    /**
+     * Ends a history job's hold on its windows: those it never tried are unmarked (a later run marks them again), the
+     * rest (done, skipped, or failed and waiting for a retry) are the worker's from now on. Returns how many were
+     * unmarked.
+     */
+    public int releaseJob(UUID job) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            int unmarked = em.createNativeQuery("""
+                    DELETE FROM enrichment_windows
+                    WHERE history_job = :job AND status = 'pending' AND attempts = 0 AND last_error IS NULL
+                      AND last_analyzed_at IS NULL AND marked_count = 1
+                    """).setParameter("job", job).executeUpdate();
+            em.createNativeQuery("UPDATE enrichment_windows SET history_job = NULL WHERE history_job = :job")
+                    .setParameter("job", job)
+                    .executeUpdate();
+            return unmarked;
+        });
+    }
+
+    private static List<ClaimedWindow> sorted(List<ClaimedWindow> windows) {
+        return windows.stream()
+                .sorted(Comparator.comparing(ClaimedWindow::start).thenComparing(ClaimedWindow::id))
+                .toList();
+    }
+
+    private static ClaimedWindow claimed(SqlRow r, String owner) {
+        return new ClaimedWindow(
+                r.longValue("id"),
+                r.text("bot_name"),
+                r.text("user_id"),
+                r.instant("window_start"),
+                r.instant("window_end"),
+                r.longValue("marked_count"),
+                r.intValue("attempts"),
+                owner,
+                r.text("analysis_model"),
+                r.text("prompt_version"),
+                r.text("input_hash"));
+    }
+
+    /** One window a history job marks: its user, its cell of the grid and its newest message. */
+    public record HistoryWindow(String userId, TimeWindow window, Instant newestMessage) {}
 
     /**
      * Closes the claimed window as analysed or skipped, inside the caller's transaction. Throws when the lease was

@@ -26,6 +26,40 @@ public final class JobJsonSamples {
         SummaryRegeneration.Failure failure = new SummaryRegeneration.Failure(7, "elena", "LLM unavailable");
         SummaryRegeneration.Estimate estimate = new SummaryRegeneration.Estimate(6, 6, 16_020, 2_400, 0.0841);
         SummaryRegeneration.Counts counts = new SummaryRegeneration.Counts(6, 5L, 1L, 0L, 1L);
+        HistoryEnrichment.PhaseFigures phase = new HistoryEnrichment.PhaseFigures(
+                "0-30d",
+                NOW.minusSeconds(86_400 * 30),
+                NOW,
+                12,
+                96,
+                1,
+                2,
+                3,
+                4_100,
+                4_800,
+                0.0843,
+                12L,
+                11L,
+                0L,
+                1L,
+                3L,
+                4_050L,
+                3_900L,
+                0.0707);
+        HistoryEnrichment.Figures history = new HistoryEnrichment.Figures(
+                NOW.minusSeconds(86_400 * 200),
+                NOW,
+                12,
+                96,
+                4_100,
+                4_800,
+                0.0843,
+                11L,
+                4_050L,
+                3_900L,
+                0.0707,
+                false,
+                List.of(phase));
         return List.of(
                 new FactTimestampBackfill.Parameters(List.of("elena")),
                 new FactTimestampBackfill.Checkpoint("elena_7d", "u2"),
@@ -46,7 +80,20 @@ public final class JobJsonSamples {
                 new SummaryRegeneration.Result(estimate, counts, List.of(failure)),
                 new SearchIndexBackfill.Parameters(List.of("elena")),
                 new SearchIndexBackfill.Checkpoint("week", 42, 1_042),
-                new SearchIndexBackfill.Result(new SearchIndexBackfill.Counts(1_000, 40, 10), 1_042));
+                new SearchIndexBackfill.Result(new SearchIndexBackfill.Counts(1_000, 40, 10), 1_042),
+                new HistoryEnrichment.Parameters(
+                        NOW.minusSeconds(86_400 * 200),
+                        NOW,
+                        List.of("elena"),
+                        List.of("u1"),
+                        List.of(30, 90),
+                        1_000L,
+                        30,
+                        8),
+                history,
+                new HistoryEnrichment.Checkpoint(NOW.minusSeconds(86_400 * 200), NOW, 1, true, history.phases()),
+                new HistoryEnrichment.BotFigures(12, 96),
+                new HistoryEnrichment.Planned("0-30d", "elena", "u1", NOW.minusSeconds(86_400), 8));
     }
 
     /** A running backfill as {@link JobResource} answers it, its JSON columns written by {@code mapper}. */

@@ -25,6 +25,28 @@ class LlmClientRequestTest {
     private final LlmStubs stubs = LlmStubs.on(wireMock);
 
     @Test
+    void marksACachedSystemPromptWithCacheControlForAnthropicAndGeminiOnly() {
+        stubs.willAnswer("{\"ok\":true}");
+        ChatRequest request = ChatRequest.of(ChatMessage.system("Fixed instructions."), ChatMessage.user("Hi"))
+                .withCachedSystemPrompt();
+
+        client().complete(request.withModel("anthropic/claude-sonnet-4.5"));
+        client().complete(request.withModel("google/gemini-2.5-pro"));
+        client().complete(request.withModel("openai/gpt-4o-mini"));
+
+        for (JsonNode body : stubs.requestBodies().subList(0, 2)) {
+            assertThat(body.at("/messages/0/content/0/text").asText()).isEqualTo("Fixed instructions.");
+            assertThat(body.at("/messages/0/content/0/type").asText()).isEqualTo("text");
+            assertThat(body.at("/messages/0/content/0/cache_control/type").asText())
+                    .isEqualTo("ephemeral");
+            assertThat(body.at("/messages/1/content").asText()).isEqualTo("Hi");
+        }
+        assertThat(stubs.requestBodies().get(2).at("/messages/0/content").asText())
+                .as("OpenAI-family models cache a stable prefix by themselves")
+                .isEqualTo("Fixed instructions.");
+    }
+
+    @Test
     void postsOpenAiRequestUnderTheConfiguredBasePath() throws Exception {
         stubs.willAnswer("{\"ok\":true}");
         Map<String, Object> schema = new LinkedHashMap<>();

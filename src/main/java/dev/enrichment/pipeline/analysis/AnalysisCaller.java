@@ -22,6 +22,11 @@ final class AnalysisCaller {
 
     private static final ResponseFormat SCHEMA_FORMAT =
             ResponseFormat.jsonSchema(AnalysisSchema.NAME, AnalysisSchema.SCHEMA, true);
+    private static final ResponseFormat BATCH_FORMAT =
+            ResponseFormat.jsonSchema(AnalysisSchema.BATCH_NAME, AnalysisSchema.BATCH_SCHEMA, true);
+
+    private static final Shape WINDOW =
+            new Shape(AnalysisPrompts.system(false), AnalysisPrompts.system(true), SCHEMA_FORMAT, MAX_TOKENS);
 
     private final LlmClient llm;
     private final AtomicBoolean jsonObjectOnly;
@@ -36,13 +41,13 @@ final class AnalysisCaller {
      * @throws AnalysisFailedException when the LLM fails ({@code llmUnavailable}) or answers invalidly twice
      */
     Answer ask(String userPrompt, CallTally tally) {
-        ChatCompletion first = send(userPrompt, tally);
+        ChatCompletion first = send(WINDOW, userPrompt, tally);
         try {
             return AnswerValidator.validate(first.content());
         } catch (InvalidAnswerException invalid) {
             String problem = problem(invalid, first);
             Log.debugf("LLM analysis answer rejected (%s); asking once more", problem);
-            ChatCompletion second = send(AnalysisPrompts.retry(userPrompt, problem), tally);
+            ChatCompletion second = send(WINDOW, AnalysisPrompts.retry(userPrompt, problem), tally);
             try {
                 return AnswerValidator.validate(second.content());
             } catch (InvalidAnswerException again) {
@@ -52,18 +57,33 @@ final class AnalysisCaller {
         }
     }
 
-    private ChatCompletion send(String userPrompt, CallTally tally) {
+    /**
+     * Sends a batch of {@code windows} conversations once and returns the raw answer: its parts are validated one by
+     * one by the caller, and a bad part is analysed again alone rather than asking for the whole batch again.
+     *
+     * @throws AnalysisFailedException when the LLM fails ({@code llmUnavailable})
+     */
+    ChatCompletion askBatch(String userPrompt, int windows, CallTally tally) {
+        Shape batch = new Shape(
+                AnalysisPrompts.batchSystem(false),
+                AnalysisPrompts.batchSystem(true),
+                BATCH_FORMAT,
+                MAX_TOKENS * windows);
+        return send(batch, userPrompt, tally);
+    }
+
+    private ChatCompletion send(Shape shape, String userPrompt, CallTally tally) {
         if (jsonObjectOnly.get()) {
-            return sendAsJsonObject(userPrompt, tally);
+            return sendAsJsonObject(shape, userPrompt, tally);
         }
         try {
             tally.called();
-            return tally.answered(llm.complete(request(AnalysisPrompts.system(false), userPrompt, SCHEMA_FORMAT)));
+            return tally.answered(llm.complete(request(shape.system(), userPrompt, shape.format(), shape.maxTokens())));
         } catch (LlmException e) {
             if (!rejectsRequest(e)) {
                 throw unavailable(e);
             }
-            ChatCompletion completion = sendAsJsonObject(userPrompt, tally);
+            ChatCompletion completion = sendAsJsonObject(shape, userPrompt, tally);
             // Only remembered once json_object worked: a 400 for another reason (say, a prompt too long) fails again
             // above and must not switch the whole process over.
             if (jsonObjectOnly.compareAndSet(false, true)) {
@@ -76,21 +96,24 @@ final class AnalysisCaller {
         }
     }
 
-    private ChatCompletion sendAsJsonObject(String userPrompt, CallTally tally) {
+    private ChatCompletion sendAsJsonObject(Shape shape, String userPrompt, CallTally tally) {
         try {
             tally.called();
-            return tally.answered(
-                    llm.complete(request(AnalysisPrompts.system(true), userPrompt, ResponseFormat.jsonObject())));
+            return tally.answered(llm.complete(
+                    request(shape.systemWithSchema(), userPrompt, ResponseFormat.jsonObject(), shape.maxTokens())));
         } catch (LlmException e) {
             throw unavailable(e);
         }
     }
 
-    private static ChatRequest request(String system, String user, ResponseFormat format) {
+    // The fixed system prompt goes first and is marked for the provider's prompt cache: it is the same for every
+    // window, while the transcript after it never is.
+    private static ChatRequest request(String system, String user, ResponseFormat format, int maxTokens) {
         return ChatRequest.of(ChatMessage.system(system), ChatMessage.user(user))
                 .withTemperature(TEMPERATURE)
-                .withMaxTokens(MAX_TOKENS)
-                .withResponseFormat(format);
+                .withMaxTokens(maxTokens)
+                .withResponseFormat(format)
+                .withCachedSystemPrompt();
     }
 
     private static boolean rejectsRequest(LlmException e) {
@@ -106,4 +129,7 @@ final class AnalysisCaller {
                 ? invalid.getMessage() + " (the answer was cut off at the token limit: keep it shorter)"
                 : invalid.getMessage();
     }
+
+    /** What one kind of call sends besides its user prompt. */
+    private record Shape(String system, String systemWithSchema, ResponseFormat format, int maxTokens) {}
 }

@@ -48,6 +48,25 @@ final class AnalysisPrompts {
     static final String SYSTEM_WITH_SCHEMA =
             SYSTEM + "\n\nThe answer must validate against this JSON Schema:\n" + AnalysisSchema.SCHEMA_JSON;
 
+    /**
+     * The system prompt of a batch: the window prompt word for word first, so that the provider's prompt cache holds
+     * one prefix for single and batched calls alike, then what changes when several conversations come at once.
+     */
+    static final String BATCH_SYSTEM = SYSTEM + """
+
+
+            Batches: a request may hold several separate conversations of the same user, each a window of time with \
+            its own window id. Analyse each one on its own, exactly as described above, as if it were the only one: \
+            never carry anything from one conversation into another's analysis. Answer with one JSON object \
+            {"windows": [...]} holding one analysis per window id given, each with its window_id.\
+            """;
+
+    static final String BATCH_SYSTEM_WITH_SCHEMA = BATCH_SYSTEM
+            + "\n\nThe answer must validate against this JSON Schema:\n" + AnalysisSchema.BATCH_SCHEMA_JSON;
+
+    /** Room per window of a batch for its heading: id, message count, times. */
+    static final int BATCH_HEADING_RESERVE_CHARS = 120;
+
     /** Room for the user prompt's own words around the transcript: window details, part numbers, a retry note. */
     static final int USER_PROMPT_RESERVE_CHARS = 1_000;
 
@@ -61,6 +80,28 @@ final class AnalysisPrompts {
     /** Characters of every prompt that are not transcript or part analyses, at most. */
     static int fixedChars() {
         return SYSTEM_WITH_SCHEMA.length() + USER_PROMPT_RESERVE_CHARS;
+    }
+
+    /** The system prompt of a batch; with the schema written out when the provider cannot take it otherwise. */
+    static String batchSystem(boolean embedSchema) {
+        return embedSchema ? BATCH_SYSTEM_WITH_SCHEMA : BATCH_SYSTEM;
+    }
+
+    /** As {@link #fixedChars()} for a batch, before the windows' headings. */
+    static int batchFixedChars() {
+        return BATCH_SYSTEM_WITH_SCHEMA.length() + USER_PROMPT_RESERVE_CHARS;
+    }
+
+    /** The first lines of a batch's user prompt. */
+    static String batchIntro(String botName, int windows) {
+        return "Analyse each of these " + windows + " conversations between the user and " + botName
+                + " separately: one analysis per window id.";
+    }
+
+    /** One window's part of a batch's user prompt: its heading and its transcript. */
+    static String batchWindow(String windowId, WindowContext window, String transcript) {
+        return "\n\n=== Window " + windowId + ": " + window.messageCount() + " messages from " + time(window.start())
+                + " to " + time(window.end()) + " (UTC) ===\n\n" + transcript;
     }
 
     static String window(WindowContext window, String transcript) {

@@ -102,6 +102,16 @@ final class AnalysisSchema {
     /** The schema as compact JSON, for prompts that cannot send it as {@code response_format}. */
     static final String SCHEMA_JSON = toJson(SCHEMA);
 
+    static final String BATCH_NAME = "window_analyses";
+
+    /**
+     * Several windows analysed in one call: one analysis per window, each the window schema's object plus the
+     * {@code window_id} the prompt gave it, so that every part is validated on its own.
+     */
+    static final Map<String, Object> BATCH_SCHEMA = batchSchema();
+
+    static final String BATCH_SCHEMA_JSON = toJson(BATCH_SCHEMA);
+
     static final String ROLLUP_NAME = "summary_rollup";
 
     /** A week's or month's rollup of day summaries: the window analysis's summary fields, no facts or preferences. */
@@ -117,6 +127,21 @@ final class AnalysisSchema {
     static final String ROLLUP_SCHEMA_JSON = toJson(ROLLUP_SCHEMA);
 
     private AnalysisSchema() {}
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> batchSchema() {
+        Node part = new Node()
+                .with(
+                        "window_id",
+                        string("the window id the prompt gives this conversation")
+                                .frozen());
+        part.putAll((Map<String, Object>) SCHEMA.get("properties"));
+        return object(properties(
+                        "windows",
+                        array(object(part))
+                                .with("description", "one analysis per conversation, each with its window_id")))
+                .frozen();
+    }
 
     private static Node object(Node properties) {
         Node node = new Node().with("type", "object").with("properties", properties.frozen());

@@ -7,15 +7,19 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.enrichment.fact.NewFact;
 import dev.enrichment.preference.NewPreference;
 import dev.enrichment.preference.PreferenceTypes;
 import io.quarkus.logging.Log;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
@@ -59,6 +63,37 @@ final class AnswerValidator {
                         AnswerValidator::preference,
                         AnswerValidator::preferenceKey,
                         NewPreference::confidence));
+    }
+
+    /**
+     * A batch answer's parts ({@link AnalysisSchema#BATCH_SCHEMA}) by window id, each without its id, to be validated
+     * one by one with {@link #validate}. None when the answer is not the expected object; a window answered twice is
+     * left out, trusted in neither answer.
+     */
+    static Map<String, JsonNode> batchParts(String content) {
+        Map<String, JsonNode> parts = new HashMap<>();
+        JsonNode root;
+        try {
+            root = parse(unfenced(content));
+        } catch (InvalidAnswerException e) {
+            return parts;
+        }
+        JsonNode windows = root.get("windows");
+        if (windows == null || !windows.isArray()) {
+            return parts;
+        }
+        Set<String> twice = new HashSet<>();
+        for (JsonNode part : windows) {
+            if (part.isObject() && part.path("window_id").isTextual()) {
+                ObjectNode analysis = ((ObjectNode) part).deepCopy();
+                String id = analysis.remove("window_id").asText().strip();
+                if (parts.putIfAbsent(id, analysis) != null) {
+                    twice.add(id);
+                }
+            }
+        }
+        parts.keySet().removeAll(twice);
+        return parts;
     }
 
     /** A rollup's answer ({@link AnalysisSchema#ROLLUP_SCHEMA}): the summary fields, checked as in a window's. */

@@ -22,7 +22,8 @@ public class LlmWireMockResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        WireMockServer started = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        WireMockServer started = new WireMockServer(
+                options().dynamicPort().bindAddress("127.0.0.1").extensions(new AnalysisEcho()));
         started.start();
         server = started;
         return Map.of(
