@@ -15,15 +15,20 @@ final class MatrixAssertions {
      * or failed.
      */
     static void assertSameAsReference(Outcome actual, Outcome reference, String context) {
+        assertSameResults(actual, reference, context);
+        assertThat(actual.windowsByStatus()).as("windows by status").isEqualTo(reference.windowsByStatus());
+        assertClean(actual);
+    }
+
+    /** The same summaries (per window: message count and text), facts and preferences. */
+    static void assertSameResults(Outcome actual, Outcome reference, String context) {
         SoftAssertions soft = new SoftAssertions();
         soft.assertThat(actual.summaries())
                 .as("summaries per window\n" + context)
                 .isEqualTo(reference.summaries());
         soft.assertThat(actual.facts()).as("facts").isEqualTo(reference.facts());
         soft.assertThat(actual.preferences()).as("preferences").isEqualTo(reference.preferences());
-        soft.assertThat(actual.windowsByStatus()).as("windows by status").isEqualTo(reference.windowsByStatus());
         soft.assertAll();
-        assertClean(actual);
     }
 
     /** What must hold after any run, disturbed or not. */

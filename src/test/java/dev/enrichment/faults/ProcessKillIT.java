@@ -52,6 +52,7 @@ class ProcessKillIT {
     }
 
     @Test
+    @EnabledIfSystemProperty(named = "reliability.long", matches = "true")
     void killedWhileItsCommitWaitsLosesNothingWhenTheCommitLandsAfterItsDeath() throws Exception {
         String database = "faults_kill_commit_lands";
         long summaryId = killDuringCommit(database, false);
@@ -75,6 +76,7 @@ class ProcessKillIT {
     }
 
     @Test
+    @EnabledIfSystemProperty(named = "reliability.long", matches = "true")
     void twoReplicasOneKilledTheOtherFinishesEverythingOnce() throws Exception {
         String database = "faults_two_replicas";
         world.prepare(database);
