@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,7 +96,7 @@ class CollectionDeletedIT {
         }
     }
 
-    private static Set<String> users(java.util.function.Predicate<String> botFilter) {
+    private static Set<String> users(Predicate<String> botFilter) {
         return world.data().eligibleWindows().keySet().stream()
                 .filter(key -> botFilter.test(key.bot()))
                 .map(WindowKey::userId)

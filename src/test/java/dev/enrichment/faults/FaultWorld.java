@@ -32,6 +32,9 @@ final class FaultWorld {
 
     static final String ADMIN_KEY = "it-admin-key";
 
+    /** The service's {@code LLM_READ_TIMEOUT}; the analyst's timeouts answer a second after it. */
+    static final Duration LLM_READ_TIMEOUT = Duration.ofSeconds(2);
+
     private static FaultWorld instance;
 
     private final TestPostgres postgres;
@@ -122,7 +125,7 @@ final class FaultWorld {
         env.put("LLM_CHAT_API_URL", analyst.apiUrl());
         env.put("LLM_CHAT_API_KEY", "test-llm-key");
         env.put("LLM_CHAT_MODEL", "test/model");
-        env.put("LLM_READ_TIMEOUT", "2s");
+        env.put("LLM_READ_TIMEOUT", LLM_READ_TIMEOUT.toSeconds() + "s");
         env.put("LLM_INITIAL_BACKOFF", "100ms");
         env.put("LLM_MAX_BACKOFF", "2s");
         env.put("LLM_MAX_RETRIES", "3");

@@ -1,5 +1,6 @@
 package dev.enrichment.faults;
 
+import static io.qdrant.client.ValueFactory.nullValue;
 import static io.qdrant.client.ValueFactory.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.enrichment.demo.WhisperEnginePoints;
 import dev.enrichment.faults.ConversationSet.WindowKey;
 import dev.enrichment.testsupport.LaunchedApp;
+import io.qdrant.client.grpc.JsonWithInt.Value;
 import io.qdrant.client.grpc.Points.PointStruct;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,13 +73,7 @@ class PoisonDataIT {
         elena.add(withPayload(writer, template, "user_id", value("9".repeat(10_000)), null, null));
         elena.add(withPayload(writer, template, "content", value(42), null, null));
         elena.add(withPayload(writer, template, "role", value("us\u0000er"), null, null));
-        elena.add(withPayload(
-                writer,
-                template,
-                "timestamp",
-                value("2025\u0000-01-01"),
-                "timestamp_unix",
-                io.qdrant.client.ValueFactory.nullValue()));
+        elena.add(withPayload(writer, template, "timestamp", value("2025\u0000-01-01"), "timestamp_unix", nullValue()));
         List<PointStruct> marcus = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             marcus.addAll(writer.exchange(
@@ -147,12 +143,7 @@ class PoisonDataIT {
 
     /** The template point under a new id with one or two payload fields replaced. */
     private static PointStruct withPayload(
-            WhisperEnginePoints writer,
-            PointStruct template,
-            String field,
-            io.qdrant.client.grpc.JsonWithInt.Value v,
-            String otherField,
-            io.qdrant.client.grpc.JsonWithInt.Value other) {
+            WhisperEnginePoints writer, PointStruct template, String field, Value v, String otherField, Value other) {
         PointStruct.Builder point = template.toBuilder()
                 .setId(writer.exchange(POISON_USER, LocalDateTime.of(2020, 1, 1, 0, 0), "id", "id")
                         .get(0)

@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -49,7 +50,6 @@ final class ScriptedAnalyst implements AutoCloseable {
     private final Map<LlmFault, AtomicInteger> served = new EnumMap<>(LlmFault.class);
     private volatile FaultPlan plan = FaultPlan.NONE;
     private volatile Duration latency = Duration.ZERO;
-    private volatile Duration readTimeout = Duration.ofSeconds(2);
 
     ScriptedAnalyst() {
         for (LlmFault fault : LlmFault.values()) {
@@ -74,11 +74,6 @@ final class ScriptedAnalyst implements AutoCloseable {
     /** Every answer (faulty or not) waits this long first. */
     void latency(Duration latency) {
         this.latency = latency;
-    }
-
-    /** The service's {@code LLM_READ_TIMEOUT}: a {@link LlmFault#TIMEOUT} answer comes a second after it. */
-    void readTimeout(Duration readTimeout) {
-        this.readTimeout = readTimeout;
     }
 
     int calls() {
@@ -113,7 +108,8 @@ final class ScriptedAnalyst implements AutoCloseable {
         LlmFault fault = plan.decide(call, transcript, callOfTranscript);
         served.get(fault).incrementAndGet();
         ResponseDefinitionBuilder response = respond(fault, prompt);
-        long delay = latency.toMillis() + (fault == LlmFault.TIMEOUT ? readTimeout.toMillis() + 1_000 : 0);
+        long delay =
+                latency.toMillis() + (fault == LlmFault.TIMEOUT ? FaultWorld.LLM_READ_TIMEOUT.toMillis() + 1_000 : 0);
         if (delay > 0) {
             response = response.withFixedDelay(Math.toIntExact(delay));
         }
@@ -199,9 +195,9 @@ final class ScriptedAnalyst implements AutoCloseable {
         fact.put("reasoning", "The user said so in their own words.");
     }
 
-    private static java.util.Optional<String> find(Pattern pattern, String text) {
+    private static Optional<String> find(Pattern pattern, String text) {
         Matcher matcher = pattern.matcher(text);
-        return matcher.find() ? java.util.Optional.of(matcher.group(1)) : java.util.Optional.empty();
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
     /** The transcript part of a window prompt, without a retry note, so a retried call is recognised. */
