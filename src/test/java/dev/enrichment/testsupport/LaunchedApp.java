@@ -142,6 +142,14 @@ public final class LaunchedApp implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** {@code kill -9}: the process gets no chance to hand anything back (SIGKILL on Unix). */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the application survived SIGKILL for 20 s");
+        }
+    }
+
     /** Everything the process printed so far. */
     public String output() {
         try {

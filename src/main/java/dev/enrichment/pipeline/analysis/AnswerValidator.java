@@ -33,6 +33,12 @@ import java.util.regex.Pattern;
 final class AnswerValidator {
 
     static final int MIN_SUMMARY_CHARS = 40;
+    /**
+     * 3-5 sentences fit many times over; a longer "summary" is a runaway answer (seen: 200 KB), and the bots put
+     * summaries into their own prompts.
+     */
+    static final int MAX_SUMMARY_CHARS = 4_000;
+
     static final int MAX_KEY_TOPICS = 5;
     static final int MAX_NAME_CHARS = 200;
 
@@ -144,6 +150,10 @@ final class AnswerValidator {
         if (summary.length() < MIN_SUMMARY_CHARS) {
             throw new InvalidAnswerException(
                     "summary is shorter than " + MIN_SUMMARY_CHARS + " characters; write 3-5 full sentences");
+        }
+        if (summary.length() > MAX_SUMMARY_CHARS) {
+            throw new InvalidAnswerException(
+                    "summary is longer than " + MAX_SUMMARY_CHARS + " characters; write 3-5 sentences");
         }
         return summary;
     }

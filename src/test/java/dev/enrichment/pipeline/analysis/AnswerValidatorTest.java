@@ -60,6 +60,10 @@ class AnswerValidatorTest {
         assertThat(problem(answer().summary("   ").json())).isEqualTo("summary is empty");
         assertThat(problem(answer().summary("Too short to be a summary.").json()))
                 .startsWith("summary is shorter than 40 characters");
+        // a runaway answer: 200 KB of "summary" would end up in the bots' prompts
+        assertThat(problem(answer().summary(AnalysisFixtures.VALID_SUMMARY.repeat(2_000))
+                        .json()))
+                .startsWith("summary is longer than 4000 characters");
         assertThat(problem(answer().set("summary", 42).json())).isEqualTo("summary must be a string");
         assertThat(problem(answer().topics().json())).isEqualTo("key_topics must hold 1-5 non-blank topics");
         assertThat(problem(answer().topics(" ", "").json())).isEqualTo("key_topics must hold 1-5 non-blank topics");

@@ -1,6 +1,7 @@
 package dev.enrichment.testsupport.postgres;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -186,25 +187,39 @@ final class LocalCluster {
         Files.writeString(dataDir().resolve("postgresql.conf"), SETTINGS, StandardOpenOption.APPEND);
     }
 
+    /** Stops the server (fast shutdown) and keeps the cluster, so {@link #restartServer()} brings back the same data. */
+    void stopServerKeepingData() throws IOException {
+        stopServer(binDir, os, dir, "fast");
+    }
+
+    /** Starts a server stopped by {@link #stopServerKeepingData()} again, on the port it had: clients reconnect. */
+    void restartServer() throws IOException {
+        int exit = pgCtlStart();
+        if (exit != 0) {
+            throw failure("pg_ctl start (restart on port " + port + ") exited with " + exit);
+        }
+    }
+
+    void stopServerKeepingDataUnchecked() {
+        try {
+            stopServerKeepingData();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void restartServerUnchecked() {
+        try {
+            restartServer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void startServer() throws IOException {
         for (int attempt = 1; ; attempt++) {
             port = freePort();
-            int exit = os.run(
-                    List.of(
-                            tool("pg_ctl"),
-                            "-D",
-                            dataDir().toString(),
-                            "-l",
-                            serverLog().toString(),
-                            "-o",
-                            "-p " + port,
-                            "-w",
-                            "-t",
-                            "60",
-                            "start"),
-                    dir,
-                    toolOutput(),
-                    TOOL_TIMEOUT);
+            int exit = pgCtlStart();
             if (exit == 0) {
                 return;
             }
@@ -213,6 +228,25 @@ final class LocalCluster {
                 throw failure("pg_ctl start exited with " + exit);
             }
         }
+    }
+
+    private int pgCtlStart() throws IOException {
+        return os.run(
+                List.of(
+                        tool("pg_ctl"),
+                        "-D",
+                        dataDir().toString(),
+                        "-l",
+                        serverLog().toString(),
+                        "-o",
+                        "-p " + port,
+                        "-w",
+                        "-t",
+                        "60",
+                        "start"),
+                dir,
+                toolOutput(),
+                TOOL_TIMEOUT);
     }
 
     private static void stopServer(Path binDir, OsCommands os, Path dir, String mode) throws IOException {

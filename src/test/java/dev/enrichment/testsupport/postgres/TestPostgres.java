@@ -122,6 +122,26 @@ public final class TestPostgres {
         }
     }
 
+    /**
+     * Stops this instance's own cluster without removing it, for tests of a database that goes away; only for a
+     * cluster this JVM started ({@link #throwaway()}), never a shared or external one.
+     */
+    public void stopServerKeepingData() {
+        ownCluster("stop").stopServerKeepingDataUnchecked();
+    }
+
+    /** Starts the cluster stopped by {@link #stopServerKeepingData()} again, on the same port. */
+    public void restartServer() {
+        ownCluster("restart").restartServerUnchecked();
+    }
+
+    private LocalCluster ownCluster(String action) {
+        if (cluster == null || shared != null) {
+            throw new IllegalStateException("Only a cluster of this JVM's own can be told to " + action);
+        }
+        return cluster;
+    }
+
     // Quarkus loads test classes again in a class loader per application start, each with its own statics; the JVM
     // must still run one server, so copies defer to this class as loaded by the system class loader.
     private static Class<?> sharedClass() {
