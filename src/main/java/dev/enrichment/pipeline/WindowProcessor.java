@@ -10,6 +10,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,12 +92,18 @@ public class WindowProcessor {
                 }
             }
             List<WindowAnalyzer.BatchResult> parts = inputs.isEmpty() ? List.of() : analyzer.analyzeAll(inputs);
+            // One failed call shared by several windows is one failure for the outage breaker, not one per window.
+            Map<RuntimeException, Boolean> providerRefused = new IdentityHashMap<>();
             for (int k = 0; k < parts.size(); k++) {
                 int i = positions.get(k);
                 WindowAnalyzer.BatchResult part = parts.get(k);
-                results[i] = part.analysis() == null
-                        ? failed(claimed.get(i), part.failure())
-                        : written(claimed.get(i), read.get(k), part.analysis());
+                if (part.analysis() != null) {
+                    results[i] = written(claimed.get(i), read.get(k), part.analysis());
+                } else {
+                    RuntimeException failure = part.failure();
+                    boolean refused = providerRefused.computeIfAbsent(failure, this::providerRefuses);
+                    results[i] = failed(claimed.get(i), failure, refused);
+                }
             }
             return List.of(results);
         } finally {
@@ -129,14 +136,23 @@ public class WindowProcessor {
         }
     }
 
+    private WindowResult failed(ClaimedWindow claimed, RuntimeException e) {
+        return failed(claimed, e, providerRefuses(e));
+    }
+
+    /** Tells the outage breaker about an LLM failure; true when the provider refuses us (analysis pauses). */
+    private boolean providerRefuses(RuntimeException e) {
+        Optional<LlmException> llmFailure = llmFailure(e);
+        return llmFailure.isPresent() && outage.failed(llmFailure.get());
+    }
+
     /**
      * Records the failure on the window: released when the provider refuses us or Qdrant is unavailable, else a failed
      * attempt.
      */
-    private WindowResult failed(ClaimedWindow claimed, RuntimeException e) {
+    private WindowResult failed(ClaimedWindow claimed, RuntimeException e, boolean providerRefused) {
         String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-        Optional<LlmException> llmFailure = llmFailure(e);
-        if (llmFailure.isPresent() && outage.failed(llmFailure.get())) {
+        if (providerRefused) {
             // the provider refuses us: not this window's fault, so it keeps its attempt and waits
             queue.release(claimed, error);
             return new WindowResult(WindowOutcome.RELEASED, null, error);

@@ -51,7 +51,9 @@ class BatchedWindowsTest extends PipelineTestBase {
         List<WindowResult> results = processor.processBatch(batch, List.of(ELENA));
 
         assertThat(results).extracting(WindowResult::outcome).containsOnly(WindowOutcome.ANALYSED);
-        assertThat(llm.requestCount()).isEqualTo(1);
+        assertThat(llm.requestBodies().stream().distinct())
+                .as("one call (a transport retry on a loaded machine resends the same body)")
+                .hasSize(1);
         assertThat(db.rows("SELECT summary_text, start_timestamp FROM conversation_summaries WHERE user_id = 'nia'"))
                 .hasSize(3)
                 .allSatisfy(row -> assertThat((String) row.get(0))
@@ -60,6 +62,26 @@ class BatchedWindowsTest extends PipelineTestBase {
                 .isEqualTo(3);
         assertThat(queue.claimNext("worker"))
                 .hasValueSatisfying(w -> assertThat(w.userId()).isEqualTo("omar"));
+    }
+
+    @Test
+    void aFailedBatchCallIsOneFailureForTheOutageBreakerNotOnePerWindow() {
+        qdrant.createWhisperEngineCollection(COLLECTION);
+        for (int d = 0; d < 3; d++) {
+            qdrant.upsert(COLLECTION, bots.conversation("nia", DAY.plusDays(d), 6, Duration.ofMinutes(1)));
+        }
+        discovery.discover(ELENA);
+        llm.willReturn(dev.enrichment.testsupport.llm.LlmStubs.serverError(503));
+        ClaimedWindow first = queue.claimNext("worker").orElseThrow();
+        List<ClaimedWindow> batch = new ArrayList<>(List.of(first));
+        batch.addAll(queue.claimSiblings(first, 7));
+
+        List<WindowResult> results = processor.processBatch(batch, List.of(ELENA));
+
+        assertThat(results).hasSize(3).extracting(WindowResult::outcome).containsOnly(WindowOutcome.FAILED);
+        assertThat(outage.mayAnalyse())
+                .as("three windows, one failed call: the breaker needs three failed calls")
+                .isTrue();
     }
 
     @Test
