@@ -189,7 +189,7 @@ public final class BenchReport {
     /** A plain-text table: one block per scenario, one line per figure. */
     static String table(List<JsonNode> scenarios) {
         StringBuilder out = new StringBuilder();
-        String format = "| %-62s | %14s | %-10s | %-16s | %-4s | %14s |%n";
+        String format = "| %-62s | %14s | %-12s | %-16s | %-4s | %14s |%n";
         out.append(String.format(
                 Locale.ROOT, format, "scenario / figure", "value", "unit", "target", "met", "baseline (old)"));
         for (JsonNode scenario : scenarios) {

@@ -22,7 +22,11 @@ public class LlmWireMockResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        WireMockServer started = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        WireMockServer started = new WireMockServer(options()
+                .dynamicPort()
+                .bindAddress("127.0.0.1")
+                // enough threads for the benchmarks' 16 concurrent calls held by a fixed delay
+                .containerThreads(64));
         started.start();
         server = started;
         return Map.of(
