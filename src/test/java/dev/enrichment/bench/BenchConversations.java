@@ -55,11 +55,27 @@ public final class BenchConversations {
     private static final List<Value> BOT_TEXTS =
             BOT_LINES.stream().map(ValueFactory::value).toList();
 
-    /** How one collection's conversations are spread: users, sessions (one per day), exchanges per session. */
-    public record Shape(int users, int days, int exchangesPerDay, Instant newestDay) {
+    /**
+     * How one collection's conversations are spread: users, sessions (one per day), exchanges per session; every
+     * {@code heavyEvery}-th user (none when 0) is a heavy one with {@code heavyExchangesPerDay} instead.
+     */
+    public record Shape(
+            int users, int days, int exchangesPerDay, Instant newestDay, int heavyEvery, int heavyExchangesPerDay) {
+
+        public Shape(int users, int days, int exchangesPerDay, Instant newestDay) {
+            this(users, days, exchangesPerDay, newestDay, 0, 0);
+        }
+
+        int exchangesPerDay(int user) {
+            return heavyEvery > 0 && user % heavyEvery == 0 ? heavyExchangesPerDay : exchangesPerDay;
+        }
 
         public long messages() {
-            return 2L * users * days * exchangesPerDay;
+            long total = 0;
+            for (int u = 0; u < users; u++) {
+                total += 2L * days * exchangesPerDay(u);
+            }
+            return total;
         }
 
         /** The start of the earliest day (UTC midnight). */
@@ -81,7 +97,7 @@ public final class BenchConversations {
             for (int d = 0; d < shape.days(); d++) {
                 // a session in the user's evening hour; exchanges two minutes apart
                 Instant session = first.plus(Duration.ofDays(d)).plus(Duration.ofMinutes(60L * (u % 20) + 30));
-                for (int e = 0; e < shape.exchangesPerDay(); e++) {
+                for (int e = 0; e < shape.exchangesPerDay(u); e++) {
                     LocalDateTime at = LocalDateTime.ofInstant(session.plusSeconds(120L * e), ZoneOffset.UTC)
                             .plusNanos(random.nextInt(1_000_000) * 1_000L);
                     int line = random.nextInt(USER_LINES.size());
