@@ -36,6 +36,20 @@ public final class BenchReport {
         return value.isEmpty() ? 1.0 : Double.parseDouble(value);
     }
 
+    /**
+     * {@code -Dbench.scale.<scenario>}, when given, overrides the run's scale for one scenario (e.g. a long one in a
+     * run that must end in time); otherwise the run's scale.
+     */
+    public static double scale(String scenario) {
+        String value = System.getProperty("bench.scale." + scenario, "").trim();
+        return value.isEmpty() ? scale() : Double.parseDouble(value);
+    }
+
+    /** A size at one scenario's scale, at least {@code min}. */
+    public static int scaled(String scenario, int full, int min) {
+        return (int) Math.max(min, Math.round(full * scale(scenario)));
+    }
+
     /** A size at the run's scale, at least {@code min}. */
     public static int scaled(int full, int min) {
         return (int) Math.max(min, Math.round(full * scale()));
@@ -168,6 +182,13 @@ public final class BenchReport {
                 "jvm",
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
                         + System.getProperty("java.vm.vendor") + ")");
+        try {
+            // the machine may be shared: the load when the table was written says how much
+            machine.put(
+                    "load_average", Files.readString(Path.of("/proc/loadavg")).trim());
+        } catch (IOException | RuntimeException e) {
+            machine.put("load_average", "unknown");
+        }
         machine.put(
                 "os",
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
@@ -178,12 +199,13 @@ public final class BenchReport {
     private static String machineLine(JsonNode machine) {
         return String.format(
                 Locale.ROOT,
-                "Benchmark suite, scale %s, %s cores, %s MB RAM, %s, %s",
+                "Benchmark suite, scale %s, %s cores, %s MB RAM, %s, %s, load average %s",
                 scale(),
                 machine.path("cores").asText(),
                 machine.path("physical_memory_mb").asText("?"),
                 machine.path("jvm").asText(),
-                machine.path("os").asText());
+                machine.path("os").asText(),
+                machine.path("load_average").asText());
     }
 
     /** A plain-text table: one block per scenario, one line per figure. */

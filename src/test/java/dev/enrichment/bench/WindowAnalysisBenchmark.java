@@ -36,11 +36,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Scenarios 3 and 4: window analysis against the stub LLM at 0 and 1,000 ms latency with 1, 4 and 16 windows in
  * flight (windows per minute, LLM calls and Qdrant requests per window, the claim's plan at a large backlog), and the
- * tokens and cost of one window's analysis.
+ * tokens and cost of one window's analysis. Runs after the benchmarks on the default profile: its own profile restarts
+ * the application.
  */
 @QuarkusTest
 @TestProfile(WindowAnalysisBenchmark.OneWorkerPerCall.class)
-@Order(3)
+@Order(5)
 class WindowAnalysisBenchmark {
 
     private static final int MESSAGES_PER_WINDOW = 20;
