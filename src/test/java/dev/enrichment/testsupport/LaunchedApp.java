@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -38,6 +40,12 @@ public final class LaunchedApp implements AutoCloseable {
 
     /** Starts the jar with exactly these service variables (plus PATH/HOME); inherited QUARKUS_, LLM_, ... are dropped. */
     public static LaunchedApp start(String name, Map<String, String> variables) throws IOException {
+        return start(name, variables, List.of());
+    }
+
+    /** As {@link #start(String, Map)}, with these JVM options before {@code -jar} (e.g. {@code -Xmx256m}). */
+    public static LaunchedApp start(String name, Map<String, String> variables, List<String> jvmOptions)
+            throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run the package phase first (./mvnw verify does)");
         }
@@ -46,9 +54,13 @@ public final class LaunchedApp implements AutoCloseable {
                 : freePort();
         Path output = Path.of("target", "launched-" + name + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(JAR.toString());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         Map<String, String> env = builder.environment();
         Map<String, String> kept = new HashMap<>();
         for (String keep : new String[] {"PATH", "HOME", "LANG", "TMPDIR"}) {
@@ -128,6 +140,11 @@ public final class LaunchedApp implements AutoCloseable {
 
     public Duration sinceStart() {
         return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    /** The process id, e.g. to read its resident memory from {@code /proc}. */
+    public long pid() {
+        return process.pid();
     }
 
     public boolean isAlive() {

@@ -22,8 +22,12 @@ public class LlmWireMockResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        WireMockServer started = new WireMockServer(
-                options().dynamicPort().bindAddress("127.0.0.1").extensions(new AnalysisEcho()));
+        WireMockServer started = new WireMockServer(options()
+                .dynamicPort()
+                .bindAddress("127.0.0.1")
+                .extensions(new AnalysisEcho())
+                // enough threads for the benchmarks' 16 concurrent calls held by a fixed delay
+                .containerThreads(64));
         started.start();
         server = started;
         return Map.of(

@@ -22,6 +22,7 @@ import io.qdrant.client.grpc.Points.UpsertPoints;
 import io.qdrant.client.grpc.PointsGrpc;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The {@code qdrant.Points} service: {@code Upsert} (cosine vectors kept, unnamed or named), {@code Delete} (ids or
@@ -38,8 +39,19 @@ final class PointsService extends PointsGrpc.PointsImplBase {
 
     private final CollectionRegistry registry;
 
+    /** Points answered by Scroll, Get and Search, for benchmarks that report the data a pattern transfers. */
+    private final AtomicLong pointsReturned = new AtomicLong();
+
     PointsService(CollectionRegistry registry) {
         this.registry = registry;
+    }
+
+    long pointsReturned() {
+        return pointsReturned.get();
+    }
+
+    void resetPointsReturned() {
+        pointsReturned.set(0);
     }
 
     @Override
@@ -73,7 +85,11 @@ final class PointsService extends PointsGrpc.PointsImplBase {
 
     @Override
     public void scroll(ScrollPoints request, StreamObserver<ScrollResponse> observer) {
-        Rpc.respond(observer, () -> Scroller.scroll(registry.get(request.getCollectionName()), request));
+        Rpc.respond(observer, () -> {
+            ScrollResponse response = Scroller.scroll(registry.get(request.getCollectionName()), request);
+            pointsReturned.addAndGet(response.getResultCount());
+            return response;
+        });
     }
 
     @Override
@@ -98,6 +114,7 @@ final class PointsService extends PointsGrpc.PointsImplBase {
                         .setScore(hit.score())
                         .putAllPayload(PayloadSelection.apply(request.getWithPayload(), false, hit.payload())));
             }
+            pointsReturned.addAndGet(response.getResultCount());
             return response.build();
         });
     }
@@ -129,6 +146,7 @@ final class PointsService extends PointsGrpc.PointsImplBase {
                                 .setId(id.toPointId())
                                 .putAllPayload(PayloadSelection.apply(request.getWithPayload(), false, payload))));
             }
+            pointsReturned.addAndGet(response.getResultCount());
             return response.build();
         });
     }

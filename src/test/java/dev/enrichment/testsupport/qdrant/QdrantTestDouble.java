@@ -23,8 +23,9 @@ public final class QdrantTestDouble implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
 
     private final CollectionRegistry registry = new CollectionRegistry();
+    private final PointsService points = new PointsService(registry);
     private final List<BindableService> services =
-            List.of(new HealthService(), new CollectionsService(registry), new PointsService(registry));
+            List.of(new HealthService(), new CollectionsService(registry), points);
     private final CallInterceptor interceptor = new CallInterceptor(rpcNames(services));
     private volatile Server server;
 
@@ -73,8 +74,14 @@ public final class QdrantTestDouble implements AutoCloseable {
         return interceptor.totalRequests();
     }
 
+    /** Points answered by Scroll, Get and Search since the last reset: the data a request pattern transfers. */
+    public long pointsReturned() {
+        return points.pointsReturned();
+    }
+
     public void resetCounters() {
         interceptor.resetCounters();
+        points.resetPointsReturned();
     }
 
     /**
@@ -108,7 +115,7 @@ public final class QdrantTestDouble implements AutoCloseable {
     /** Drops all collections, counters and faults. */
     public void reset() {
         registry.clear();
-        interceptor.resetCounters();
+        resetCounters();
         interceptor.clearFaults();
     }
 

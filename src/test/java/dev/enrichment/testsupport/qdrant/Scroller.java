@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Optional;
 
 /**
@@ -48,7 +49,10 @@ final class Scroller {
         }
         Filter filter = request.getFilter();
         return orderIndex == null
-                ? collection.read(points -> byId(points, request, filter, limit))
+                ? collection.read(points -> collection
+                        .candidates(filter)
+                        .map(candidates -> byIdAmong(candidates, points, request, filter, limit))
+                        .orElseGet(() -> byId(points, request, filter, limit)))
                 : collection.read(points -> byField(points, request, filter, limit, orderIndex));
     }
 
@@ -83,6 +87,30 @@ final class Scroller {
                 break;
             }
             response.addResult(retrieved(point.getKey(), point.getValue(), request));
+        }
+        return response.build();
+    }
+
+    /** As {@link #byId}, reading only the points an index named as candidates. */
+    private static ScrollResponse byIdAmong(
+            NavigableSet<PointKey> candidates,
+            NavigableMap<PointKey, Map<String, Value>> points,
+            ScrollPoints request,
+            Filter filter,
+            long limit) {
+        NavigableSet<PointKey> from =
+                request.hasOffset() ? candidates.tailSet(PointKey.of(request.getOffset()), true) : candidates;
+        ScrollResponse.Builder response = ScrollResponse.newBuilder();
+        for (PointKey key : from) {
+            Map<String, Value> payload = points.get(key);
+            if (payload == null || !FilterMatcher.matches(filter, key, payload)) {
+                continue;
+            }
+            if (response.getResultCount() == limit) {
+                response.setNextPageOffset(key.toPointId());
+                break;
+            }
+            response.addResult(retrieved(key, payload, request));
         }
         return response.build();
     }

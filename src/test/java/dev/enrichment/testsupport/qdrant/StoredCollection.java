@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -34,6 +35,8 @@ final class StoredCollection {
     private final Map<String, PayloadIndex> indexes = new LinkedHashMap<>();
     /** By vector name ({@code ""} for the unnamed vector), then by point. */
     private final Map<String, Map<PointKey, float[]>> vectors = new HashMap<>();
+
+    private final CandidateIndex candidates = new CandidateIndex();
 
     StoredCollection(CreateCollection definition) {
         this.definition = definition;
@@ -56,7 +59,13 @@ final class StoredCollection {
             parsed.put(key, Map.copyOf(point.getPayloadMap()));
             parsedVectors.put(key, cosineVectors(point));
         }
-        points.putAll(parsed);
+        parsed.forEach((key, payload) -> {
+            Map<String, Value> old = points.put(key, payload);
+            if (old != null) {
+                candidates.remove(key, old);
+            }
+            candidates.add(key, payload);
+        });
         parsedVectors.forEach((key, byName) -> {
             // an upsert replaces the whole point, vectors included
             vectors.values().forEach(stored -> stored.remove(key));
@@ -67,13 +76,22 @@ final class StoredCollection {
 
     synchronized void delete(List<PointId> ids) {
         ids.stream().map(PointKey::of).forEach(id -> {
-            points.remove(id);
+            Map<String, Value> old = points.remove(id);
+            if (old != null) {
+                candidates.remove(id, old);
+            }
             vectors.values().forEach(stored -> stored.remove(id));
         });
     }
 
     synchronized void delete(Filter filter) {
-        points.entrySet().removeIf(entry -> FilterMatcher.matches(filter, entry.getKey(), entry.getValue()));
+        points.entrySet().removeIf(entry -> {
+            boolean matches = FilterMatcher.matches(filter, entry.getKey(), entry.getValue());
+            if (matches) {
+                candidates.remove(entry.getKey(), entry.getValue());
+            }
+            return matches;
+        });
         vectors.values().forEach(stored -> stored.keySet().retainAll(points.keySet()));
     }
 
@@ -208,6 +226,14 @@ final class StoredCollection {
 
     synchronized long size() {
         return points.size();
+    }
+
+    /**
+     * The points a filter can match, in id order, when an indexed must condition selects few of them (see
+     * {@link CandidateIndex}); empty when every point has to be read.
+     */
+    synchronized Optional<NavigableSet<PointKey>> candidates(Filter filter) {
+        return candidates.candidates(filter, points.size());
     }
 
     /** Runs a read against an unmodifiable view of the points while holding the lock. */
