@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Finds what is new in a collection since the last cycle and marks the windows it falls in. Cost follows new data:
@@ -29,6 +30,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class Discovery {
+
+    /** Windows marked per statement. */
+    static final int MARK_BATCH = 1000;
 
     private final ConversationSource source;
     private final EntityManager em;
@@ -81,7 +85,7 @@ public class Discovery {
                 });
         List<String> band = fold.band();
         QuarkusTransaction.requiringNew().run(() -> {
-            fold.marks.forEach((key, newestInWindow) -> mark(collection.botName(), key, newestInWindow, now));
+            mark(collection.botName(), fold.marks, now);
             quarantine.record(collection, quarantined, now);
             saveCursor(collection, fold.newest, band, now);
         });
@@ -172,9 +176,14 @@ public class Discovery {
         List<String> released =
                 ids.stream().filter(id -> !stillIds.contains(id)).toList();
         QuarkusTransaction.requiringNew().run(() -> {
+            Map<WindowKey, Instant> marks = new HashMap<>();
             for (Message m : fine) {
-                mark(collection.botName(), new WindowKey(m.userId(), grid.windowOf(m.timestamp())), m.timestamp(), now);
+                marks.merge(
+                        new WindowKey(m.userId(), grid.windowOf(m.timestamp())),
+                        m.timestamp(),
+                        (a, b) -> a.isAfter(b) ? a : b);
             }
+            mark(collection.botName(), marks, now);
             quarantine.release(collection.collectionName(), released);
             quarantine.record(collection, still, now);
         });
@@ -265,29 +274,69 @@ public class Discovery {
      * attempt budget; one being analysed stays with its worker, whose completion sees the higher mark count and
      * leaves it pending. A window a history job held becomes the worker's: new messages are not the job's to pace.
      */
-    private void mark(String bot, WindowKey key, Instant newestMessage, Instant now) {
-        em.createNativeQuery("""
-                INSERT INTO enrichment_windows (bot_name, user_id, window_start, window_end, status,
-                    newest_message_at, marked_count, attempts, created_at, updated_at)
-                VALUES (:bot, :user, :start, :end, 'pending', :newest, 1, 0, :now, :now)
-                ON CONFLICT (bot_name, user_id, window_start, window_end) DO UPDATE SET
-                    newest_message_at = GREATEST(enrichment_windows.newest_message_at, EXCLUDED.newest_message_at),
-                    marked_count = enrichment_windows.marked_count + 1,
-                    status = CASE WHEN enrichment_windows.status = 'processing' THEN 'processing' ELSE 'pending' END,
-                    attempts = CASE WHEN enrichment_windows.status IN ('done', 'skipped', 'failed') THEN 0
-                                    ELSE enrichment_windows.attempts END,
-                    next_attempt_at = CASE WHEN enrichment_windows.status IN ('done', 'skipped', 'failed') THEN NULL
-                                           ELSE enrichment_windows.next_attempt_at END,
-                    history_job = NULL,
-                    updated_at = EXCLUDED.updated_at
-                """)
-                .setParameter("bot", bot)
-                .setParameter("user", key.userId())
-                .setParameter("start", key.window().start())
-                .setParameter("end", key.window().end())
-                .setParameter("newest", newestMessage)
-                .setParameter("now", now)
-                .executeUpdate();
+    /**
+     * Marks the windows, {@link #MARK_BATCH} per statement: a first cycle over a large collection marks hundreds of
+     * thousands, and one round trip each was most of discovery's time. Each key appears once, as one statement may
+     * not update a row twice.
+     */
+    private void mark(String bot, Map<WindowKey, Instant> marks, Instant now) {
+        List<Map.Entry<WindowKey, Instant>> entries = new ArrayList<>(marks.entrySet());
+        for (int from = 0; from < entries.size(); from += MARK_BATCH) {
+            List<Map.Entry<WindowKey, Instant>> batch =
+                    entries.subList(from, Math.min(entries.size(), from + MARK_BATCH));
+            em.createNativeQuery("""
+                    INSERT INTO enrichment_windows (bot_name, user_id, window_start, window_end, status,
+                        newest_message_at, marked_count, attempts, created_at, updated_at)
+                    SELECT :bot, marked.user_id, marked.window_start, marked.window_end, 'pending',
+                        marked.newest, 1, 0, :now, :now
+                    FROM unnest(CAST(:users AS text[]), CAST(:starts AS timestamptz[]),
+                                CAST(:ends AS timestamptz[]), CAST(:newest AS timestamptz[]))
+                        AS marked(user_id, window_start, window_end, newest)
+                    ON CONFLICT (bot_name, user_id, window_start, window_end) DO UPDATE SET
+                        newest_message_at = GREATEST(enrichment_windows.newest_message_at, EXCLUDED.newest_message_at),
+                        marked_count = enrichment_windows.marked_count + 1,
+                        status = CASE WHEN enrichment_windows.status = 'processing' THEN 'processing' ELSE 'pending' END,
+                        attempts = CASE WHEN enrichment_windows.status IN ('done', 'skipped', 'failed') THEN 0
+                                        ELSE enrichment_windows.attempts END,
+                        next_attempt_at = CASE WHEN enrichment_windows.status IN ('done', 'skipped', 'failed') THEN NULL
+                                               ELSE enrichment_windows.next_attempt_at END,
+                        history_job = NULL,
+                        updated_at = EXCLUDED.updated_at
+                    """)
+                    .setParameter("bot", bot)
+                    .setParameter(
+                            "users", arrayLiteral(batch, entry -> entry.getKey().userId()))
+                    .setParameter(
+                            "starts",
+                            arrayLiteral(
+                                    batch,
+                                    entry -> entry.getKey().window().start().toString()))
+                    .setParameter(
+                            "ends",
+                            arrayLiteral(
+                                    batch,
+                                    entry -> entry.getKey().window().end().toString()))
+                    .setParameter(
+                            "newest",
+                            arrayLiteral(batch, entry -> entry.getValue().toString()))
+                    .setParameter("now", now)
+                    .executeUpdate();
+        }
+    }
+
+    /** A PostgreSQL array literal of the values, each quoted with its quotes and backslashes escaped. */
+    private static String arrayLiteral(
+            List<Map.Entry<WindowKey, Instant>> entries, Function<Map.Entry<WindowKey, Instant>, String> value) {
+        StringBuilder literal = new StringBuilder("{");
+        for (Map.Entry<WindowKey, Instant> entry : entries) {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            literal.append('"')
+                    .append(value.apply(entry).replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
+        }
+        return literal.append('}').toString();
     }
 
     /** What reading quarantined points again did: windows marked, points still set aside, points gone. */

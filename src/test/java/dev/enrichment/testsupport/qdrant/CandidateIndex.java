@@ -33,9 +33,9 @@ final class CandidateIndex {
         if (user != null && user.hasStringValue()) {
             byUser.computeIfAbsent(user.getStringValue(), u -> new TreeSet<>()).add(key);
         }
-        Value time = payload.get(TIMESTAMP_UNIX);
-        if (time != null && time.hasDoubleValue()) {
-            byTime.computeIfAbsent(time.getDoubleValue(), t -> new TreeSet<>()).add(key);
+        Double time = number(payload.get(TIMESTAMP_UNIX));
+        if (time != null) {
+            byTime.computeIfAbsent(time, t -> new TreeSet<>()).add(key);
         }
     }
 
@@ -47,13 +47,23 @@ final class CandidateIndex {
                 keys.remove(key);
             }
         }
-        Value time = payload.get(TIMESTAMP_UNIX);
-        if (time != null && time.hasDoubleValue()) {
-            NavigableSet<PointKey> keys = byTime.get(time.getDoubleValue());
+        Double time = number(payload.get(TIMESTAMP_UNIX));
+        if (time != null) {
+            NavigableSet<PointKey> keys = byTime.get(time);
             if (keys != null) {
                 keys.remove(key);
             }
         }
+    }
+
+    /** A float index takes integers too (the bots write floats; tests and old data may hold integers). */
+    private static Double number(Value value) {
+        if (value == null) {
+            return null;
+        }
+        return value.hasDoubleValue()
+                ? Double.valueOf(value.getDoubleValue())
+                : value.hasIntegerValue() ? Double.valueOf(value.getIntegerValue()) : null;
     }
 
     /** Points that may match, in id order, when a must condition narrows the collection to under an eighth. */
