@@ -229,6 +229,10 @@ public class JobResource {
     }
 
     private static UUID uuid(String id) {
+        if (id == null) {
+            // the path converter reads a blank id as absent
+            throw ApiProblem.notFound("no job with a blank id");
+        }
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
