@@ -18,12 +18,15 @@ class PreApplicationErrorsTest {
 
     private static final String KEY = "Bearer test-admin-key";
 
-    private final RawHttp http = new RawHttp("localhost", RestAssured.port);
+    // RestAssured knows the port once the application has started, not when the test instance is built
+    private static RawHttp http() {
+        return new RawHttp("localhost", RestAssured.port);
+    }
 
     @Test
     void aRequestLineOver4096BytesIs414WithAnEmptyBody() {
-        RawHttp.Answer answer =
-                http.send("GET", "/api/v1/summaries?bot=" + "a".repeat(100 * 1024), Map.of("Authorization", KEY), null);
+        RawHttp.Answer answer = http().send(
+                        "GET", "/api/v1/summaries?bot=" + "a".repeat(100 * 1024), Map.of("Authorization", KEY), null);
 
         assertThat(answer.status()).isEqualTo(414);
         assertThat(answer.body()).isEmpty();
@@ -33,15 +36,15 @@ class PreApplicationErrorsTest {
     void aRequestLineJustUnderTheLimitReachesTheApplication() {
         String target = "/api/v1/summaries?bot=";
         RawHttp.Answer answer =
-                http.send("GET", target + "a".repeat(4000 - target.length()), Map.of("Authorization", KEY), null);
+                http().send("GET", target + "a".repeat(4000 - target.length()), Map.of("Authorization", KEY), null);
 
         assertThat(answer.status()).isEqualTo(200);
     }
 
     @Test
     void headersOver20KilobytesAre431WithAnEmptyBody() {
-        RawHttp.Answer answer = http.send(
-                "GET", "/api/v1/summaries", Map.of("Authorization", KEY, "X-Big", "b".repeat(21 * 1024)), null);
+        RawHttp.Answer answer = http().send(
+                        "GET", "/api/v1/summaries", Map.of("Authorization", KEY, "X-Big", "b".repeat(21 * 1024)), null);
 
         assertThat(answer.status()).isEqualTo(431);
         assertThat(answer.body()).isEmpty();
@@ -49,7 +52,7 @@ class PreApplicationErrorsTest {
 
     @Test
     void aMalformedRequestLineIs400WithAnEmptyBody() {
-        RawHttp.Answer answer = http.sendRaw("GET /api/v1/summaries HTTP/1.1 extra\r\nHost: x\r\n\r\n");
+        RawHttp.Answer answer = http().sendRaw("GET /api/v1/summaries HTTP/1.1 extra\r\nHost: x\r\n\r\n");
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body()).isEmpty();
@@ -58,7 +61,7 @@ class PreApplicationErrorsTest {
     @Test
     void aKeyInAnOversizedRequestIsNeverEchoed() {
         RawHttp.Answer answer =
-                http.send("GET", "/api/v1/summaries?x=" + "a".repeat(8 * 1024), Map.of("Authorization", KEY), null);
+                http().send("GET", "/api/v1/summaries?x=" + "a".repeat(8 * 1024), Map.of("Authorization", KEY), null);
 
         assertThat(answer.status()).isEqualTo(414);
         assertThat(answer.headers().values()).noneMatch(value -> value.contains("test-admin-key"));
