@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * What no answer of the API may show, whatever it was sent: a 5xx (other than a documented unavailability), a 4xx
- * that is not a problem document, a Java stack trace, SQL or driver text, or a key.
+ * that is not a problem document, an error carrying a Java stack trace, SQL or driver text, or a key anywhere.
  */
 public final class ResponseHygiene {
 
@@ -49,7 +49,8 @@ public final class ResponseHygiene {
             breaches.add("a " + status + " as '" + type + "', not problem+json");
         }
         for (String leak : LEAKS) {
-            if (ownText.contains(leak)) {
+            // only errors are searched: a 2xx may return what an earlier request stored (a job's parameters)
+            if (status >= 400 && ownText.contains(leak)) {
                 breaches.add("the body shows '" + leak + "'");
             }
         }
