@@ -16,6 +16,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -34,6 +37,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @AdminAccess
 public class JobResource {
+
+    private static final Instant FIRST_YEAR =
+            LocalDate.of(1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final Instant AFTER_YEAR_9999 =
+            LocalDate.of(10000, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
 
     static final String PATH = "/api/v1/admin/jobs";
 
@@ -192,6 +200,8 @@ public class JobResource {
         if (body.limit() != null && body.limit() < 1) {
             throw ApiProblem.badRequest("limit", "must be at least 1");
         }
+        requireFourDigitYear("from", body.from());
+        requireFourDigitYear("to", body.to());
         if (body.from() != null && body.to() != null && !body.from().isBefore(body.to())) {
             throw ApiProblem.badRequest("to", "must be after from");
         }
@@ -231,6 +241,8 @@ public class JobResource {
         HistoryEnrichmentRequest body = request == null
                 ? new HistoryEnrichmentRequest(null, null, null, null, null, null, null, null, null)
                 : request;
+        requireFourDigitYear("from", body.from());
+        requireFourDigitYear("to", body.to());
         if (body.from() != null && body.to() != null && !body.from().isBefore(body.to())) {
             throw ApiProblem.badRequest("to", "must be after from");
         }
@@ -254,6 +266,16 @@ public class JobResource {
                 jobs.start(HistoryEnrichment.KIND, parameters, !Boolean.FALSE.equals(body.dryRun()), startedBy()));
     }
 
+    /**
+     * Jackson reads expanded ISO-8601 years ({@code +999999999-12-31T00:00:00Z}) that PostgreSQL's timestamps cannot
+     * hold: the job was accepted and then failed on its first query.
+     */
+    private static void requireFourDigitYear(String field, Instant instant) {
+        if (instant != null && (instant.isBefore(FIRST_YEAR) || !instant.isBefore(AFTER_YEAR_9999))) {
+            throw ApiProblem.badRequest(field, "must be in the years 1 to 9999");
+        }
+    }
+
     private Response started(JobView job) {
         return Response.accepted(job)
                 .location(URI.create(PATH + "/" + job.id()))
@@ -274,6 +296,10 @@ public class JobResource {
     }
 
     private static UUID uuid(String id) {
+        if (id == null) {
+            // the path converter reads a blank id as absent
+            throw ApiProblem.notFound("no job with a blank id");
+        }
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {

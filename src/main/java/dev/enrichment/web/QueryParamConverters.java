@@ -11,6 +11,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -101,13 +102,27 @@ public class QueryParamConverters implements ParamConverterProvider {
         try {
             return new TimeParam(instant(text), null);
         } catch (DateTimeParseException notAnInstant) {
-            return new TimeParam(null, LocalDate.parse(text));
+            LocalDate date = LocalDate.parse(text);
+            fourDigitYear(date.getYear());
+            return new TimeParam(null, date);
         }
     }
 
     // an unencoded '+' in a query string (curl ...?from=2025-10-18T00:00:00+02:00) arrives as a space
     private static Instant instant(String text) {
-        return OffsetDateTime.parse(text.replace(' ', '+')).toInstant();
+        OffsetDateTime time = OffsetDateTime.parse(text.replace(' ', '+'));
+        fourDigitYear(time.getYear());
+        return time.toInstant();
+    }
+
+    /**
+     * ISO-8601 allows expanded years ({@code +999999999-12-31}), which java.time reads but PostgreSQL's timestamps
+     * cannot hold (a query with one failed as a 500); no conversation is dated outside years 1 to 9999.
+     */
+    private static void fourDigitYear(int year) {
+        if (year < 1 || year > 9999) {
+            throw new DateTimeException("year " + year + " is out of range");
+        }
     }
 
     private static <A extends Annotation> A annotation(Annotation[] annotations, Class<A> type) {

@@ -3,8 +3,11 @@ package dev.enrichment.web;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.enrichment.testsupport.OpenApiOperations;
+import dev.enrichment.testsupport.OpenApiOperations.BodyField;
+import dev.enrichment.testsupport.OpenApiOperations.Operation;
+import dev.enrichment.testsupport.OpenApiOperations.Parameter;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
@@ -13,9 +16,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every text parameter of every operation in the OpenAPI document, sent with a NUL character (which PostgreSQL text
- * cannot hold): each is a 400 naming the parameter, never a 5xx. Generated from the document, so a new endpoint is
- * covered without a new test.
+ * Every text parameter and every text field of a JSON request body, of every operation in the OpenAPI document, sent
+ * with a NUL character (which PostgreSQL text cannot hold): each is a 400 naming the parameter or field, never a 5xx.
+ * Generated from the document, so a new endpoint is covered without a new test.
  */
 @QuarkusTest
 class ControlCharacterParametersTest {
@@ -24,30 +27,21 @@ class ControlCharacterParametersTest {
 
     @Test
     void aControlCharacterInAnyTextParameterIsA400NamingIt() {
-        JsonPath document = given().get("/q/openapi?format=json")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-        Map<String, Map<String, Map<String, Object>>> paths = document.getMap("paths");
         List<String> checked = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
-        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
-            for (Map<String, Object> parameter : parameters(operation)) {
-                if (!isText(parameter)) {
+        for (Operation operation : OpenApiOperations.read()) {
+            for (Parameter parameter : operation.parameters()) {
+                if (!parameter.isText()) {
                     continue;
                 }
-                String name = (String) parameter.get("name");
-                Response response = send(method, path, operation, name);
-                String where = method.toUpperCase() + " " + path + " " + name;
+                Response response = send(operation, parameter.name());
+                String where = operation + " " + parameter.name();
                 checked.add(where);
-                if (response.statusCode() != 400
-                        || !response.contentType().startsWith("application/problem+json")
-                        || !response.asString().contains(name)) {
+                if (!isA400Naming(response, parameter.name())) {
                     wrong.add(where + " -> " + response.statusCode() + " " + response.asString());
                 }
             }
-        }));
+        }
 
         System.out.printf("[nul-parameters] %d text parameters checked%n", checked.size());
         assertThat(checked).hasSizeGreaterThan(10);
@@ -55,65 +49,57 @@ class ControlCharacterParametersTest {
     }
 
     @Test
-    void aControlCharacterInAJobBodyIsA400NamingTheField() {
-        admin().contentType("application/json")
-                .body(Map.of("bots", List.of(NUL)))
-                .post("/api/v1/admin/jobs/fact-timestamp-backfill")
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json");
-        admin().contentType("application/json")
-                .body(Map.of("bot", NUL))
-                .post("/api/v1/admin/jobs/summary-regeneration")
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json");
-    }
-
-    private static Response send(String method, String path, Map<String, Object> operation, String underTest) {
-        RequestSpecification request = admin().urlEncodingEnabled(true);
-        for (Map<String, Object> parameter : parameters(operation)) {
-            String name = (String) parameter.get("name");
-            String value = name.equals(underTest) ? NUL : sample(parameter);
-            if ("path".equals(parameter.get("in"))) {
-                request.pathParam(name, value);
-            } else if ("query".equals(parameter.get("in")) && (name.equals(underTest) || isRequired(parameter))) {
-                request.queryParam(name, value);
+    void aControlCharacterInAnyJsonBodyFieldIsA400NamingIt() {
+        List<String> checked = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        for (Operation operation : OpenApiOperations.read()) {
+            if (operation.isTestOnly()) {
+                continue;
+            }
+            for (BodyField field : operation.bodyFields()) {
+                if (!field.holdsText()) {
+                    continue;
+                }
+                Map<String, Object> body = operation.sampleBody();
+                body.put(field.name(), field.isArray() ? List.of("elena", NUL) : NUL);
+                Response response = admin().contentType("application/json")
+                        .body(body)
+                        .request(operation.method(), operation.samplePath());
+                String where = operation + " " + field.name();
+                checked.add(where);
+                if (!isA400Naming(response, field.name())) {
+                    wrong.add(where + " -> " + response.statusCode() + " " + response.asString());
+                }
             }
         }
-        return "post".equals(method) ? request.post(path) : request.get(path);
+
+        System.out.printf("[nul-body-fields] %d text body fields checked%n", checked.size());
+        // the three job requests: bots, bots, and bot, user_id, summary_type, enrichment_version_below
+        assertThat(checked).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(wrong).isEmpty();
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> parameters(Map<String, Object> operation) {
-        Object parameters = operation.get("parameters");
-        return parameters == null ? List.of() : (List<Map<String, Object>>) parameters;
+    private static boolean isA400Naming(Response response, String name) {
+        return response.statusCode() == 400
+                && response.contentType().startsWith("application/problem+json")
+                && response.jsonPath().getList("fields.field", String.class).stream()
+                        .anyMatch(field -> field.equals(name) || field.startsWith(name + "["));
     }
 
-    @SuppressWarnings("unchecked")
-    private static boolean isText(Map<String, Object> parameter) {
-        Map<String, Object> schema = (Map<String, Object>) parameter.getOrDefault("schema", Map.of());
-        return "string".equals(schema.get("type"))
-                && schema.get("enum") == null
-                && schema.get("format") == null
-                && !"header".equals(parameter.get("in"));
-    }
-
-    private static boolean isRequired(Map<String, Object> parameter) {
-        return Boolean.TRUE.equals(parameter.get("required"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String sample(Map<String, Object> parameter) {
-        Map<String, Object> schema = (Map<String, Object>) parameter.getOrDefault("schema", Map.of());
-        if ("integer".equals(schema.get("type"))) {
-            return "1";
+    private static Response send(Operation operation, String underTest) {
+        RequestSpecification request = admin().urlEncodingEnabled(true);
+        for (Parameter parameter : operation.parameters()) {
+            String value = parameter.name().equals(underTest) ? NUL : parameter.sample();
+            if (parameter.in().equals("path")) {
+                request.pathParam(parameter.name(), value);
+            } else if (parameter.in().equals("query") && (parameter.name().equals(underTest) || parameter.required())) {
+                request.queryParam(parameter.name(), value);
+            }
         }
-        return switch ((String) parameter.get("name")) {
-            case "when" -> "yesterday";
-            case "id" -> "00000000-0000-4000-8000-000000000000";
-            default -> "sample";
-        };
+        if (operation.hasBody()) {
+            request.contentType("application/json").body(operation.sampleBody());
+        }
+        return request.request(operation.method(), operation.path());
     }
 
     private static RequestSpecification admin() {
