@@ -147,7 +147,7 @@ public final class OpenApiOperations {
                 case "boolean" -> true;
                 case "integer" -> 1;
                 case "number" -> 0.5;
-                case "array" -> List.of("elena");
+                case "array" -> List.of("integer".equals(items().get("type")) ? (Object) 30 : "elena");
                 default ->
                     switch (name) {
                         case "from" -> "2025-01-01T00:00:00Z";

@@ -74,7 +74,11 @@ class FuzzBodiesTest {
         assertThat(fields).isGreaterThanOrEqualTo(14);
         assertThat(outcomes.wrong).isEmpty();
         // A 202 is not the end: a job accepted with a value it cannot use fails later, in the background.
-        await().atMost(Duration.ofSeconds(30)).until(() -> jobs("queued") + jobs("running") == 0);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> jobs("queued") + jobs("running") == 0);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("jobs still unfinished after 30 s: " + unfinishedJobs(), e);
+        }
         assertThat(jobs("failed")).as("jobs that failed after being accepted").isEqualTo(failedJobsBefore);
     }
 
@@ -98,6 +102,18 @@ class FuzzBodiesTest {
                 "[fuzz-bodies] malformed documents and content types on %d operations".formatted(operations.size()));
         assertThat(operations).hasSizeGreaterThanOrEqualTo(3);
         assertThat(outcomes.wrong).isEmpty();
+    }
+
+    private static String unfinishedJobs() {
+        return given().header("Authorization", "Bearer test-admin-key")
+                        .queryParam("status", "queued")
+                        .get("/api/v1/admin/jobs")
+                        .asString()
+                + " "
+                + given().header("Authorization", "Bearer test-admin-key")
+                        .queryParam("status", "running")
+                        .get("/api/v1/admin/jobs")
+                        .asString();
     }
 
     private static int jobs(String status) {
