@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,7 +50,9 @@ import org.junit.jupiter.api.Test;
  * 5: a history of 150 days, dry run and live run, the estimate against what the run used. The stub model counts 4
  * characters a token. Writes {@code target/bench/scenario-4b.json} and {@code target/bench/scenario-5.json}.
  */
+// before WindowAnalysisBenchmark: that one runs under its own profile, and coming back from it restarts Quarkus
 @QuarkusTest
+@Order(5)
 class HistoryBatchingBenchmark {
 
     private static final String COLLECTION = "whisperengine_memory_benchbot";

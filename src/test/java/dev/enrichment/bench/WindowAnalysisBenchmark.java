@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(WindowAnalysisBenchmark.OneWorkerPerCall.class)
-@Order(5)
+@Order(6)
 class WindowAnalysisBenchmark {
 
     private static final int MESSAGES_PER_WINDOW = 20;
