@@ -1,26 +1,34 @@
 package dev.enrichment.conversation;
 
+import static io.qdrant.client.ConditionFactory.hasId;
 import static io.qdrant.client.ConditionFactory.matchKeyword;
 import static io.qdrant.client.ConditionFactory.matchKeywords;
 import static io.qdrant.client.ConditionFactory.range;
 
 import com.google.common.util.concurrent.ListenableFuture;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.qdrant.client.PointIdFactory;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.WithPayloadSelectorFactory;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.Common.Range;
+import io.qdrant.client.grpc.Points.Direction;
+import io.qdrant.client.grpc.Points.OrderBy;
+import io.qdrant.client.grpc.Points.OrderValue;
 import io.qdrant.client.grpc.Points.RetrievedPoint;
 import io.qdrant.client.grpc.Points.ScoredPoint;
 import io.qdrant.client.grpc.Points.ScrollPoints;
 import io.qdrant.client.grpc.Points.ScrollResponse;
 import io.qdrant.client.grpc.Points.SearchPoints;
+import io.qdrant.client.grpc.Points.StartFrom;
 import io.qdrant.client.grpc.Points.WithVectorsSelector;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Reads the bots' conversations from Qdrant: which collections belong to bots, and their messages, page by page
@@ -37,6 +46,8 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class ConversationSource {
+
+    private static final String TIMESTAMP_UNIX = "timestamp_unix";
 
     private static final Comparator<Message> OLDEST_FIRST =
             Comparator.comparing(Message::timestamp).thenComparing(Message::pointId);
@@ -74,11 +85,51 @@ public class ConversationSource {
      * last page; returns the totals.
      */
     public ReadStats forEachPage(MessageQuery query, Consumer<MessagePage> consumer) {
+        return scrollById(query, PointParser.PAYLOAD_FIELDS, points -> {
+            MessagePage page = parsePage(query.botName(), points);
+            consumer.accept(page);
+            return page.stats();
+        });
+    }
+
+    /** In which order a read goes through a collection. */
+    public enum ReadOrder {
+        /** Qdrant's point id order: any collection. */
+        POINT_ID,
+        /**
+         * By {@code timestamp_unix}, oldest first: Qdrant's {@code order_by}, which needs a range index on the field
+         * (the bots create a float one). Lets a long read commit its progress part way.
+         */
+        OLDEST_FIRST
+    }
+
+    /**
+     * Hands every page of message marks (point, user, time; never the text) matching the query to
+     * {@code consumer}, in the given order; returns the totals. Reading without the text keeps a scan of a whole
+     * collection small: the text is most of a point. Points without a numeric {@code timestamp_unix} are not listed
+     * by an {@link ReadOrder#OLDEST_FIRST} read, as by any time-bounded query.
+     *
+     * @throws TimeOrderUnavailableException when Qdrant cannot list the collection oldest first; nothing was read
+     */
+    public ReadStats forEachMarkPage(MessageQuery query, ReadOrder order, Consumer<MarkPage> consumer) {
+        Function<List<RetrievedPoint>, ReadStats> handler = points -> {
+            MarkPage page = parseMarks(points);
+            consumer.accept(page);
+            return page.stats();
+        };
+        return order == ReadOrder.POINT_ID
+                ? scrollById(query, PointParser.MARK_FIELDS, handler)
+                : scrollOldestFirst(query, PointParser.MARK_FIELDS, handler);
+    }
+
+    /** Scrolls in point id order, page after page until the last, handing each page to {@code handler}. */
+    private ReadStats scrollById(
+            MessageQuery query, List<String> fields, Function<List<RetrievedPoint>, ReadStats> handler) {
         ScrollPoints.Builder request = ScrollPoints.newBuilder()
                 .setCollectionName(query.collectionName())
                 .setFilter(filterFor(query))
                 .setLimit(config.pageSize())
-                .setWithPayload(WithPayloadSelectorFactory.include(PointParser.PAYLOAD_FIELDS))
+                .setWithPayload(WithPayloadSelectorFactory.include(fields))
                 .setWithVectors(
                         WithVectorsSelector.newBuilder().setEnable(false).build());
         ReadStats total = ReadStats.EMPTY;
@@ -89,9 +140,7 @@ public class ConversationSource {
             }
             ScrollResponse response = await(
                     client.scrollAsync(request.build(), config.requestTimeout()), "scroll " + query.collectionName());
-            MessagePage page = parsePage(query.botName(), response.getResultList());
-            total = total.plus(page.stats());
-            consumer.accept(page);
+            total = total.plus(handler.apply(response.getResultList()));
             PointId next = response.hasNextPageOffset() ? response.getNextPageOffset() : null;
             if (next != null && next.equals(offset)) {
                 throw new ConversationSourceException(
@@ -100,6 +149,85 @@ public class ConversationSource {
             offset = next;
         } while (offset != null);
         return total;
+    }
+
+    /**
+     * Scrolls by {@code timestamp_unix}, oldest first, until a page comes back short. Qdrant gives no page offset
+     * with {@code order_by}, so each page starts from the last timestamp read and leaves out the points already
+     * read at exactly that timestamp.
+     */
+    private ReadStats scrollOldestFirst(
+            MessageQuery query, List<String> fields, Function<List<RetrievedPoint>, ReadStats> handler) {
+        Filter filter = filterFor(query);
+        Double start = query.from() == null ? null : epochSeconds(query.from());
+        Set<PointId> readAtStart = new LinkedHashSet<>();
+        ReadStats total = ReadStats.EMPTY;
+        while (true) {
+            OrderBy.Builder order = OrderBy.newBuilder().setKey(TIMESTAMP_UNIX).setDirection(Direction.Asc);
+            if (start != null) {
+                order.setStartFrom(StartFrom.newBuilder().setFloat(start));
+            }
+            Filter pageFilter = readAtStart.isEmpty()
+                    ? filter
+                    : filter.toBuilder()
+                            .addMustNot(hasId(List.copyOf(readAtStart)))
+                            .build();
+            ScrollPoints request = ScrollPoints.newBuilder()
+                    .setCollectionName(query.collectionName())
+                    .setFilter(pageFilter)
+                    .setLimit(config.pageSize())
+                    .setOrderBy(order)
+                    .setWithPayload(WithPayloadSelectorFactory.include(fields))
+                    .setWithVectors(
+                            WithVectorsSelector.newBuilder().setEnable(false).build())
+                    .build();
+            List<RetrievedPoint> points;
+            try {
+                points = await(client.scrollAsync(request, config.requestTimeout()), "scroll " + query.collectionName())
+                        .getResultList();
+            } catch (ConversationSourceException e) {
+                throw refusedOrdering(e) ? new TimeOrderUnavailableException(query.collectionName(), e) : e;
+            }
+            total = total.plus(handler.apply(points));
+            if (points.size() < config.pageSize()) {
+                return total;
+            }
+            double last = orderValue(points.get(points.size() - 1));
+            if (Double.isNaN(last)) {
+                throw new ConversationSourceException(
+                        "Qdrant returned a point without its order value in " + query.collectionName(), null);
+            }
+            if (start == null || last != start) {
+                readAtStart.clear();
+                start = last;
+            }
+            int before = readAtStart.size();
+            points.stream().filter(point -> orderValue(point) == last).forEach(point -> readAtStart.add(point.getId()));
+            if (readAtStart.size() == before) {
+                throw new ConversationSourceException(
+                        "Qdrant returned a page in time order that did not move past " + last + " in "
+                                + query.collectionName(),
+                        null);
+            }
+        }
+    }
+
+    /** Qdrant's answer to {@code order_by} on a field without a range index: a bad request naming order_by. */
+    private static boolean refusedOrdering(ConversationSourceException e) {
+        return e.getCause() instanceof StatusRuntimeException grpc
+                && grpc.getStatus().getCode() == Status.Code.INVALID_ARGUMENT
+                && grpc.getStatus().getDescription() != null
+                && grpc.getStatus().getDescription().contains("order_by");
+    }
+
+    /** The value a point was ordered by: Qdrant's {@code order_value}, else its {@code timestamp_unix}. */
+    private static double orderValue(RetrievedPoint point) {
+        if (point.hasOrderValue()) {
+            OrderValue value = point.getOrderValue();
+            return value.hasFloat() ? value.getFloat() : value.getInt();
+        }
+        Instant at = PointParser.timestampOf(point.getPayloadMap());
+        return at == null ? Double.NaN : epochSeconds(at);
     }
 
     /** The points with these ids (UUIDs or unsigned integers, as text), read again; ids that no longer exist are missing. */
@@ -165,7 +293,7 @@ public class ConversationSource {
     public long countBefore(String collectionName, Instant before) {
         Filter filter = Filter.newBuilder()
                 .addMust(range(
-                        "timestamp_unix",
+                        TIMESTAMP_UNIX,
                         Range.newBuilder().setLt(epochSeconds(before)).build()))
                 .build();
         return await(
@@ -181,9 +309,37 @@ public class ConversationSource {
     /** Every message matching the query, oldest first. */
     public MessageBatch readAll(MessageQuery query) {
         List<Message> messages = new ArrayList<>();
-        ReadStats stats = forEachPage(query, page -> messages.addAll(page.messages()));
+        List<RejectedPoint> rejected = new ArrayList<>();
+        ReadStats stats = forEachPage(query, page -> {
+            messages.addAll(page.messages());
+            rejected.addAll(page.rejected());
+        });
         messages.sort(OLDEST_FIRST);
-        return new MessageBatch(List.copyOf(messages), stats);
+        return new MessageBatch(List.copyOf(messages), List.copyOf(rejected), stats);
+    }
+
+    private MarkPage parseMarks(List<RetrievedPoint> points) {
+        List<MessageMark> marks = new ArrayList<>(points.size());
+        List<RejectedPoint> rejected = new ArrayList<>();
+        long notMessages = 0;
+        for (RetrievedPoint point : points) {
+            ParsedPoint parsed = parser.parseMark(point);
+            switch (parsed.kind()) {
+                case MESSAGE -> marks.add(parsed.mark());
+                case NOT_A_MESSAGE -> notMessages++;
+                case MALFORMED -> rejected.add(rejectedPoint(point, parsed));
+            }
+        }
+        return new MarkPage(
+                marks, rejected, new ReadStats(points.size(), marks.size(), notMessages, rejected.size(), 0, 1, 0));
+    }
+
+    private static RejectedPoint rejectedPoint(RetrievedPoint point, ParsedPoint parsed) {
+        return new RejectedPoint(
+                PointParser.idOf(point.getId()),
+                PointParser.printableUserId(point.getPayloadMap().get("user_id")),
+                parsed.rejectionCode(),
+                parsed.reason());
     }
 
     private MessagePage parsePage(String bot, List<RetrievedPoint> points) {
@@ -206,11 +362,7 @@ public class ConversationSource {
                     notMessages++;
                     break;
                 case MALFORMED:
-                    rejected.add(new RejectedPoint(
-                            PointParser.idOf(point.getId()),
-                            PointParser.printableUserId(point.getPayloadMap().get("user_id")),
-                            parsed.rejectionCode(),
-                            parsed.reason()));
+                    rejected.add(rejectedPoint(point, parsed));
                     break;
                 default:
                     throw new IllegalStateException(parsed.kind().name());
@@ -233,7 +385,7 @@ public class ConversationSource {
             if (query.to() != null) {
                 bounds.setLt(epochSeconds(query.to()));
             }
-            filter.addMust(range("timestamp_unix", bounds.build()));
+            filter.addMust(range(TIMESTAMP_UNIX, bounds.build()));
         }
         return filter.build();
     }

@@ -28,6 +28,10 @@ final class PointParser {
             "emotional_context",
             "interaction_type");
 
+    /** The fields that say whether a point is a message, whose and when: {@link #PAYLOAD_FIELDS} without the text. */
+    static final List<String> MARK_FIELDS =
+            List.of("user_id", "role", "memory_type", "timestamp", "timestamp_unix", "interaction_type");
+
     private static final String EMOJI_REACTION = "emoji_reaction";
 
     private final int maxContentChars;
@@ -36,24 +40,54 @@ final class PointParser {
         this.maxContentChars = maxContentChars;
     }
 
-    ParsedPoint parse(String bot, RetrievedPoint point) {
-        Map<String, Value> payload = point.getPayloadMap();
+    /**
+     * A point read with {@link #MARK_FIELDS} only: a message's mark, or why the point is none. Its text is not
+     * checked here; a point whose text turns out unusable is left out when its window is read.
+     */
+    ParsedPoint parseMark(RetrievedPoint point) {
+        Envelope envelope = envelope(point.getPayloadMap());
+        return envelope.refusal() != null
+                ? envelope.refusal()
+                : ParsedPoint.mark(new MessageMark(idOf(point.getId()), envelope.userId(), envelope.timestamp()));
+    }
+
+    /** Who wrote a point and when, or (as {@code refusal}) why it is not a usable message apart from its text. */
+    private record Envelope(Role role, String userId, Instant timestamp, ParsedPoint refusal) {
+
+        static Envelope refused(ParsedPoint refusal) {
+            return new Envelope(null, null, null, refusal);
+        }
+    }
+
+    private static Envelope envelope(Map<String, Value> payload) {
         if (EMOJI_REACTION.equals(text(payload.get("interaction_type")))) {
-            return ParsedPoint.notAMessage("emoji reaction");
+            return Envelope.refused(ParsedPoint.notAMessage("emoji reaction"));
         }
         Role role = roleOf(payload);
         if (role == null) {
-            return ParsedPoint.notAMessage("not a user or assistant message");
+            return Envelope.refused(ParsedPoint.notAMessage("not a user or assistant message"));
         }
         String userId = userIdOf(payload.get("user_id"));
         String userIdProblem = StorableText.userIdProblem(userId);
         if (userIdProblem != null) {
-            return ParsedPoint.invalidUserId(userIdProblem);
+            return Envelope.refused(ParsedPoint.invalidUserId(userIdProblem));
         }
         Instant timestamp = timestampOf(payload);
         if (timestamp == null) {
-            return ParsedPoint.malformed("no usable timestamp");
+            return Envelope.refused(ParsedPoint.malformed("no usable timestamp"));
         }
+        return new Envelope(role, userId, timestamp, null);
+    }
+
+    ParsedPoint parse(String bot, RetrievedPoint point) {
+        Map<String, Value> payload = point.getPayloadMap();
+        Envelope envelope = envelope(payload);
+        if (envelope.refusal() != null) {
+            return envelope.refusal();
+        }
+        Role role = envelope.role();
+        String userId = envelope.userId();
+        Instant timestamp = envelope.timestamp();
         Value content = payload.get("content");
         if (content == null || content.getKindCase() != Value.KindCase.STRING_VALUE) {
             return ParsedPoint.malformed("content is not text");

@@ -2,12 +2,14 @@ package dev.enrichment.pipeline;
 
 import dev.enrichment.conversation.BotCollection;
 import dev.enrichment.conversation.ConversationSource;
-import dev.enrichment.conversation.Message;
+import dev.enrichment.conversation.ConversationSource.ReadOrder;
+import dev.enrichment.conversation.MarkPage;
+import dev.enrichment.conversation.MessageMark;
 import dev.enrichment.conversation.MessagePage;
 import dev.enrichment.conversation.MessageQuery;
 import dev.enrichment.conversation.ReadStats;
-import dev.enrichment.conversation.RejectedPoint;
 import dev.enrichment.conversation.StorableText;
+import dev.enrichment.conversation.TimeOrderUnavailableException;
 import dev.enrichment.pipeline.QuarantineStore.QuarantinedPoint;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -22,6 +24,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -30,6 +34,8 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class Discovery {
+
+    static final Duration RETRY_TIME_ORDER = Duration.ofHours(1);
 
     /** Windows marked per statement. */
     static final int MARK_BATCH = 1000;
@@ -40,6 +46,11 @@ public class Discovery {
     private final WindowGrid grid;
     private final QuarantineStore quarantine;
     private final Clock clock;
+    /**
+     * Collections found without a range index on timestamp_unix, read in id order until the time given (per process):
+     * the index may be created later, so the ordered read is tried again after {@link #RETRY_TIME_ORDER}.
+     */
+    private final Map<String, Instant> readInIdOrderUntil = new ConcurrentHashMap<>();
 
     Discovery(
             ConversationSource source,
@@ -72,31 +83,74 @@ public class Discovery {
     private DiscoveryOutcome discoverNew(BotCollection collection) {
         Instant now = clock.instant();
         Cursor cursor = QuarkusTransaction.requiringNew().call(() -> loadCursor(collection, now));
-        // Pages are folded as they arrive: only the windows to mark and the ids near the newest time are kept,
-        // never the messages, so a collection's size does not decide the memory a cycle needs.
+        // Pages come oldest first and are folded as they arrive: only the windows to mark and the ids near the newest
+        // time are kept, never the messages, and the progress is committed every ENRICHMENT_DISCOVERY_COMMIT_EVERY
+        // messages, so neither memory nor the work a crash loses grows with the collection.
         Fold fold = new Fold(cursor, config.discoveryOverlap());
         List<QuarantinedPoint> quarantined = new ArrayList<>();
-        ReadStats stats = source.forEachPage(
-                MessageQuery.all(collection).from(cursor.at().minus(config.discoveryOverlap())), page -> {
-                    List<Message> fine = new ArrayList<>(page.messages().size());
-                    sort(page.messages(), now, fine, quarantined);
-                    page.rejected().forEach(rejected -> quarantined.add(quarantined(rejected)));
-                    fine.forEach(fold::add);
-                });
+        MessageQuery query = MessageQuery.all(collection).from(cursor.at().minus(config.discoveryOverlap()));
+        Consumer<MarkPage> folder = page -> {
+            List<MessageMark> fine = new ArrayList<>(page.marks().size());
+            sort(page.marks(), now, fine, quarantined);
+            page.rejected().forEach(rejected -> quarantined.add(QuarantinedPoint.of(rejected)));
+            fine.forEach(fold::add);
+        };
+        Instant idOrderUntil = readInIdOrderUntil.get(collection.collectionName());
+        ReadStats stats = idOrderUntil != null && now.isBefore(idOrderUntil)
+                ? source.forEachMarkPage(query, ReadOrder.POINT_ID, folder)
+                : readOldestFirst(collection, query, folder, fold, quarantined, now);
+        commit(collection, fold, quarantined, now);
+        if (fold.quarantined > 0) {
+            Log.warnf(
+                    "Discovery of %s set aside %d point(s) that cannot be enriched as they are (see the admin "
+                            + "status)",
+                    collection.collectionName(), fold.quarantined);
+        }
+        return new DiscoveryOutcome(collection.collectionName(), fold.read, fold.fresh, fold.marked, stats.pages());
+    }
+
+    /**
+     * Reads oldest first, committing every {@code ENRICHMENT_DISCOVERY_COMMIT_EVERY} points. A collection Qdrant
+     * cannot list in time order is read in id order from then on, committed once at the end, as it cannot be cut.
+     */
+    private ReadStats readOldestFirst(
+            BotCollection collection,
+            MessageQuery query,
+            Consumer<MarkPage> folder,
+            Fold fold,
+            List<QuarantinedPoint> quarantined,
+            Instant now) {
+        try {
+            return source.forEachMarkPage(query, ReadOrder.OLDEST_FIRST, page -> {
+                folder.accept(page);
+                if (fold.sinceCommit + quarantined.size() >= config.discoveryCommitEvery()) {
+                    commit(collection, fold, quarantined, now);
+                }
+            });
+        } catch (TimeOrderUnavailableException e) {
+            readInIdOrderUntil.put(collection.collectionName(), now.plus(RETRY_TIME_ORDER));
+            Log.warnf(
+                    "%s; discovery reads it in id order and commits once per read. Create a float payload index on "
+                            + "timestamp_unix, as the bots do, to have it read in bounded steps",
+                    e.getMessage());
+            return source.forEachMarkPage(query, ReadOrder.POINT_ID, folder);
+        }
+    }
+
+    /**
+     * Marks the windows folded since the last commit, sets aside the quarantined points and moves the cursor to the
+     * newest message read, in one transaction. Everything older was read (pages come oldest first), so a crash after
+     * this commit re-reads only from here.
+     */
+    private void commit(BotCollection collection, Fold fold, List<QuarantinedPoint> quarantined, Instant now) {
         List<String> band = fold.band();
         QuarkusTransaction.requiringNew().run(() -> {
             mark(collection.botName(), fold.marks, now);
             quarantine.record(collection, quarantined, now);
             saveCursor(collection, fold.newest, band, now);
         });
-        if (!quarantined.isEmpty()) {
-            Log.warnf(
-                    "Discovery of %s set aside %d point(s) that cannot be enriched as they are (see the admin "
-                            + "status)",
-                    collection.collectionName(), quarantined.size());
-        }
-        return new DiscoveryOutcome(
-                collection.collectionName(), fold.read, fold.fresh, fold.marks.size(), stats.pages());
+        fold.committed(quarantined.size());
+        quarantined.clear();
     }
 
     /**
@@ -112,6 +166,9 @@ public class Discovery {
         private Instant newest;
         private long read;
         private long fresh;
+        private long sinceCommit;
+        private int marked;
+        private int quarantined;
 
         Fold(Cursor cursor, Duration overlap) {
             this.cursor = cursor;
@@ -119,8 +176,9 @@ public class Discovery {
             this.newest = cursor.at();
         }
 
-        void add(Message m) {
+        void add(MessageMark m) {
             read++;
+            sinceCommit++;
             if (m.timestamp().isAfter(newest)) {
                 newest = m.timestamp();
                 if (nearNewest.size() > 10_000) {
@@ -137,6 +195,14 @@ public class Discovery {
             fresh++;
             TimeWindow window = grid.windowOf(m.timestamp());
             marks.merge(new WindowKey(m.userId(), window), m.timestamp(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+
+        /** The marks are written: a window marked again later in the same read is marked twice, which is harmless. */
+        void committed(int setAside) {
+            marked += marks.size();
+            quarantined += setAside;
+            marks.clear();
+            sinceCommit = 0;
         }
 
         /**
@@ -167,17 +233,17 @@ public class Discovery {
             return new RereadOutcome(0, 0, 0);
         }
         MessagePage page = source.retrieve(collection, ids);
-        List<Message> fine = new ArrayList<>();
+        List<MessageMark> fine = new ArrayList<>();
         List<QuarantinedPoint> still = new ArrayList<>();
-        sort(page.messages(), now, fine, still);
-        page.rejected().forEach(rejected -> still.add(quarantined(rejected)));
+        sort(page.messages().stream().map(MessageMark::of).toList(), now, fine, still);
+        page.rejected().forEach(rejected -> still.add(QuarantinedPoint.of(rejected)));
         Set<String> stillIds = new HashSet<>();
         still.forEach(point -> stillIds.add(point.pointId()));
         List<String> released =
                 ids.stream().filter(id -> !stillIds.contains(id)).toList();
         QuarkusTransaction.requiringNew().run(() -> {
             Map<WindowKey, Instant> marks = new HashMap<>();
-            for (Message m : fine) {
+            for (MessageMark m : fine) {
                 marks.merge(
                         new WindowKey(m.userId(), grid.windowOf(m.timestamp())),
                         m.timestamp(),
@@ -191,9 +257,10 @@ public class Discovery {
     }
 
     /** Splits messages into those discovery can take and those dated where no conversation can be. */
-    private void sort(List<Message> messages, Instant now, List<Message> fine, List<QuarantinedPoint> quarantined) {
+    private void sort(
+            List<MessageMark> messages, Instant now, List<MessageMark> fine, List<QuarantinedPoint> quarantined) {
         Instant latest = now.plus(config.maxClockSkew());
-        for (Message m : messages) {
+        for (MessageMark m : messages) {
             if (m.timestamp().isAfter(latest)) {
                 quarantined.add(new QuarantinedPoint(
                         m.pointId(),
@@ -212,10 +279,6 @@ public class Discovery {
                 fine.add(m);
             }
         }
-    }
-
-    private static QuarantinedPoint quarantined(RejectedPoint rejected) {
-        return new QuarantinedPoint(rejected.pointId(), rejected.userId(), rejected.reason(), rejected.detail(), null);
     }
 
     private void recordFailure(BotCollection collection, RuntimeException failure) {

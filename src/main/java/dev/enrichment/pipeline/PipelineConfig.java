@@ -34,6 +34,13 @@ public interface PipelineConfig {
     Duration discoveryOverlap();
 
     /**
+     * {@code ENRICHMENT_DISCOVERY_COMMIT_EVERY}: discovery commits its marks and moves the collection's cursor after
+     * this many points read, so a crash part way through a large collection keeps what was committed.
+     */
+    @Min(value = 100, message = "ENRICHMENT_DISCOVERY_COMMIT_EVERY must be at least 100")
+    int discoveryCommitEvery();
+
+    /**
      * {@code ENRICHMENT_MAX_CLOCK_SKEW}: a message dated further than this after now is quarantined instead of
      * moving the collection's cursor into the future.
      */

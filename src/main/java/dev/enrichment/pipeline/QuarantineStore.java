@@ -2,6 +2,7 @@ package dev.enrichment.pipeline;
 
 import dev.enrichment.SqlRow;
 import dev.enrichment.conversation.BotCollection;
+import dev.enrichment.conversation.RejectedPoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -9,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The points discovery set aside. Recording one is idempotent: a point seen again (a future-dated one is read by
+ * The points set aside: by discovery (time, user id), or when a window is read (text). Recording one is idempotent: a point seen again (a future-dated one is read by
  * every cycle until its time comes) only updates when it was last seen, and is counted in
  * {@code enrichment_points_quarantined_total{reason}} the first time only.
  */
@@ -85,5 +86,11 @@ class QuarantineStore {
      *
      * @param pointTime the time the point claims, when it has one
      */
-    record QuarantinedPoint(String pointId, String userId, String reason, String detail, Instant pointTime) {}
+    record QuarantinedPoint(String pointId, String userId, String reason, String detail, Instant pointTime) {
+
+        static QuarantinedPoint of(RejectedPoint rejected) {
+            return new QuarantinedPoint(
+                    rejected.pointId(), rejected.userId(), rejected.reason(), rejected.detail(), null);
+        }
+    }
 }

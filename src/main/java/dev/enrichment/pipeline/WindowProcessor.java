@@ -4,10 +4,14 @@ import dev.enrichment.conversation.BotCollection;
 import dev.enrichment.conversation.ConversationSource;
 import dev.enrichment.conversation.ConversationSourceException;
 import dev.enrichment.conversation.Message;
+import dev.enrichment.conversation.MessageBatch;
 import dev.enrichment.conversation.MessageQuery;
 import dev.enrichment.llm.LlmException;
+import dev.enrichment.pipeline.QuarantineStore.QuarantinedPoint;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -31,6 +35,8 @@ public class WindowProcessor {
     private final PipelineConfig config;
     private final LlmOutage outage;
     private final LeaseKeeper leases;
+    private final QuarantineStore quarantine;
+    private final Clock clock;
 
     WindowProcessor(
             ConversationSource source,
@@ -39,8 +45,12 @@ public class WindowProcessor {
             WindowQueue queue,
             PipelineConfig config,
             LlmOutage outage,
-            LeaseKeeper leases) {
+            LeaseKeeper leases,
+            QuarantineStore quarantine,
+            Clock clock) {
         this.leases = leases;
+        this.quarantine = quarantine;
+        this.clock = clock;
         this.outage = outage;
         this.source = source;
         this.analyzer = analyzer;
@@ -178,7 +188,10 @@ public class WindowProcessor {
         return Optional.empty();
     }
 
-    /** The window's user and assistant messages, oldest first, each point once even if two collections hold it. */
+    /**
+     * The window's user and assistant messages, oldest first, each point once even if two collections hold it.
+     * Points whose text cannot be used are set aside here: discovery reads no text, so this is where they show.
+     */
     List<Message> readWindow(ClaimedWindow claimed, List<BotCollection> botCollections) {
         Map<String, Message> byId = new LinkedHashMap<>();
         for (BotCollection collection : botCollections) {
@@ -189,8 +202,14 @@ public class WindowProcessor {
                     .forUser(claimed.userId())
                     .from(claimed.start())
                     .until(claimed.end());
-            for (Message m : source.readAll(query).messages()) {
+            MessageBatch batch = source.readAll(query);
+            for (Message m : batch.messages()) {
                 byId.putIfAbsent(m.pointId(), m);
+            }
+            if (!batch.rejected().isEmpty()) {
+                List<QuarantinedPoint> setAside =
+                        batch.rejected().stream().map(QuarantinedPoint::of).toList();
+                QuarkusTransaction.requiringNew().run(() -> quarantine.record(collection, setAside, clock.instant()));
             }
         }
         List<Message> messages = new ArrayList<>(byId.values());

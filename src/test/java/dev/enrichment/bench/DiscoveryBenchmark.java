@@ -8,7 +8,11 @@ import dev.enrichment.bench.baseline.OldWorkerBaseline;
 import dev.enrichment.testsupport.LaunchedApp;
 import dev.enrichment.testsupport.postgres.TestPostgres;
 import dev.enrichment.testsupport.qdrant.QdrantTestTarget;
+import io.qdrant.client.grpc.Points.Direction;
+import io.qdrant.client.grpc.Points.OrderBy;
+import io.qdrant.client.grpc.Points.ScrollPoints;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +64,7 @@ class DiscoveryBenchmark {
             }
             TestPostgres postgres = TestPostgres.get();
             postgres.recreateDatabase(DATABASE);
+            Map<String, Instant> newest = newestMessages(qdrant, collections);
 
             Map<String, String> env = environment(postgres, qdrant.port());
             long launched = System.nanoTime();
@@ -72,14 +77,18 @@ class DiscoveryBenchmark {
                 long rssAtReady = rssKilobytes(app.pid());
 
                 qdrant.testDouble().orElseThrow().resetCounters();
+                double appCpuBefore = cpuSeconds(app.pid());
+                double doubleCpuBefore = ownCpuSeconds();
                 long start = System.nanoTime();
                 assertThat(app.post("/api/v1/admin/enrichment/run", "bench-admin-key", "")
                                 .status())
                         .isIn(202, 409);
                 await().atMost(Duration.ofMinutes(30))
                         .pollInterval(Duration.ofMillis(100))
-                        .until(() -> discovered(postgres, collections.size()) || !app.isAlive());
+                        .until(() -> discovered(postgres, newest) || !app.isAlive());
                 double seconds = (System.nanoTime() - start) / 1e9;
+                double appCpu = cpuSeconds(app.pid()) - appCpuBefore;
+                double doubleCpu = ownCpuSeconds() - doubleCpuBefore;
                 long rssAfter = rssKilobytes(app.pid());
                 long requests = qdrant.testDouble().orElseThrow().totalRequests();
                 long points = qdrant.testDouble().orElseThrow().pointsReturned();
@@ -104,6 +113,11 @@ class DiscoveryBenchmark {
                                 perSecond >= 50_000,
                                 messages / (first.wallNanos() / 1e9))
                         .figure("discovery wall time", seconds * 1000, "ms", null, null, first.wallNanos() / 1e6)
+                        .figure("service CPU per 1,000 messages", appCpu * 1e6 / messages, "ms")
+                        .figure(
+                                "test JVM CPU per 1,000 messages (the Qdrant double, mostly)",
+                                doubleCpu * 1e6 / messages,
+                                "ms")
                         .figure("Qdrant requests", requests, "requests", null, null, (double) first.qdrantRequests())
                         .figure("points transferred", points, "points", null, null, (double) first.pointsTransferred())
                         .figure("LLM calls in discovery", 0, "calls", null, null, (double) first.llmCalls())
@@ -135,19 +149,48 @@ class DiscoveryBenchmark {
         }
     }
 
-    /** Every collection's cursor committed without error, with windows marked. */
-    private static boolean discovered(TestPostgres postgres, int collections) throws SQLException {
+    /**
+     * Every collection's cursor committed at its newest message, without error. Discovery commits part way through a
+     * collection, so a committed cursor alone does not say the collection is done.
+     */
+    private static boolean discovered(TestPostgres postgres, Map<String, Instant> newest) throws SQLException {
         try (Connection db = connect(postgres);
                 Statement statement = db.createStatement();
                 ResultSet rs = statement.executeQuery(
-                        "SELECT count(*) FROM enrichment_discovery_cursors WHERE last_error IS NULL"
-                                + " AND cardinality(overlap_point_ids) > 0")) {
-            rs.next();
-            return rs.getInt(1) == collections;
+                        "SELECT collection_name, cursor_at FROM enrichment_discovery_cursors WHERE last_error IS NULL")) {
+            int done = 0;
+            while (rs.next()) {
+                Instant last = newest.get(rs.getString(1));
+                // the cursor keeps microseconds of the float timestamp_unix
+                if (last != null && !rs.getTimestamp(2).toInstant().isBefore(last.minusMillis(1))) {
+                    done++;
+                }
+            }
+            return done == newest.size();
         } catch (SQLException e) {
             // the schema may not be there yet
             return false;
         }
+    }
+
+    /** Each collection's newest timestamp_unix, read from the double in time order (one request each). */
+    private static Map<String, Instant> newestMessages(QdrantTestTarget qdrant, List<String> collections)
+            throws Exception {
+        Map<String, Instant> newest = new HashMap<>();
+        for (String collection : collections) {
+            var page = qdrant.client()
+                    .scrollAsync(ScrollPoints.newBuilder()
+                            .setCollectionName(collection)
+                            .setLimit(1)
+                            .setOrderBy(OrderBy.newBuilder()
+                                    .setKey("timestamp_unix")
+                                    .setDirection(Direction.Desc))
+                            .build())
+                    .get();
+            double seconds = page.getResult(0).getOrderValue().getFloat();
+            newest.put(collection, Instant.ofEpochSecond(0, Math.round(seconds * 1e6) * 1_000L));
+        }
+        return newest;
     }
 
     /** Messages of the (bot, user, day) windows the data has and discovery did not mark. */
@@ -177,6 +220,29 @@ class DiscoveryBenchmark {
 
     private static Connection connect(TestPostgres postgres) throws SQLException {
         return DriverManager.getConnection(postgres.jdbcUrl(DATABASE), postgres.username(), postgres.password());
+    }
+
+    /**
+     * CPU time (user and system) a process has used, from /proc: on a shared machine this says what discovery costs
+     * better than the wall time does.
+     */
+    private static double cpuSeconds(long pid) throws IOException {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        if (!Files.exists(stat)) {
+            return Double.NaN;
+        }
+        String line = Files.readString(stat);
+        // the fields after the command name, which is in parentheses and may hold spaces
+        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks / 100.0;
+    }
+
+    /** This JVM's CPU time (where the Qdrant double answers). */
+    private static double ownCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()
+                / 1e9;
     }
 
     private static long rssKilobytes(long pid) throws IOException {

@@ -89,6 +89,32 @@ class HostileDataTest extends PipelineTestBase {
     }
 
     @Test
+    void aPointWhoseTextIsNoTextIsSetAsideWhenItsWindowIsReadAndTheRestIsSummarised() {
+        qdrant.createWhisperEngineCollection(COLLECTION);
+        List<PointStruct> points =
+                new ArrayList<>(bots.conversation("hal", naive(NOW.minusSeconds(3 * 3600)), 6, Duration.ofSeconds(20)));
+        // discovery reads no text, so this point marks the window like any message; reading the window finds it out
+        PointStruct numeric =
+                bots
+                        .conversation("hal", naive(NOW.minusSeconds(2 * 3600)), 1, Duration.ofSeconds(20))
+                        .get(0)
+                        .toBuilder()
+                        .putPayload("content", value(42))
+                        .build();
+        points.add(numeric);
+        qdrant.upsert(COLLECTION, points);
+
+        CycleOutcome outcome = cycle.run();
+
+        assertThat(outcome.collectionsFailed()).isZero();
+        assertThat(db.rows("SELECT reason, user_id FROM enrichment_quarantine"))
+                .containsExactly(List.of("unreadable", "hal"));
+        assertThat(db.count("SELECT message_count FROM conversation_summaries WHERE user_id = 'hal'"))
+                .as("the six readable messages")
+                .isEqualTo(6);
+    }
+
+    @Test
     void pointsWrittenBehindTheCursorAreFlaggedInTheStatus() {
         qdrant.createWhisperEngineCollection(COLLECTION);
         qdrant.upsert(

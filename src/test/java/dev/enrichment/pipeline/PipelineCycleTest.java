@@ -53,8 +53,7 @@ class PipelineCycleTest extends PipelineTestBase {
         assertThat(outcome.failed()).isZero();
         assertThat(llm.requestCount()).isEqualTo(bigEnough.size());
         assertThat(db.count("SELECT count(*) FROM enrichment_windows WHERE status = 'skipped'"))
-                .isEqualTo(
-                        expected.values().stream().filter(c -> c > 0 && c < 5).count());
+                .isEqualTo(expected.values().stream().filter(c -> c < 5).count());
     }
 
     @Test
@@ -156,6 +155,8 @@ class PipelineCycleTest extends PipelineTestBase {
                     }
                     if (random.nextInt(5) == 0) {
                         points.add(bots.malformed(Malformation.INTEGER_CONTENT, user, day.plusHours(21)));
+                        // discovery reads no text, so this point alone marks its window, which is then skipped
+                        counted.putIfAbsent(collection.getValue() + "|" + user + "|" + day, 0);
                     }
                 }
             }

@@ -40,7 +40,7 @@ final class CallInterceptor implements ServerInterceptor {
         counts.computeIfAbsent(rpc, name -> new AtomicLong()).incrementAndGet();
         delay();
         Status failure = failureFor(rpc);
-        if (failure != null) {
+        if (failure != null && !failure.isOk()) {
             call.close(failure, new Metadata());
             return new ServerCall.Listener<>() {};
         }
@@ -73,6 +73,20 @@ final class CallInterceptor implements ServerInterceptor {
         for (int i = 0; i < times; i++) {
             queue.add(status);
         }
+    }
+
+    /** Lets {@code successes} calls of {@code rpc} through, then fails one; queued after any pending failures. */
+    void failAfter(String rpc, int successes, Status status) {
+        requireKnown(rpc);
+        if (status.isOk() || successes < 0) {
+            throw new IllegalArgumentException("failAfter needs a non-OK status and successes >= 0");
+        }
+        Deque<Status> queue = pendingFailures.computeIfAbsent(rpc, name -> new ConcurrentLinkedDeque<>());
+        for (int i = 0; i < successes; i++) {
+            // an OK in the queue is a call let through
+            queue.add(Status.OK);
+        }
+        queue.add(status);
     }
 
     void failAll(Status status) {

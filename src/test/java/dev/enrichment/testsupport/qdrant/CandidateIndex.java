@@ -23,10 +23,15 @@ import java.util.TreeSet;
 final class CandidateIndex {
 
     private static final String USER_ID = "user_id";
-    private static final String TIMESTAMP_UNIX = "timestamp_unix";
+    static final String TIMESTAMP_UNIX = "timestamp_unix";
+
+    /** Beyond this an integer is no longer exact as a double, so the time index could not order it exactly. */
+    private static final long EXACT_AS_DOUBLE = 1L << 53;
 
     private final Map<String, NavigableSet<PointKey>> byUser = new HashMap<>();
     private final NavigableMap<Double, NavigableSet<PointKey>> byTime = new TreeMap<>();
+    /** Points whose timestamp_unix the time index cannot order as Qdrant would (a list, say): none, usually. */
+    private long irregularTimes;
 
     void add(PointKey key, Map<String, Value> payload) {
         Value user = payload.get(USER_ID);
@@ -36,6 +41,8 @@ final class CandidateIndex {
         Double time = number(payload.get(TIMESTAMP_UNIX));
         if (time != null) {
             byTime.computeIfAbsent(time, t -> new TreeSet<>()).add(key);
+        } else if (irregular(payload.get(TIMESTAMP_UNIX))) {
+            irregularTimes++;
         }
     }
 
@@ -52,8 +59,18 @@ final class CandidateIndex {
             NavigableSet<PointKey> keys = byTime.get(time);
             if (keys != null) {
                 keys.remove(key);
+                if (keys.isEmpty()) {
+                    byTime.remove(time);
+                }
             }
+        } else if (irregular(payload.get(TIMESTAMP_UNIX))) {
+            irregularTimes--;
         }
+    }
+
+    /** A value a float index would hold in a way the time index does not mirror. */
+    private static boolean irregular(Value value) {
+        return value != null && (value.hasListValue() || value.hasStructValue() || value.hasIntegerValue());
     }
 
     /** A float index takes integers too (the bots write floats; tests and old data may hold integers). */
@@ -61,9 +78,32 @@ final class CandidateIndex {
         if (value == null) {
             return null;
         }
-        return value.hasDoubleValue()
-                ? Double.valueOf(value.getDoubleValue())
-                : value.hasIntegerValue() ? Double.valueOf(value.getIntegerValue()) : null;
+        if (value.hasDoubleValue()) {
+            return value.getDoubleValue();
+        }
+        return value.hasIntegerValue() && Math.abs(value.getIntegerValue()) <= EXACT_AS_DOUBLE
+                ? Double.valueOf(value.getIntegerValue())
+                : null;
+    }
+
+    /**
+     * The points holding a timestamp_unix value from {@code start} on (inclusive; everything when null), in the order
+     * a float index's {@code order_by} lists them: by value, ties by id. Empty when some point holds a value this index
+     * cannot place (a list, an integer too large for a double), so that the caller reads every point instead.
+     */
+    Optional<Iterable<PointKey>> inTimeOrder(Double start, boolean descending) {
+        if (irregularTimes > 0) {
+            return Optional.empty();
+        }
+        NavigableMap<Double, NavigableSet<PointKey>> range = start == null
+                ? (descending ? byTime.descendingMap() : byTime)
+                : (descending ? byTime.headMap(start, true).descendingMap() : byTime.tailMap(start, true));
+        // a float index holds no NaN or infinity, so order_by never lists such a point
+        Iterable<PointKey> keys = () -> range.entrySet().stream()
+                .filter(at -> Double.isFinite(at.getKey()))
+                .flatMap(at -> at.getValue().stream())
+                .iterator();
+        return Optional.of(keys);
     }
 
     /** Points that may match, in id order, when a must condition narrows the collection to under an eighth. */
@@ -95,13 +135,17 @@ final class CandidateIndex {
             if (from > to) {
                 return new TreeSet<>();
             }
-            NavigableSet<PointKey> keys = new TreeSet<>();
-            for (NavigableSet<PointKey> at : byTime.subMap(from, true, to, true).values()) {
-                keys.addAll(at);
-                if (keys.size() > atMost) {
+            NavigableMap<Double, NavigableSet<PointKey>> within = byTime.subMap(from, true, to, true);
+            // count before collecting: a wide range (discovery's first read) is most of the collection
+            long count = 0;
+            for (NavigableSet<PointKey> at : within.values()) {
+                count += at.size();
+                if (count > atMost) {
                     return null;
                 }
             }
+            NavigableSet<PointKey> keys = new TreeSet<>();
+            within.values().forEach(keys::addAll);
             return keys;
         }
         return null;

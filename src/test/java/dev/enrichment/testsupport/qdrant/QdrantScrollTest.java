@@ -12,6 +12,7 @@ import dev.enrichment.demo.WhisperEnginePoints;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.qdrant.client.StartFromFactory;
+import io.qdrant.client.ValueFactory;
 import io.qdrant.client.WithPayloadSelectorFactory;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Common.PointId;
@@ -289,6 +290,44 @@ class QdrantScrollTest {
         assertThat(all.getResultList())
                 .extracting(point -> point.getId().getNum())
                 .containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void orderByListsAPointWithSeveralValuesOnceAtItsSmallestAscendingAndLargestDescending() {
+        target.upsert(
+                COLLECTION,
+                List.of(
+                        point(id(1), Map.of("timestamp_unix", value(100.0))),
+                        point(id(2), Map.of("timestamp_unix", ValueFactory.list(List.of(value(50.0), value(300.0))))),
+                        point(id(3), Map.of("timestamp_unix", value(200.0))),
+                        point(id(4), Map.of("timestamp_unix", value(200.0)))));
+
+        ScrollResponse ascending = await(target.client()
+                .scrollAsync(scroll().setOrderBy(OrderBy.newBuilder().setKey("timestamp_unix"))
+                        .build()));
+        ScrollResponse descending = await(target.client()
+                .scrollAsync(scroll().setOrderBy(
+                                OrderBy.newBuilder().setKey("timestamp_unix").setDirection(Direction.Desc))
+                        .build()));
+
+        assertThat(ascending.getResultList())
+                .extracting(point -> point.getId().getNum())
+                .containsExactly(2L, 1L, 3L, 4L);
+        assertThat(descending.getResultList())
+                .extracting(point -> point.getId().getNum())
+                .as("ties by id either way")
+                .containsExactly(2L, 3L, 4L, 1L);
+
+        // without the list every value is a single number again (the double then walks its time index)
+        await(target.client().deleteAsync(COLLECTION, List.of(id(2))));
+        assertThat(await(target.client()
+                                .scrollAsync(scroll().setOrderBy(OrderBy.newBuilder()
+                                                .setKey("timestamp_unix")
+                                                .setDirection(Direction.Desc))
+                                        .build()))
+                        .getResultList())
+                .extracting(point -> point.getId().getNum())
+                .containsExactly(3L, 4L, 1L);
     }
 
     @Test

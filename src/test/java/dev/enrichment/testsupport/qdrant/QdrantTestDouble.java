@@ -97,6 +97,11 @@ public final class QdrantTestDouble implements AutoCloseable {
         interceptor.failNext(rpc, status, times);
     }
 
+    /** Lets the next {@code successes} calls of {@code rpc} through, then makes one fail: a fault mid-read. */
+    public void failAfter(String rpc, int successes, Status status) {
+        interceptor.failAfter(rpc, successes, status);
+    }
+
     /** Makes every call of every RPC fail with {@code status} (e.g. UNAVAILABLE) until {@link #clearFaults()}. */
     public void failAll(Status status) {
         interceptor.failAll(status);

@@ -236,6 +236,11 @@ final class StoredCollection {
         return candidates.candidates(filter, points.size());
     }
 
+    /** The points by {@code timestamp_unix} from {@code start} on (see {@link CandidateIndex#inTimeOrder}). */
+    synchronized Optional<Iterable<PointKey>> inTimeOrder(Double start, boolean descending) {
+        return candidates.inTimeOrder(start, descending);
+    }
+
     /** Runs a read against an unmodifiable view of the points while holding the lock. */
     synchronized <T> T read(Function<NavigableMap<PointKey, Map<String, Value>>, T> reader) {
         return reader.apply(Collections.unmodifiableNavigableMap(points));
