@@ -122,7 +122,10 @@ public class ConversationSource {
                 : scrollOldestFirst(query, PointParser.MARK_FIELDS, handler);
     }
 
-    /** Scrolls in point id order, page after page until the last, handing each page to {@code handler}. */
+    /**
+     * Scrolls in point id order, page after page until the last, handing each page to {@code handler}. The next
+     * page is asked for before this one is handled, so Qdrant and this process work at the same time.
+     */
     private ReadStats scrollById(
             MessageQuery query, List<String> fields, Function<List<RetrievedPoint>, ReadStats> handler) {
         ScrollPoints.Builder request = ScrollPoints.newBuilder()
@@ -132,83 +135,113 @@ public class ConversationSource {
                 .setWithPayload(WithPayloadSelectorFactory.include(fields))
                 .setWithVectors(
                         WithVectorsSelector.newBuilder().setEnable(false).build());
+        String what = "scroll " + query.collectionName();
         ReadStats total = ReadStats.EMPTY;
         PointId offset = null;
-        do {
-            if (offset != null) {
-                request.setOffset(offset);
-            }
-            ScrollResponse response = await(
-                    client.scrollAsync(request.build(), config.requestTimeout()), "scroll " + query.collectionName());
-            total = total.plus(handler.apply(response.getResultList()));
+        ListenableFuture<ScrollResponse> pending = client.scrollAsync(request.build(), config.requestTimeout());
+        while (true) {
+            ScrollResponse response = await(pending, what);
             PointId next = response.hasNextPageOffset() ? response.getNextPageOffset() : null;
             if (next != null && next.equals(offset)) {
                 throw new ConversationSourceException(
                         "Qdrant returned the same page offset twice for " + query.collectionName(), null);
             }
+            pending = next == null
+                    ? null
+                    : client.scrollAsync(request.setOffset(next).build(), config.requestTimeout());
+            total = total.plus(handled(handler, response.getResultList(), pending));
+            if (pending == null) {
+                return total;
+            }
             offset = next;
-        } while (offset != null);
-        return total;
+        }
     }
 
     /**
      * Scrolls by {@code timestamp_unix}, oldest first, until a page comes back short. Qdrant gives no page offset
      * with {@code order_by}, so each page starts from the last timestamp read and leaves out the points already
-     * read at exactly that timestamp.
+     * read at exactly that timestamp. As in {@link #scrollById}, the next page is asked for before this one is
+     * handled.
      */
     private ReadStats scrollOldestFirst(
             MessageQuery query, List<String> fields, Function<List<RetrievedPoint>, ReadStats> handler) {
         Filter filter = filterFor(query);
+        String what = "scroll " + query.collectionName();
         Double start = query.from() == null ? null : epochSeconds(query.from());
         Set<PointId> readAtStart = new LinkedHashSet<>();
         ReadStats total = ReadStats.EMPTY;
+        ListenableFuture<ScrollResponse> pending =
+                client.scrollAsync(oldestFirstPage(query, fields, filter, start, readAtStart), config.requestTimeout());
         while (true) {
-            OrderBy.Builder order = OrderBy.newBuilder().setKey(TIMESTAMP_UNIX).setDirection(Direction.Asc);
-            if (start != null) {
-                order.setStartFrom(StartFrom.newBuilder().setFloat(start));
-            }
-            Filter pageFilter = readAtStart.isEmpty()
-                    ? filter
-                    : filter.toBuilder()
-                            .addMustNot(hasId(List.copyOf(readAtStart)))
-                            .build();
-            ScrollPoints request = ScrollPoints.newBuilder()
-                    .setCollectionName(query.collectionName())
-                    .setFilter(pageFilter)
-                    .setLimit(config.pageSize())
-                    .setOrderBy(order)
-                    .setWithPayload(WithPayloadSelectorFactory.include(fields))
-                    .setWithVectors(
-                            WithVectorsSelector.newBuilder().setEnable(false).build())
-                    .build();
             List<RetrievedPoint> points;
             try {
-                points = await(client.scrollAsync(request, config.requestTimeout()), "scroll " + query.collectionName())
-                        .getResultList();
+                points = await(pending, what).getResultList();
             } catch (ConversationSourceException e) {
                 throw refusedOrdering(e) ? new TimeOrderUnavailableException(query.collectionName(), e) : e;
             }
-            total = total.plus(handler.apply(points));
-            if (points.size() < config.pageSize()) {
+            pending = null;
+            if (points.size() >= config.pageSize()) {
+                double last = orderValue(points.get(points.size() - 1));
+                if (Double.isNaN(last)) {
+                    throw new ConversationSourceException(
+                            "Qdrant returned a point without its order value in " + query.collectionName(), null);
+                }
+                if (start == null || last != start) {
+                    readAtStart.clear();
+                    start = last;
+                }
+                int before = readAtStart.size();
+                points.stream()
+                        .filter(point -> orderValue(point) == last)
+                        .forEach(point -> readAtStart.add(point.getId()));
+                if (readAtStart.size() == before) {
+                    throw new ConversationSourceException(
+                            "Qdrant returned a page in time order that did not move past " + last + " in "
+                                    + query.collectionName(),
+                            null);
+                }
+                pending = client.scrollAsync(
+                        oldestFirstPage(query, fields, filter, start, readAtStart), config.requestTimeout());
+            }
+            total = total.plus(handled(handler, points, pending));
+            if (pending == null) {
                 return total;
             }
-            double last = orderValue(points.get(points.size() - 1));
-            if (Double.isNaN(last)) {
-                throw new ConversationSourceException(
-                        "Qdrant returned a point without its order value in " + query.collectionName(), null);
+        }
+    }
+
+    private ScrollPoints oldestFirstPage(
+            MessageQuery query, List<String> fields, Filter filter, Double start, Set<PointId> readAtStart) {
+        OrderBy.Builder order = OrderBy.newBuilder().setKey(TIMESTAMP_UNIX).setDirection(Direction.Asc);
+        if (start != null) {
+            order.setStartFrom(StartFrom.newBuilder().setFloat(start));
+        }
+        Filter pageFilter = readAtStart.isEmpty()
+                ? filter
+                : filter.toBuilder().addMustNot(hasId(List.copyOf(readAtStart))).build();
+        return ScrollPoints.newBuilder()
+                .setCollectionName(query.collectionName())
+                .setFilter(pageFilter)
+                .setLimit(config.pageSize())
+                .setOrderBy(order)
+                .setWithPayload(WithPayloadSelectorFactory.include(fields))
+                .setWithVectors(
+                        WithVectorsSelector.newBuilder().setEnable(false).build())
+                .build();
+    }
+
+    /** Hands a page over; when that fails, the page already asked for is not wanted any more. */
+    private static ReadStats handled(
+            Function<List<RetrievedPoint>, ReadStats> handler,
+            List<RetrievedPoint> points,
+            ListenableFuture<ScrollResponse> prefetched) {
+        try {
+            return handler.apply(points);
+        } catch (RuntimeException e) {
+            if (prefetched != null) {
+                prefetched.cancel(true);
             }
-            if (start == null || last != start) {
-                readAtStart.clear();
-                start = last;
-            }
-            int before = readAtStart.size();
-            points.stream().filter(point -> orderValue(point) == last).forEach(point -> readAtStart.add(point.getId()));
-            if (readAtStart.size() == before) {
-                throw new ConversationSourceException(
-                        "Qdrant returned a page in time order that did not move past " + last + " in "
-                                + query.collectionName(),
-                        null);
-            }
+            throw e;
         }
     }
 

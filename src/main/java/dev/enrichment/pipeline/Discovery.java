@@ -162,7 +162,10 @@ public class Discovery {
         private final Cursor cursor;
         private final Duration overlap;
         private final Map<WindowKey, Instant> marks = new HashMap<>();
+        private static final int PRUNE_FLOOR = 10_000;
+
         private final Map<String, Instant> nearNewest = new HashMap<>();
+        private int pruneAt = PRUNE_FLOOR;
         private Instant newest;
         private long read;
         private long fresh;
@@ -181,9 +184,11 @@ public class Discovery {
             sinceCommit++;
             if (m.timestamp().isAfter(newest)) {
                 newest = m.timestamp();
-                if (nearNewest.size() > 10_000) {
+                if (nearNewest.size() > pruneAt) {
                     Instant floor = newest.minus(overlap);
                     nearNewest.values().removeIf(at -> at.isBefore(floor));
+                    // a busy band stays large: prune again only once it has doubled, not on every message
+                    pruneAt = Math.max(PRUNE_FLOOR, 2 * nearNewest.size());
                 }
             }
             if (!m.timestamp().isBefore(newest.minus(overlap))) {
