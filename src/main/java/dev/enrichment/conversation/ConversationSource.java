@@ -20,6 +20,7 @@ import io.qdrant.client.grpc.Points.WithVectorsSelector;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -74,9 +75,28 @@ public class ConversationSource {
      * last page; returns the totals.
      */
     public ReadStats forEachPage(MessageQuery query, Consumer<MessagePage> consumer) {
+        return scroll(query, filterFor(query), consumer);
+    }
+
+    /**
+     * As {@link #forEachPage}, for several users at once: one paged scan of the messages of any of {@code users}
+     * (the query's own user, if any, is ignored), each message telling whose it is. Fewer requests than one scan per
+     * user when each user has few messages.
+     */
+    public ReadStats forEachPageOfUsers(MessageQuery query, Collection<String> users, Consumer<MessagePage> consumer) {
+        if (users.isEmpty()) {
+            throw new IllegalArgumentException("no users to read");
+        }
+        Filter filter = filterFor(query.forUser(null)).toBuilder()
+                .addMust(matchKeywords("user_id", List.copyOf(users)))
+                .build();
+        return scroll(query, filter, consumer);
+    }
+
+    private ReadStats scroll(MessageQuery query, Filter filter, Consumer<MessagePage> consumer) {
         ScrollPoints.Builder request = ScrollPoints.newBuilder()
                 .setCollectionName(query.collectionName())
-                .setFilter(filterFor(query))
+                .setFilter(filter)
                 .setLimit(config.pageSize())
                 .setWithPayload(WithPayloadSelectorFactory.include(PointParser.PAYLOAD_FIELDS))
                 .setWithVectors(

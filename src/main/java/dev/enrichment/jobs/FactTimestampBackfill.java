@@ -8,6 +8,7 @@ import dev.enrichment.SqlRow;
 import dev.enrichment.conversation.BotCollection;
 import dev.enrichment.conversation.ConversationSource;
 import dev.enrichment.conversation.Message;
+import dev.enrichment.conversation.MessagePage;
 import dev.enrichment.conversation.MessageQuery;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +29,14 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
  * The fact timestamp backfill: gives facts that lack {@code context_metadata.latest_message_timestamp} the newest
- * message timestamp at or before their {@code created_at}. Facts are grouped by (bot, user) and each group's
- * messages are read with one paged scan, never one Qdrant query per fact, a few groups at once. A checkpoint follows
+ * message timestamp at or before their {@code created_at}. Facts are grouped by (bot, user); the messages of up to
+ * {@code JOBS_BACKFILL_USERS_PER_SCAN} users of one bot are read with one paged scan, never one Qdrant query per fact,
+ * a few scans at once. A checkpoint follows
  * every {@code JOBS_BACKFILL_CHECKPOINT_INTERVAL} (or {@code JOBS_BACKFILL_CHECKPOINT_GROUPS} groups) and commits the
  * writes of the groups read since the previous one, in group order.
  */
@@ -134,25 +138,29 @@ class FactTimestampBackfill implements JobHandler<FactTimestampBackfill.Paramete
                 context, total, PythonIsoTime.naiveUtc(context.clock().instant()), saved);
         JobsConfig.Backfill pace = context.config().backfill();
         List<BackfillGroupOutcome> pending = new ArrayList<>();
-        try (ReadAhead<Map.Entry<GroupKey, List<Candidate>>, BackfillGroupOutcome> reads = new ReadAhead<>(
-                remaining.entrySet().iterator(),
-                group -> read(context, collections, group.getKey(), group.getValue()),
+        try (ReadAhead<GroupBatch, List<BackfillGroupOutcome>> reads = new ReadAhead<>(
+                batches(remaining, pace.usersPerScan()).iterator(),
+                batch -> read(context, collections, batch),
                 readers,
                 pace.concurrency())) {
             while (reads.hasNext()) {
-                if (context.cancelRequested()) {
-                    // the groups read so far are written before the job stops, as at any checkpoint
-                    checkpoints.save(pending);
-                    context.stopIfCancelled();
-                }
-                BackfillGroupOutcome outcome = reads.next();
-                outcome.planned()
-                        .forEach((fact, latest) -> context.sample(new PlannedChange(
-                                fact, outcome.key().bot(), outcome.key().userId(), PythonIsoTime.naiveUtc(latest))));
-                pending.add(outcome);
-                if (context.checkpointDue(pending.size(), pace.checkpointGroups(), pace.checkpointInterval())) {
-                    checkpoints.save(pending);
-                    pending.clear();
+                for (BackfillGroupOutcome outcome : reads.next()) {
+                    if (context.cancelRequested()) {
+                        // the groups read so far are written before the job stops, as at any checkpoint
+                        checkpoints.save(pending);
+                        context.stopIfCancelled();
+                    }
+                    outcome.planned()
+                            .forEach((fact, latest) -> context.sample(new PlannedChange(
+                                    fact,
+                                    outcome.key().bot(),
+                                    outcome.key().userId(),
+                                    PythonIsoTime.naiveUtc(latest))));
+                    pending.add(outcome);
+                    if (context.checkpointDue(pending.size(), pace.checkpointGroups(), pace.checkpointInterval())) {
+                        checkpoints.save(pending);
+                        pending.clear();
+                    }
                 }
             }
         }
@@ -168,33 +176,85 @@ class FactTimestampBackfill implements JobHandler<FactTimestampBackfill.Paramete
         return result;
     }
 
-    /** Plans one group: reads its messages (on a reader thread) and picks each fact's timestamp. Never throws. */
-    private BackfillGroupOutcome read(
-            JobContext<Parameters> context,
-            Map<String, List<BotCollection>> collections,
-            GroupKey key,
-            List<Candidate> facts) {
-        String bot = canonicalBot(key.bot());
+    /** Consecutive groups of one bot (as the facts name it), whose messages are read together. */
+    record GroupBatch(String bot, List<Map.Entry<GroupKey, List<Candidate>>> groups) {}
+
+    /** The groups in order, cut into batches of at most {@code usersPerScan} users of one bot. */
+    static List<GroupBatch> batches(Map<GroupKey, List<Candidate>> groups, int usersPerScan) {
+        List<GroupBatch> batches = new ArrayList<>();
+        GroupBatch current = null;
+        for (Map.Entry<GroupKey, List<Candidate>> group : groups.entrySet()) {
+            if (current == null
+                    || !current.bot().equals(group.getKey().bot())
+                    || current.groups().size() >= usersPerScan) {
+                current = new GroupBatch(group.getKey().bot(), new ArrayList<>());
+                batches.add(current);
+            }
+            current.groups().add(group);
+        }
+        return batches;
+    }
+
+    /**
+     * Plans a batch of groups (on a reader thread): reads their users' messages with one scan per collection and
+     * picks each fact's timestamp. Never throws: when the scan fails, each group is read again on its own, so that
+     * only the group that cannot be read is counted as failed.
+     */
+    private List<BackfillGroupOutcome> read(
+            JobContext<Parameters> context, Map<String, List<BotCollection>> collections, GroupBatch batch) {
+        String bot = canonicalBot(batch.bot());
         List<BotCollection> botCollections = collections.getOrDefault(bot, List.of());
         if (botCollections.isEmpty()) {
-            return BackfillGroupOutcome.read(key, bot, botCollections, facts.size(), Map.of());
+            return batch.groups().stream()
+                    .map(group -> BackfillGroupOutcome.read(
+                            group.getKey(),
+                            bot,
+                            botCollections,
+                            group.getValue().size(),
+                            Map.of()))
+                    .toList();
         }
         try {
-            TreeSet<Instant> timestamps = messageTimestamps(botCollections, key.userId(), facts);
-            Map<UUID, Instant> planned = new LinkedHashMap<>();
-            for (Candidate fact : facts) {
-                Instant latest = timestamps.floor(fact.createdAt());
-                if (latest != null) {
-                    planned.put(fact.id(), latest);
-                }
-            }
-            return BackfillGroupOutcome.read(key, bot, botCollections, facts.size(), planned);
+            Map<String, TreeSet<Instant>> timestamps = messageTimestamps(botCollections, batch.groups());
+            return batch.groups().stream()
+                    .map(group -> plan(
+                            group.getKey(),
+                            bot,
+                            botCollections,
+                            group.getValue(),
+                            timestamps.get(group.getKey().userId())))
+                    .toList();
         } catch (RuntimeException e) {
+            if (batch.groups().size() > 1) {
+                return batch.groups().stream()
+                        .flatMap(group ->
+                                read(context, collections, new GroupBatch(batch.bot(), List.of(group))).stream())
+                        .toList();
+            }
+            GroupKey key = batch.groups().get(0).getKey();
             Log.warnf(
                     "Job %s (%s): group %s/%s failed: %s",
                     context.jobId(), KIND, key.bot(), key.userId(), e.getMessage());
-            return BackfillGroupOutcome.unreadable(key, bot, botCollections, facts.size(), e.getMessage());
+            return List.of(BackfillGroupOutcome.unreadable(
+                    key, bot, botCollections, batch.groups().get(0).getValue().size(), e.getMessage()));
         }
+    }
+
+    /** Each fact's newest message at or before its creation. */
+    private static BackfillGroupOutcome plan(
+            GroupKey key,
+            String bot,
+            List<BotCollection> collections,
+            List<Candidate> facts,
+            TreeSet<Instant> timestamps) {
+        Map<UUID, Instant> planned = new LinkedHashMap<>();
+        for (Candidate fact : facts) {
+            Instant latest = timestamps.floor(fact.createdAt());
+            if (latest != null) {
+                planned.put(fact.id(), latest);
+            }
+        }
+        return BackfillGroupOutcome.read(key, bot, collections, facts.size(), planned);
     }
 
     /**
@@ -282,19 +342,36 @@ class FactTimestampBackfill implements JobHandler<FactTimestampBackfill.Paramete
         });
     }
 
-    /** The user's message timestamps up to the group's newest fact, from paged scans of the bot's collections. */
-    private TreeSet<Instant> messageTimestamps(List<BotCollection> collections, String userId, List<Candidate> facts) {
-        Instant newest = facts.stream()
+    /**
+     * The users' message timestamps up to the batch's newest fact, from one paged scan of each of the bot's collections
+     * (a later message is never any fact's, since each fact takes the newest at or before its own creation).
+     */
+    private Map<String, TreeSet<Instant>> messageTimestamps(
+            List<BotCollection> collections, List<Map.Entry<GroupKey, List<Candidate>>> groups) {
+        Instant newest = groups.stream()
+                .flatMap(group -> group.getValue().stream())
                 .map(Candidate::createdAt)
                 .max(Comparator.naturalOrder())
                 .orElseThrow();
         // until() is exclusive and a message at exactly created_at counts, hence the microsecond.
         Instant until = newest.plus(1, ChronoUnit.MICROS);
-        TreeSet<Instant> timestamps = new TreeSet<>();
+        Map<String, TreeSet<Instant>> timestamps = new HashMap<>();
+        groups.forEach(group -> timestamps.put(group.getKey().userId(), new TreeSet<>()));
+        Consumer<MessagePage> collect = page -> {
+            for (Message message : page.messages()) {
+                TreeSet<Instant> user = timestamps.get(message.userId());
+                if (user != null) {
+                    user.add(message.timestamp());
+                }
+            }
+        };
         for (BotCollection collection : collections) {
-            source.forEachPage(
-                    MessageQuery.all(collection).forUser(userId).until(until),
-                    page -> page.messages().stream().map(Message::timestamp).forEach(timestamps::add));
+            MessageQuery query = MessageQuery.all(collection).until(until);
+            if (timestamps.size() == 1) {
+                source.forEachPage(query.forUser(timestamps.keySet().iterator().next()), collect);
+            } else {
+                source.forEachPageOfUsers(query, timestamps.keySet(), collect);
+            }
         }
         return timestamps;
     }

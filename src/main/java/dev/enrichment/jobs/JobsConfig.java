@@ -84,7 +84,14 @@ public interface JobsConfig {
         @WithDefault("500")
         int checkpointGroups();
 
-        /** {@code JOBS_BACKFILL_CONCURRENCY}: (bot, user) groups whose messages are read from Qdrant at once. */
+        /**
+         * {@code JOBS_BACKFILL_USERS_PER_SCAN}: users of one bot whose messages one paged scan reads, instead of a
+         * request per user (most users have few messages).
+         */
+        @WithDefault("50")
+        int usersPerScan();
+
+        /** {@code JOBS_BACKFILL_CONCURRENCY}: scans of Qdrant under way at once. */
         @WithDefault("4")
         int concurrency();
     }

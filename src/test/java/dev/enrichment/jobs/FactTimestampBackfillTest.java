@@ -55,8 +55,12 @@ class FactTimestampBackfillTest extends JobsTestBase {
                                 change.get("latest_message_timestamp")));
         assertThat(sql.value(CHECKSUM)).as("table unchanged, byte for byte").isEqualTo(before);
         if (counters != null) {
-            // one single-page scan per (bot, user) group with a collection, plus the collection list
-            assertThat(counters.requestCount("Scroll")).isEqualTo(scenario.scannedGroups);
+            // one single-page scan for the users of each bot name with a collection (not one per user), plus the
+            // collection list
+            assertThat(scenario.scannedGroups).isEqualTo(19);
+            assertThat(counters.requestCount("Scroll"))
+                    .isEqualTo(scenario.scans)
+                    .isEqualTo(10);
             assertThat(counters.requestCount("List")).isEqualTo(1);
         }
     }
@@ -346,6 +350,32 @@ class FactTimestampBackfillTest extends JobsTestBase {
         assertThat(job.status).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(map(job.counters)).containsEntry("failed", 4).containsEntry("updated", 0);
         qdrant.testDouble().orElseThrow().clearFaults();
+    }
+
+    @Test
+    void aFailedScanOfSeveralUsersIsReadAgainUserByUser() {
+        assumeThat(qdrant.isDouble()).isTrue();
+        new BackfillScenario(sql, qdrant, points).seed();
+        QdrantTestDouble counters = qdrant.testDouble().orElseThrow();
+        counters.resetCounters();
+        counters.failNext("Scroll", io.grpc.Status.UNAVAILABLE, 1);
+
+        Job job;
+        try (LogCapture clientErrors = QdrantTestDouble.expectedClientFailures()) {
+            job = awaitEnd(jobs.start(
+                            FactTimestampBackfill.KIND,
+                            new FactTimestampBackfill.Parameters(List.of("aethys")),
+                            false,
+                            "admin key")
+                    .id());
+        } finally {
+            counters.clearFaults();
+        }
+
+        assertThat(job.status).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(map(job.counters)).containsEntry("failed", 0).containsEntry("updated", 2);
+        // the failed scan of user-a and user-b, then one scan each
+        assertThat(counters.requestCount("Scroll")).isEqualTo(3);
     }
 
     @Inject
