@@ -90,8 +90,8 @@ final class BackfillTally {
         row(bot).noCollection += facts;
     }
 
-    void noMessages(String bot) {
-        row(bot).noMessages++;
+    void noMessages(String bot, int facts) {
+        row(bot).noMessages += facts;
     }
 
     void updated(String bot, int facts) {
@@ -104,6 +104,11 @@ final class BackfillTally {
         if (row.errors.size() < MAX_ERRORS_PER_BOT) {
             row.errors.add(error);
         }
+    }
+
+    /** An independent copy, to count a checkpoint's groups into without touching the saved counts. */
+    BackfillTally copy() {
+        return resume(dryRun, perBot());
     }
 
     Totals totals() {

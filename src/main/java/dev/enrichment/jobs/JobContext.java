@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.logging.Log;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,7 @@ class JobContext<P extends Record> {
     private final JobsConfig config;
     private volatile boolean cancelRequested;
     private Instant lastLogged;
+    private Instant lastSaved;
 
     JobContext(Job job, Class<P> parametersType, JobStore store, Clock clock, JobsConfig config) {
         this.job = job;
@@ -35,6 +37,7 @@ class JobContext<P extends Record> {
         this.clock = clock;
         this.config = config;
         this.lastLogged = clock.instant();
+        this.lastSaved = lastLogged;
     }
 
     UUID jobId() {
@@ -86,6 +89,19 @@ class JobContext<P extends Record> {
         }
     }
 
+    /** Whether an admin asked to cancel: a job that holds unsaved work saves it before it stops. */
+    boolean cancelRequested() {
+        return cancelRequested;
+    }
+
+    /**
+     * Whether a job that saves many units of work per checkpoint should save now: {@code pending} units wait and
+     * either they reach {@code maxPending} or the last save is at least {@code interval} ago.
+     */
+    boolean checkpointDue(int pending, int maxPending, Duration interval) {
+        return pending > 0 && (pending >= maxPending || !clock.instant().isBefore(lastSaved.plus(interval)));
+    }
+
     void cancelRequested(boolean requested) {
         this.cancelRequested = requested;
     }
@@ -98,6 +114,7 @@ class JobContext<P extends Record> {
         boolean cancel = store.saveProgress(job.id, progress, newCheckpoint, sample.deepCopy(), writes);
         cancelRequested = cancelRequested || cancel;
         Instant now = clock.instant();
+        lastSaved = now;
         if (!now.isBefore(lastLogged.plus(config.progressLogInterval()))) {
             lastLogged = now;
             Log.infof(

@@ -41,6 +41,9 @@ public interface JobsConfig {
     @WithDefault("400")
     int estimatedCompletionTokensPerWindow();
 
+    /** The fact timestamp backfill's pace. */
+    Backfill backfill();
+
     /** The history-enrichment job's defaults; each can be given per job. */
     History history();
 
@@ -65,5 +68,31 @@ public interface JobsConfig {
         /** {@code JOBS_HISTORY_BATCH_MAX_WINDOWS}: windows of one user analysed together in one call. */
         @WithDefault("8")
         int batchMaxWindows();
+    }
+
+    /** How the fact timestamp backfill reads and checkpoints. */
+    interface Backfill {
+
+        /**
+         * {@code JOBS_BACKFILL_CHECKPOINT_INTERVAL}: the longest time between two checkpoints. The groups read since the
+         * last one are written together with the next, so one transaction serves many groups instead of one each.
+         */
+        @WithDefault("1s")
+        Duration checkpointInterval();
+
+        /** {@code JOBS_BACKFILL_CHECKPOINT_GROUPS}: a checkpoint after at most this many (bot, user) groups. */
+        @WithDefault("500")
+        int checkpointGroups();
+
+        /**
+         * {@code JOBS_BACKFILL_USERS_PER_SCAN}: users of one bot whose messages one paged scan reads, instead of a
+         * request per user (most users have few messages).
+         */
+        @WithDefault("50")
+        int usersPerScan();
+
+        /** {@code JOBS_BACKFILL_CONCURRENCY}: scans of Qdrant under way at once. */
+        @WithDefault("4")
+        int concurrency();
     }
 }

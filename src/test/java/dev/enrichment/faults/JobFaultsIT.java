@@ -27,11 +27,17 @@ class JobFaultsIT {
     private static final String TIMESTAMPS = "SELECT string_agg(user_id || ' ' || relationship_type || ' '"
             + " || (context_metadata ->> 'latest_message_timestamp'), '; ' ORDER BY user_id, relationship_type, entity_id)"
             + " FROM user_fact_relationships";
-    /** Stale jobs are found and resumed within seconds instead of the default minutes. */
+    /**
+     * Stale jobs are found and resumed within seconds instead of the default minutes. The backfill reads one user per
+     * scan, two scans at once, so that its few groups take several checkpoints (one scan per bot would read them all
+     * before the first) and a test can disturb it in the middle.
+     */
     private static final Map<String, String> QUICK_JOBS = Map.of(
             "JOBS_HEARTBEAT_INTERVAL", "1s",
             "JOBS_STALE_AFTER", "5s",
-            "JOBS_STALE_CHECK_INTERVAL", "1s");
+            "JOBS_STALE_CHECK_INTERVAL", "1s",
+            "JOBS_BACKFILL_USERS_PER_SCAN", "1",
+            "JOBS_BACKFILL_CONCURRENCY", "2");
 
     private static FaultWorld world;
 

@@ -26,6 +26,8 @@ final class BackfillScenario {
     final Map<UUID, String> expected = new LinkedHashMap<>();
     /** Groups that need a Qdrant scan. */
     int scannedGroups;
+    /** Scans the backfill needs when it reads the users of one bot together: one per bot name with a collection. */
+    int scans;
 
     private final Sql sql;
     private final QdrantTestTarget qdrant;
@@ -57,9 +59,11 @@ final class BackfillScenario {
             fact(bot, "user-a", "before any message", BASE.plusMinutes(30), null);
             fact(bot, "user-b", "user without messages", BASE.plusHours(5), null);
             scannedGroups += 2;
+            scans += 1;
         }
         fact("elena_7d", "user-a", "legacy bot name", BASE.plusHours(5), "2025-10-10T03:00:00.001000");
         scannedGroups += 1;
+        scans += 1;
         fact(NO_COLLECTION_BOT, "user-a", "dream one", BASE.plusHours(5), null);
         fact(NO_COLLECTION_BOT, "user-b", "dream two", BASE.plusHours(6), null);
 

@@ -55,8 +55,12 @@ class FactTimestampBackfillTest extends JobsTestBase {
                                 change.get("latest_message_timestamp")));
         assertThat(sql.value(CHECKSUM)).as("table unchanged, byte for byte").isEqualTo(before);
         if (counters != null) {
-            // one single-page scan per (bot, user) group with a collection, plus the collection list
-            assertThat(counters.requestCount("Scroll")).isEqualTo(scenario.scannedGroups);
+            // one single-page scan for the users of each bot name with a collection (not one per user), plus the
+            // collection list
+            assertThat(scenario.scannedGroups).isEqualTo(19);
+            assertThat(counters.requestCount("Scroll"))
+                    .isEqualTo(scenario.scans)
+                    .isEqualTo(10);
             assertThat(counters.requestCount("List")).isEqualTo(1);
         }
     }
@@ -115,6 +119,11 @@ class FactTimestampBackfillTest extends JobsTestBase {
                     private int saves;
 
                     @Override
+                    boolean checkpointDue(int pending, int maxPending, Duration interval) {
+                        return true;
+                    }
+
+                    @Override
                     void save(JobProgress progress, Record checkpoint, Runnable writes) {
                         super.save(progress, checkpoint, writes);
                         if (++saves == 9) {
@@ -136,25 +145,175 @@ class FactTimestampBackfillTest extends JobsTestBase {
     }
 
     @Test
-    void aCancelledJobStopsAtTheNextGroup() {
+    void aCancelledJobSavesWhatItReadAndStopsAtTheNextGroup() {
         assumeThat(qdrant.isDouble()).isTrue();
         new BackfillScenario(sql, qdrant, points).seed();
-        qdrant.testDouble().orElseThrow().latency(Duration.ofMillis(150));
+        QdrantTestDouble counters = qdrant.testDouble().orElseThrow();
+        counters.resetCounters();
+        counters.latency(Duration.ofMillis(150));
         try {
             UUID id = jobs.start(FactTimestampBackfill.KIND, ALL_BOTS, false, "admin key")
                     .id();
             org.awaitility.Awaitility.await()
                     .atMost(Duration.ofSeconds(20))
-                    .until(() -> store.find(id).orElseThrow().progressDone > 0);
+                    .until(() -> counters.requestCount("Scroll") > 0);
 
             assertThat(jobs.cancel(id)).isPresent();
             Job ended = awaitEnd(id);
 
             assertThat(ended.status).isEqualTo(JobStatus.CANCELLED);
             assertThat(ended.progressDone).isLessThan(39);
+            assertThat(backfilledRows())
+                    .as("the groups read before the cancel are written with the last checkpoint")
+                    .isEqualTo(updated(ended));
         } finally {
             qdrant.testDouble().orElseThrow().clearFaults();
         }
+    }
+
+    @Test
+    void writesTheGroupsBetweenTwoCheckpointsWithTheSecond() {
+        new BackfillScenario(sql, qdrant, points).seed();
+        Job job = store.create(FactTimestampBackfill.KIND, ALL_BOTS, false, "admin key");
+        List<Long> writtenAtSave = new java.util.ArrayList<>();
+        JobContext<FactTimestampBackfill.Parameters> everyFiveGroups =
+                new JobContext<>(
+                        store.markRunning(job.id), FactTimestampBackfill.Parameters.class, store, clock, jobsConfig()) {
+                    @Override
+                    boolean checkpointDue(int pending, int maxPending, Duration interval) {
+                        return pending >= 5;
+                    }
+
+                    @Override
+                    void save(JobProgress progress, Record checkpoint, Runnable writes) {
+                        super.save(progress, checkpoint, writes);
+                        writtenAtSave.add(backfilledRows());
+                    }
+                };
+
+        BackfillTally.Result outcome = backfill.run(everyFiveGroups);
+
+        // 21 groups: four checkpoints of five and the last group alone at the end
+        assertThat(writtenAtSave).hasSize(5).isSorted();
+        assertThat(writtenAtSave.get(0)).isBetween(1L, 18L);
+        assertThat(writtenAtSave.get(4)).isEqualTo(19L);
+        assertThat(outcome.totals().updated()).isEqualTo(19L);
+    }
+
+    @Test
+    void aProcessKilledBetweenCheckpointsLeavesOnlyCheckpointedGroupsWrittenAndTheResumeRedoesTheOthers() {
+        new BackfillScenario(sql, qdrant, points).seed();
+        Job uninterrupted = awaitEnd(jobs.start(FactTimestampBackfill.KIND, ALL_BOTS, false, "admin key")
+                .id());
+        Object expectedContent = sql.value(CONTENT);
+        resetWorld();
+        BackfillScenario scenario = new BackfillScenario(sql, qdrant, points).seed();
+
+        Job job = store.create(FactTimestampBackfill.KIND, ALL_BOTS, false, "admin key");
+        JobContext<FactTimestampBackfill.Parameters> dying =
+                new JobContext<>(
+                        store.markRunning(job.id), FactTimestampBackfill.Parameters.class, store, clock, jobsConfig()) {
+                    private int groupsRead;
+
+                    @Override
+                    boolean checkpointDue(int pending, int maxPending, Duration interval) {
+                        if (++groupsRead == 10) {
+                            throw new ProcessKilled();
+                        }
+                        return pending >= 4;
+                    }
+                };
+        assertThatThrownBy(() -> backfill.run(dying)).hasMessage("process killed");
+
+        // two checkpoints of four groups saved; the ninth and tenth group were read, never written
+        Job killed = store.find(job.id).orElseThrow();
+        Map<String, Object> checkpoint = map(killed.checkpoint);
+        List<String> writtenGroups =
+                sql.rows("""
+                        SELECT DISTINCT mentioned_by_character || '/' || user_id AS grp FROM user_fact_relationships
+                        WHERE context_metadata ->> 'backfilled_at' IS NOT NULL ORDER BY 1""").stream().map(row -> (String) row.get("grp")).toList();
+        assertThat(writtenGroups)
+                .isNotEmpty()
+                .allSatisfy(group -> assertThat(group)
+                        .isLessThanOrEqualTo(checkpoint.get("last_bot") + "/" + checkpoint.get("last_user_id")));
+        assertThat(backfilledRows()).isEqualTo(updated(killed));
+        assertThat(killed.progressDone).isLessThan(39L);
+
+        clock.advance(Duration.ofMinutes(3));
+        jobs.resumeStale();
+        Job resumed = awaitEnd(job.id);
+
+        assertThat(resumed.status).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(sql.value(CONTENT)).isEqualTo(expectedContent);
+        assertThat(resumed.counters).isEqualTo(uninterrupted.counters);
+        assertThat(resumed.perBot).isEqualTo(uninterrupted.perBot);
+        assertThat(scenario.expected).hasSize(19);
+    }
+
+    @Test
+    void mergesIntoMissingAndStringMetadataAndFailsOnlyTheGroupWhoseRowCannotBeWritten() {
+        BackfillScenario scenario = new BackfillScenario(sql, qdrant, points).seed();
+        UUID missing = BackfillScenario.id("elena/user-a/after two");
+        UUID asString = BackfillScenario.id("marcus/user-a/after two");
+        UUID broken = BackfillScenario.id("aethys/user-a/after two");
+        sql.update("UPDATE user_fact_relationships SET context_metadata = NULL WHERE id = ?", missing);
+        sql.update(
+                "UPDATE user_fact_relationships SET context_metadata = to_jsonb(CAST(? AS text)) WHERE id = ?",
+                "{\"source\": \"string\"}",
+                asString);
+        // a JSON string that is not JSON: the merge cannot parse it, so the whole group's write fails
+        sql.update(
+                "UPDATE user_fact_relationships SET context_metadata = to_jsonb(CAST(? AS text)) WHERE id = ?",
+                "not json",
+                broken);
+
+        Job job = awaitEnd(jobs.start(FactTimestampBackfill.KIND, ALL_BOTS, false, "admin key")
+                .id());
+
+        assertThat(job.status).isEqualTo(JobStatus.SUCCEEDED);
+        // aethys/user-a plans two facts; every other group is written
+        assertThat(map(job.counters))
+                .containsEntry("updated", 17)
+                .containsEntry("failed", 2)
+                .containsEntry("skipped_no_messages", 18);
+        assertThat(sql.value("SELECT context_metadata::text FROM user_fact_relationships WHERE id = ?", missing))
+                .isEqualTo("{\"backfilled_at\": \"2025-10-21T01:00:00\", \"backfill_reason\": \""
+                        + FactTimestampBackfill.REASON + "\", \"latest_message_timestamp\": \""
+                        + scenario.expected.get(missing) + "\"}");
+        assertThat(sql.value(
+                        "SELECT context_metadata ->> 'source' FROM user_fact_relationships WHERE id = ?", asString))
+                .isEqualTo("string");
+        assertThat(sql.value(
+                        "SELECT context_metadata ->> 'latest_message_timestamp' FROM user_fact_relationships"
+                                + " WHERE id = ?",
+                        asString))
+                .isEqualTo(scenario.expected.get(asString));
+        assertThat(((Number) sql.value(
+                                "SELECT count(*) FROM user_fact_relationships WHERE mentioned_by_character = 'aethys'"
+                                        + " AND context_metadata ->> 'backfilled_at' IS NOT NULL"))
+                        .longValue())
+                .isZero();
+    }
+
+    @Test
+    void aCheckpointIsDueOnceEnoughGroupsWaitOrTheIntervalHasPassedSinceTheLastSave() {
+        Job job = store.markRunning(store.create(FactTimestampBackfill.KIND, ALL_BOTS, true, "admin key").id);
+        JobContext<FactTimestampBackfill.Parameters> context =
+                new JobContext<>(job, FactTimestampBackfill.Parameters.class, store, clock, jobsConfig());
+        Duration second = Duration.ofSeconds(1);
+
+        assertThat(context.checkpointDue(4, 5, second)).isFalse();
+        assertThat(context.checkpointDue(5, 5, second)).isTrue();
+        clock.advance(Duration.ofMillis(999));
+        assertThat(context.checkpointDue(1, 5, second)).isFalse();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(context.checkpointDue(1, 5, second)).isTrue();
+        assertThat(context.checkpointDue(0, 5, second)).as("nothing to save").isFalse();
+
+        context.save(new JobProgress(0, 0L, Map.of(), null), null, () -> {});
+        assertThat(context.checkpointDue(1, 5, second)).isFalse();
+        clock.advance(second);
+        assertThat(context.checkpointDue(1, 5, second)).isTrue();
     }
 
     @Test
@@ -193,6 +352,32 @@ class FactTimestampBackfillTest extends JobsTestBase {
         qdrant.testDouble().orElseThrow().clearFaults();
     }
 
+    @Test
+    void aFailedScanOfSeveralUsersIsReadAgainUserByUser() {
+        assumeThat(qdrant.isDouble()).isTrue();
+        new BackfillScenario(sql, qdrant, points).seed();
+        QdrantTestDouble counters = qdrant.testDouble().orElseThrow();
+        counters.resetCounters();
+        counters.failNext("Scroll", io.grpc.Status.UNAVAILABLE, 1);
+
+        Job job;
+        try (LogCapture clientErrors = QdrantTestDouble.expectedClientFailures()) {
+            job = awaitEnd(jobs.start(
+                            FactTimestampBackfill.KIND,
+                            new FactTimestampBackfill.Parameters(List.of("aethys")),
+                            false,
+                            "admin key")
+                    .id());
+        } finally {
+            counters.clearFaults();
+        }
+
+        assertThat(job.status).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(map(job.counters)).containsEntry("failed", 0).containsEntry("updated", 2);
+        // the failed scan of user-a and user-b, then one scan each
+        assertThat(counters.requestCount("Scroll")).isEqualTo(3);
+    }
+
     @Inject
     JobsConfig config;
 
@@ -201,6 +386,17 @@ class FactTimestampBackfillTest extends JobsTestBase {
         ProcessKilled() {
             super("process killed");
         }
+    }
+
+    /** The job's saved count of updated facts; 0 before its first checkpoint. */
+    private static long updated(Job job) {
+        return job.counters == null ? 0 : ((Number) map(job.counters).get("updated")).longValue();
+    }
+
+    private long backfilledRows() {
+        return ((Number) sql.value("SELECT count(*) FROM user_fact_relationships"
+                        + " WHERE context_metadata ->> 'backfilled_at' IS NOT NULL"))
+                .longValue();
     }
 
     private JobsConfig jobsConfig() {

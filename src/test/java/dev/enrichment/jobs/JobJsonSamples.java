@@ -123,7 +123,7 @@ public final class JobJsonSamples {
         BackfillTally tally = BackfillTally.resume(true, new TreeMap<>());
         tally.found("elena_7d", "elena", List.of(new BotCollection("whisperengine_memory_elena_7d", "elena")), 3);
         tally.updated("elena_7d", 1);
-        tally.noMessages("elena_7d");
+        tally.noMessages("elena_7d", 1);
         tally.failed("elena_7d", 1, "u2: no answer within 30 s");
         return tally;
     }

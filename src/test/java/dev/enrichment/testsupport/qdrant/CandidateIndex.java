@@ -14,7 +14,7 @@ import java.util.TreeSet;
 
 /**
  * What Qdrant's payload indexes give a filtered scroll: the points that can match a {@code must} condition on
- * {@code user_id} (keyword) or a range on {@code timestamp_unix} (float), without reading every point. Without it the
+ * {@code user_id} (one keyword or any of several) or a range on {@code timestamp_unix} (float), without reading every point. Without it the
  * double reads the whole collection for each filtered request, so a benchmark of a million points would measure the
  * double's scan instead of the request pattern. Like Qdrant's planner, a condition is used only when it selects a
  * small part of the collection; otherwise the scroll reads in id order as before. The answer is the same either way:
@@ -127,6 +127,19 @@ final class CandidateIndex {
                 && field.getMatch().hasKeyword()) {
             NavigableSet<PointKey> keys = byUser.get(field.getMatch().getKeyword());
             return keys == null ? new TreeSet<>() : keys;
+        }
+        if (field.getKey().equals(USER_ID)
+                && field.hasMatch()
+                && field.getMatch().hasKeywords()) {
+            // any of several users (the backfill reads a batch of them): the union of their points
+            NavigableSet<PointKey> keys = new TreeSet<>();
+            for (String user : field.getMatch().getKeywords().getStringsList()) {
+                keys.addAll(byUser.getOrDefault(user, new TreeSet<>()));
+                if (keys.size() > atMost) {
+                    return null;
+                }
+            }
+            return keys;
         }
         if (field.getKey().equals(TIMESTAMP_UNIX) && field.hasRange()) {
             var range = field.getRange();
