@@ -1,12 +1,12 @@
 package dev.enrichment.context;
 
+import dev.enrichment.ReadTransaction;
 import dev.enrichment.fact.FactReader;
 import dev.enrichment.preference.PreferenceReader;
 import dev.enrichment.preference.PreferenceView;
 import dev.enrichment.preference.UserPreferences;
 import dev.enrichment.summary.SummaryReader;
 import dev.enrichment.summary.SummaryView;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -34,6 +34,7 @@ public class ContextService {
     private final ContextConfig config;
     private final FactRanking ranking;
     private final ContextComposer composer;
+    private final ReadTransaction reads;
     private final Clock clock;
 
     ContextService(
@@ -42,6 +43,7 @@ public class ContextService {
             SummaryReader summaries,
             SimilarSummaries similar,
             ContextConfig config,
+            ReadTransaction reads,
             Clock clock) {
         this.preferences = preferences;
         this.facts = facts;
@@ -50,6 +52,7 @@ public class ContextService {
         this.config = config;
         this.ranking = new FactRanking(config.factHalfLife(), config.staleAfter(), config.staleKinds());
         this.composer = new ContextComposer(config.minPreferenceConfidence());
+        this.reads = reads;
         this.clock = clock;
     }
 
@@ -60,7 +63,7 @@ public class ContextService {
         List<SimilarSummary> candidates = request.q() == null || config.similarCount() == 0
                 ? List.of()
                 : similar.similarTo(request.bot(), request.userId(), request.q(), config.similarCount() + 1);
-        ContextInputs inputs = QuarkusTransaction.requiringNew().call(() -> read(request, candidates, now));
+        ContextInputs inputs = reads.call(() -> read(request, candidates, now));
         return composer.compose(request.userId(), request.bot(), request.maxTokens(), inputs);
     }
 

@@ -73,23 +73,21 @@ public class PipelineAdmin {
     public Coverage coverage(String bot, String userId, Instant from, Instant to) {
         // joins the caller's transaction: a recap reads everything on one pooled connection
         return QuarkusTransaction.joiningExisting().call(() -> {
-            Instant covered = SqlRow.first(SqlRow.query(
-                                    em,
-                                    "SELECT min(updated_at) AS covered FROM enrichment_discovery_cursors WHERE bot_name = :bot")
-                            .setParameter("bot", bot))
-                    .orElseThrow()
-                    .instant("covered");
-            Number pending = (Number) em.createNativeQuery("""
-                    SELECT count(*) FROM enrichment_windows
-                    WHERE bot_name = :bot AND user_id = :user AND window_start < :to AND window_end > :from
-                      AND status IN ('pending', 'processing', 'failed')
-                    """)
-                    .setParameter("bot", bot)
-                    .setParameter("user", userId)
-                    .setParameter("from", from)
-                    .setParameter("to", to)
-                    .getSingleResult();
-            return new Coverage(covered, pending.intValue());
+            // one statement, one round trip: the recap asks this on every request
+            SqlRow row = SqlRow.first(SqlRow.query(em, """
+                                    SELECT (SELECT min(updated_at) FROM enrichment_discovery_cursors
+                                             WHERE bot_name = :bot) AS covered,
+                                           (SELECT count(*) FROM enrichment_windows
+                                             WHERE bot_name = :bot AND user_id = :user
+                                               AND window_start < :to AND window_end > :from
+                                               AND status IN ('pending', 'processing', 'failed')) AS pending
+                                    """)
+                            .setParameter("bot", bot)
+                            .setParameter("user", userId)
+                            .setParameter("from", from)
+                            .setParameter("to", to))
+                    .orElseThrow();
+            return new Coverage(row.instant("covered"), row.intValue("pending"));
         });
     }
 

@@ -39,7 +39,11 @@ public class PreferenceReader {
 
     /** The user's {@code timezone} preference, when it names a valid zone id such as Europe/Berlin. */
     public Optional<ZoneId> timezone(String userId) {
-        String value = StoredEntry.of(stored(userId).get("timezone")).value();
+        // only this entry is turned into Java objects: the recap asks on every request, and a user's preferences
+        // can hold many entries with their history
+        JsonNode entry = storedObject(userId).map(node -> node.get("timezone")).orElse(null);
+        String value = StoredEntry.of(entry == null ? null : json.convertValue(entry, Object.class))
+                .value();
         if (value == null || value.isEmpty()) {
             return Optional.empty();
         }
@@ -51,6 +55,11 @@ public class PreferenceReader {
     }
 
     private Map<String, Object> stored(String userId) {
+        return storedObject(userId).map(node -> json.convertValue(node, OBJECT)).orElse(Map.of());
+    }
+
+    /** The stored preferences object; empty when the user has none or they are not an object. */
+    private Optional<JsonNode> storedObject(String userId) {
         List<?> rows = em.createNativeQuery(
                         "SELECT CAST(preferences AS text) FROM universal_users WHERE universal_id = :id")
                 .setParameter("id", userId)
@@ -60,7 +69,7 @@ public class PreferenceReader {
             // json.dumps(...) stored into the jsonb column: a string holding the object
             node = readTree(node.textValue());
         }
-        return node != null && node.isObject() ? json.convertValue(node, OBJECT) : Map.of();
+        return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
     }
 
     private static PreferenceView view(StoredEntry entry) {

@@ -1,5 +1,6 @@
 package dev.enrichment.recap;
 
+import dev.enrichment.ReadTransaction;
 import dev.enrichment.fact.FactReader;
 import dev.enrichment.fact.LearnedFact;
 import dev.enrichment.pipeline.Coverage;
@@ -10,7 +11,6 @@ import dev.enrichment.summary.Granularity;
 import dev.enrichment.summary.RollupReader;
 import dev.enrichment.summary.SummaryReader;
 import dev.enrichment.summary.SummaryView;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +46,7 @@ public class RecapService {
     private final TimeExpressionParser parser;
     private final LlmTimeFallback llmTime;
     private final RecapAnswers answers;
+    private final ReadTransaction reads;
     private final RecapConfig config;
     private final Clock clock;
 
@@ -57,6 +58,7 @@ public class RecapService {
             PipelineAdmin pipeline,
             LlmTimeFallback llmTime,
             RecapAnswers answers,
+            ReadTransaction reads,
             RecapConfig config,
             Clock clock) {
         this.summaries = summaries;
@@ -67,6 +69,7 @@ public class RecapService {
         this.parser = new TimeExpressionParser(config.weekStartsOn(), config.dateOrder());
         this.llmTime = llmTime;
         this.answers = answers;
+        this.reads = reads;
         this.config = config;
         this.clock = clock;
     }
@@ -74,13 +77,22 @@ public class RecapService {
     RecapView recap(RecapRequest request) {
         request.refuseContradictions();
         Instant asOf = request.asOf() != null ? request.asOf().instant() : clock.instant();
-        ZoneId zone = request.tz() != null
-                ? request.tz()
-                : QuarkusTransaction.requiringNew()
-                        .call(() -> preferences.timezone(request.userId()))
-                        .orElse(UTC);
-        Decision decision = decide(request, zone, asOf);
-        Read read = QuarkusTransaction.requiringNew().call(() -> read(request, decision, zone, asOf));
+        // Usually one read transaction: the zone, the range by the rules, then the range's rows. Only a phrase left
+        // to the LLM ends it before the rows, since the LLM is never waited for while a connection is held.
+        Recapped recapped = reads.call(() -> {
+            ZoneId zone = zoneOf(request);
+            Decision decision = decideByRules(request, zone, asOf);
+            return new Recapped(zone, decision, decision.asksLlm() ? null : read(request, decision, zone, asOf));
+        });
+        if (recapped.read() == null) {
+            ZoneId zone = recapped.zone();
+            Decision decision =
+                    decideByLlm(request, zone, asOf, recapped.decision().notice());
+            recapped = new Recapped(zone, decision, reads.call(() -> read(request, decision, zone, asOf)));
+        }
+        ZoneId zone = recapped.zone();
+        Decision decision = recapped.decision();
+        Read read = recapped.read();
         RecapAnswer answer = read.cached().orElseGet(() -> answers.write(read.inputs()));
         RecapInputs in = read.inputs();
         return new RecapView(
@@ -105,8 +117,17 @@ public class RecapService {
                 in.facts());
     }
 
-    /** The range to recap and how it was decided; an empty range means "the latest conversations". */
-    private Decision decide(RecapRequest request, ZoneId zone, Instant asOf) {
+    private ZoneId zoneOf(RecapRequest request) {
+        return request.tz() != null
+                ? request.tz()
+                : preferences.timezone(request.userId()).orElse(UTC);
+    }
+
+    /**
+     * The range to recap and how it was decided, by the rules alone; an empty range means "the latest
+     * conversations". A phrase the rules cannot read is left to the LLM when it is on ({@link Decision#asksLlm}).
+     */
+    private Decision decideByRules(RecapRequest request, ZoneId zone, Instant asOf) {
         if (request.when() == null) {
             return request.from() == null
                     ? Decision.latest(null)
@@ -120,15 +141,19 @@ public class RecapService {
             throw ProblemException.invalid("when", tooLong.reason());
         }
         if (reading instanceof TimeReading.Unreadable unreadable) {
-            if (llmTime.isEnabled()) {
-                Optional<ResolvedRange> range = llmTime.resolve(request.when(), zone, asOf);
-                if (range.isPresent()) {
-                    return new Decision(range, ResolvedBy.LLM, null);
-                }
-            }
-            return Decision.latest(unreadable.reason() + "; answering with the latest conversations instead");
+            return llmTime.isEnabled() ? Decision.askLlm(unreadable.reason()) : latestInstead(unreadable.reason());
         }
         return Decision.latest(null);
+    }
+
+    /** The range the LLM reads in a phrase the rules could not; the latest conversations when it reads none. */
+    private Decision decideByLlm(RecapRequest request, ZoneId zone, Instant asOf, String unreadable) {
+        Optional<ResolvedRange> range = llmTime.resolve(request.when(), zone, asOf);
+        return range.isPresent() ? new Decision(range, ResolvedBy.LLM, null) : latestInstead(unreadable);
+    }
+
+    private static Decision latestInstead(String unreadable) {
+        return Decision.latest(unreadable + "; answering with the latest conversations instead");
     }
 
     private Read read(RecapRequest request, Decision decision, ZoneId zone, Instant asOf) {
@@ -226,12 +251,24 @@ public class RecapService {
         return a.isBefore(b) ? a : b;
     }
 
+    /** How the range was decided; before the LLM has tried, {@code by} is null and the notice says what was unread. */
     private record Decision(Optional<ResolvedRange> range, ResolvedBy by, String notice) {
 
         static Decision latest(String notice) {
             return new Decision(Optional.empty(), ResolvedBy.LATEST, notice);
         }
+
+        static Decision askLlm(String unreadable) {
+            return new Decision(Optional.empty(), null, unreadable);
+        }
+
+        boolean asksLlm() {
+            return by == null;
+        }
     }
+
+    /** The zone, the decision and, unless the LLM is still to read the phrase, the range's rows. */
+    private record Recapped(ZoneId zone, Decision decision, Read read) {}
 
     private record Read(RecapInputs inputs, Coverage coverage, Optional<RecapAnswer> cached) {}
 }

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.jpa.HibernateHints;
 
 /** Reads conversation summaries and their revisions for the API. */
 @ApplicationScoped
@@ -72,6 +73,7 @@ public class SummaryReader {
         // one row more than the page tells whether another page follows
         List<ConversationSummary> rows = ConversationSummary.<ConversationSummary>find(
                         jpql, Sort.descending("startTimestamp", "id"), params)
+                .withHint(HibernateHints.HINT_READ_ONLY, true)
                 .range(0, query.limit())
                 .list();
         boolean more = rows.size() > query.limit();
@@ -130,6 +132,8 @@ public class SummaryReader {
                         userId,
                         UtcTimestamps.naive(from),
                         UtcTimestamps.naive(to))
+                .withHint(HibernateHints.HINT_READ_ONLY, true)
+                .list()
                 .stream()
                 .map(SummaryView::of)
                 .toList();
@@ -143,7 +147,9 @@ public class SummaryReader {
                         bot,
                         userId,
                         UtcTimestamps.naive(before))
+                .withHint(HibernateHints.HINT_READ_ONLY, true)
                 .page(0, count)
+                .list()
                 .stream()
                 .map(SummaryView::of)
                 .toList());
