@@ -73,6 +73,9 @@ final class CandidateIndex {
         return value != null && (value.hasListValue() || value.hasStructValue() || value.hasIntegerValue());
     }
 
+    /** A point and its timestamp_unix. */
+    record Timed(PointKey key, double time) {}
+
     /** A float index takes integers too (the bots write floats; tests and old data may hold integers). */
     private static Double number(Value value) {
         if (value == null) {
@@ -91,7 +94,7 @@ final class CandidateIndex {
      * a float index's {@code order_by} lists them: by value, ties by id. Empty when some point holds a value this index
      * cannot place (a list, an integer too large for a double), so that the caller reads every point instead.
      */
-    Optional<Iterable<PointKey>> inTimeOrder(Double start, boolean descending) {
+    Optional<Iterable<Timed>> inTimeOrder(Double start, boolean descending) {
         if (irregularTimes > 0) {
             return Optional.empty();
         }
@@ -99,9 +102,9 @@ final class CandidateIndex {
                 ? (descending ? byTime.descendingMap() : byTime)
                 : (descending ? byTime.headMap(start, true).descendingMap() : byTime.tailMap(start, true));
         // a float index holds no NaN or infinity, so order_by never lists such a point
-        Iterable<PointKey> keys = () -> range.entrySet().stream()
+        Iterable<Timed> keys = () -> range.entrySet().stream()
                 .filter(at -> Double.isFinite(at.getKey()))
-                .flatMap(at -> at.getValue().stream())
+                .flatMap(at -> at.getValue().stream().map(key -> new Timed(key, at.getKey())))
                 .iterator();
         return Optional.of(keys);
     }

@@ -14,6 +14,11 @@ final class PayloadPath {
     private PayloadPath() {}
 
     static List<Value> resolve(Map<String, Value> payload, String key) {
+        if (key.indexOf('.') < 0 && key.indexOf('[') < 0) {
+            // a top-level key, as nearly every filter has: one lookup
+            Value value = payload.get(key);
+            return value == null ? List.of() : List.of(value);
+        }
         List<Value> current = null;
         for (String segment : key.split("\\.", -1)) {
             boolean throughArray = segment.endsWith("[]");

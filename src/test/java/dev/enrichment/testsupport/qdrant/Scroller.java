@@ -81,21 +81,18 @@ final class Scroller {
         Double start = orderBy.hasStartFrom() ? startValue(orderBy).doubleValue() : null;
         return collection
                 .inTimeOrder(start, orderBy.getDirection() == Direction.Desc)
-                .map(keys -> {
+                .map(timed -> {
                     ScrollResponse.Builder response = ScrollResponse.newBuilder();
-                    for (PointKey key : keys) {
+                    for (CandidateIndex.Timed point : timed) {
                         if (response.getResultCount() == limit) {
                             break;
                         }
-                        Map<String, Value> payload = points.get(key);
-                        if (payload == null || !FilterMatcher.matches(filter, key, payload)) {
+                        Map<String, Value> payload = points.get(point.key());
+                        if (payload == null || !FilterMatcher.matches(filter, point.key(), payload)) {
                             continue;
                         }
-                        BigDecimal value = OrderValues.of(index.type(), payload, orderBy.getKey(), false)
-                                .orElseThrow();
-                        response.addResult(retrieved(key, payload, request).toBuilder()
-                                .setOrderValue(OrderValues.toOrderValue(index.type(), value))
-                                .build());
+                        response.addResult(retrieved(point.key(), payload, request).toBuilder()
+                                .setOrderValue(OrderValue.newBuilder().setFloat(point.time())));
                     }
                     return response.build();
                 });

@@ -237,7 +237,7 @@ final class StoredCollection {
     }
 
     /** The points by {@code timestamp_unix} from {@code start} on (see {@link CandidateIndex#inTimeOrder}). */
-    synchronized Optional<Iterable<PointKey>> inTimeOrder(Double start, boolean descending) {
+    synchronized Optional<Iterable<CandidateIndex.Timed>> inTimeOrder(Double start, boolean descending) {
         return candidates.inTimeOrder(start, descending);
     }
 
