@@ -182,14 +182,17 @@ class WindowAnalysisBenchmark {
         return old.summaryPieces() == 0 ? Double.NaN : old.llmCalls() / (double) old.summaryPieces();
     }
 
-    /** The claim's plan with a million pending windows (scaled): an index scan in claim order, no sort. */
+    /**
+     * The claim's plan with a million pending windows (scaled): an index scan in claim order, no sort. Each n is its
+     * own (user, day): n / 300 and n % 300.
+     */
     private String claimPlan() {
         int backlog = BenchReport.scaled(1_000_000, 10_000);
         world.sql.update("TRUNCATE enrichment_windows");
         world.sql.update("""
                 INSERT INTO enrichment_windows (bot_name, user_id, window_start, window_end, status,
                     newest_message_at, marked_count, attempts, created_at, updated_at)
-                SELECT 'bench', 'user-' || (n % 100000), ts, ts + interval '1 day', 'pending', ts, 1, 0, ts, ts
+                SELECT 'bench', 'user-' || (n / 300), ts, ts + interval '1 day', 'pending', ts, 1, 0, ts, ts
                   FROM generate_series(1, ?) AS n,
                        LATERAL (SELECT timestamptz '2025-01-01' + (n % 300) * interval '1 day' AS ts) t""", backlog);
         world.sql.update("ANALYZE enrichment_windows");
