@@ -6,13 +6,11 @@ import static org.awaitility.Awaitility.await;
 import dev.enrichment.testsupport.LaunchedApp;
 import dev.enrichment.testsupport.postgres.TestPostgres;
 import dev.enrichment.testsupport.qdrant.QdrantTestTarget;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -178,15 +176,8 @@ class PackagedAppStartIT {
 
     private static Map<String, String> environment(String database, int qdrantPort) {
         TestPostgres postgres = TestPostgres.get();
-        URI jdbc = URI.create(postgres.jdbcUrl(database).substring("jdbc:".length()));
-        Map<String, String> env = new HashMap<>();
-        env.put("POSTGRES_HOST", jdbc.getHost());
-        env.put("POSTGRES_PORT", Integer.toString(jdbc.getPort()));
-        env.put("POSTGRES_DB", database);
-        env.put("POSTGRES_USER", postgres.username());
-        env.put("POSTGRES_PASSWORD", postgres.password());
-        env.put("QDRANT_HOST", qdrant.isDouble() ? "127.0.0.1" : qdrant.host());
-        env.put("QDRANT_GRPC_PORT", Integer.toString(qdrantPort));
+        Map<String, String> env = LaunchedApp.connectedTo(
+                postgres, database, qdrant.isDouble() ? "127.0.0.1" : qdrant.host(), qdrantPort);
         env.put("API_ADMIN_KEYS", "it-admin-key");
         env.put("API_BOT_KEYS", "it-bot-key");
         return env;

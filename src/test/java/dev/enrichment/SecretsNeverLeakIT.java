@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.enrichment.testsupport.LaunchedApp;
 import dev.enrichment.testsupport.postgres.TestPostgres;
 import dev.enrichment.testsupport.qdrant.QdrantTestTarget;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -101,15 +99,7 @@ class SecretsNeverLeakIT {
 
     private static Map<String, String> environment(String database, int qdrantPort) {
         TestPostgres postgres = TestPostgres.get();
-        URI jdbc = URI.create(postgres.jdbcUrl(database).substring("jdbc:".length()));
-        Map<String, String> env = new HashMap<>();
-        env.put("POSTGRES_HOST", jdbc.getHost());
-        env.put("POSTGRES_PORT", Integer.toString(jdbc.getPort()));
-        env.put("POSTGRES_DB", database);
-        env.put("POSTGRES_USER", postgres.username());
-        env.put("POSTGRES_PASSWORD", postgres.password());
-        env.put("QDRANT_HOST", "127.0.0.1");
-        env.put("QDRANT_GRPC_PORT", Integer.toString(qdrantPort));
+        Map<String, String> env = LaunchedApp.connectedTo(postgres, database, "127.0.0.1", qdrantPort);
         env.put("QDRANT_API_KEY", QDRANT_KEY);
         env.put("API_ADMIN_KEYS", ADMIN_KEY);
         env.put("API_BOT_KEYS", BOT_KEY);

@@ -338,14 +338,11 @@ public class Discovery {
     }
 
     /**
-     * Marks a window dirty. A window that had been done, skipped or failed goes back to pending with a fresh
+     * Marks windows dirty, {@link #MARK_BATCH} per statement: a first cycle over a large collection marks hundreds of
+     * thousands, and one round trip each was most of discovery's time. Each key appears once, as one statement may
+     * not update a row twice. A window that had been done, skipped or failed goes back to pending with a fresh
      * attempt budget; one being analysed stays with its worker, whose completion sees the higher mark count and
      * leaves it pending. A window a history job held becomes the worker's: new messages are not the job's to pace.
-     */
-    /**
-     * Marks the windows, {@link #MARK_BATCH} per statement: a first cycle over a large collection marks hundreds of
-     * thousands, and one round trip each was most of discovery's time. Each key appears once, as one statement may
-     * not update a row twice.
      */
     private void mark(String bot, Map<WindowKey, Instant> marks, Instant now) {
         List<Map.Entry<WindowKey, Instant>> entries = new ArrayList<>(marks.entrySet());

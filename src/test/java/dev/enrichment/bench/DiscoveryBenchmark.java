@@ -13,7 +13,6 @@ import io.qdrant.client.grpc.Points.OrderBy;
 import io.qdrant.client.grpc.Points.ScrollPoints;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -259,15 +258,7 @@ class DiscoveryBenchmark {
     }
 
     private static Map<String, String> environment(TestPostgres postgres, int qdrantPort) {
-        URI jdbc = URI.create(postgres.jdbcUrl(DATABASE).substring("jdbc:".length()));
-        Map<String, String> env = new HashMap<>();
-        env.put("POSTGRES_HOST", jdbc.getHost());
-        env.put("POSTGRES_PORT", Integer.toString(jdbc.getPort()));
-        env.put("POSTGRES_DB", DATABASE);
-        env.put("POSTGRES_USER", postgres.username());
-        env.put("POSTGRES_PASSWORD", postgres.password());
-        env.put("QDRANT_HOST", "127.0.0.1");
-        env.put("QDRANT_GRPC_PORT", Integer.toString(qdrantPort));
+        Map<String, String> env = LaunchedApp.connectedTo(postgres, DATABASE, "127.0.0.1", qdrantPort);
         env.put("API_ADMIN_KEYS", "bench-admin-key");
         env.put("API_BOT_KEYS", "bench-bot-key");
         env.put("LOOKBACK_DAYS", "7");

@@ -7,7 +7,6 @@ import dev.enrichment.testsupport.postgres.TestPostgres;
 import dev.enrichment.testsupport.qdrant.QdrantTestDouble;
 import dev.enrichment.testsupport.qdrant.QdrantTestTarget;
 import io.qdrant.client.grpc.Points.PointStruct;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -16,7 +15,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -111,15 +109,7 @@ final class FaultWorld {
      * backoffs so that recoveries happen within a test; {@code overrides} replace or add variables.
      */
     LaunchedApp launch(String name, String database, Map<String, String> overrides) throws Exception {
-        URI jdbc = URI.create(postgres.jdbcUrl(database).substring("jdbc:".length()));
-        Map<String, String> env = new HashMap<>();
-        env.put("POSTGRES_HOST", jdbc.getHost());
-        env.put("POSTGRES_PORT", Integer.toString(jdbc.getPort()));
-        env.put("POSTGRES_DB", database);
-        env.put("POSTGRES_USER", postgres.username());
-        env.put("POSTGRES_PASSWORD", postgres.password());
-        env.put("QDRANT_HOST", qdrant.host());
-        env.put("QDRANT_GRPC_PORT", Integer.toString(qdrant.port()));
+        Map<String, String> env = LaunchedApp.connectedTo(postgres, database, qdrant.host(), qdrant.port());
         env.put("API_ADMIN_KEYS", ADMIN_KEY);
         env.put("API_BOT_KEYS", "it-bot-key");
         env.put("LLM_CHAT_API_URL", analyst.apiUrl());

@@ -1,5 +1,6 @@
 package dev.enrichment.testsupport;
 
+import dev.enrichment.testsupport.postgres.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -41,6 +42,24 @@ public final class LaunchedApp implements AutoCloseable {
     /** Starts the jar with exactly these service variables (plus PATH/HOME); inherited QUARKUS_, LLM_, ... are dropped. */
     public static LaunchedApp start(String name, Map<String, String> variables) throws IOException {
         return start(name, variables, List.of());
+    }
+
+    /**
+     * The variables that point a launched service at {@code database} and at Qdrant, as an operator sets them
+     * (POSTGRES_*, QDRANT_HOST, QDRANT_GRPC_PORT); a mutable map for the caller's own settings.
+     */
+    public static Map<String, String> connectedTo(
+            TestPostgres postgres, String database, String qdrantHost, int qdrantPort) {
+        URI jdbc = URI.create(postgres.jdbcUrl(database).substring("jdbc:".length()));
+        Map<String, String> env = new HashMap<>();
+        env.put("POSTGRES_HOST", jdbc.getHost());
+        env.put("POSTGRES_PORT", Integer.toString(jdbc.getPort()));
+        env.put("POSTGRES_DB", database);
+        env.put("POSTGRES_USER", postgres.username());
+        env.put("POSTGRES_PASSWORD", postgres.password());
+        env.put("QDRANT_HOST", qdrantHost);
+        env.put("QDRANT_GRPC_PORT", Integer.toString(qdrantPort));
+        return env;
     }
 
     /** As {@link #start(String, Map)}, with these JVM options before {@code -jar} (e.g. {@code -Xmx256m}). */
